@@ -1,0 +1,15 @@
+"""Settings for the test suite: fast hashing, e-mail kept in memory, tasks run inline."""
+
+from .base import *  # noqa: F403
+from .base import Q_CLUSTER
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# sync=True globally: a per-call sync would close the test's transaction.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+MEDIA_ROOT = "/tmp/vastkraft-test-media"  # replaced per test run by tests/conftest.py
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+ACCOUNT_RATE_LIMITS = False
