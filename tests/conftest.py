@@ -5,3 +5,49 @@ import pytest
 def _media_root(settings, tmp_path_factory):
     """Uploaded files of a test go to a temporary folder, never into the working tree."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture
+def site_tree(db):
+    """The public site as the templates expect it, served for any host name.
+
+    Replaces the page Wagtail's migration creates with a HomePage holding a news
+    index, a programme index with one (featured) programme, and a standard page.
+    """
+    from types import SimpleNamespace
+
+    from wagtail.models import Page, Site
+
+    from tests import factories
+
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, "VästKraft"
+    site.save()
+    Page.objects.child_of(root).exclude(pk=home.pk).delete()
+
+    news_index = factories.NewsIndexPageFactory(parent=home)
+    programme_index = factories.ProgrammeIndexPageFactory(parent=home)
+    programme = factories.ProgrammePageFactory(parent=programme_index)
+    factories.feature_programmes(home, programme)
+    standard = factories.StandardPageFactory(parent=home)
+    return SimpleNamespace(
+        site=site,
+        home=home,
+        news_index=news_index,
+        programme_index=programme_index,
+        programme=programme,
+        standard=standard,
+    )
+
+
+@pytest.fixture
+def news_items(site_tree):
+    """`news_items(n, **fields)` makes n live news items under the site's news index."""
+    from tests import factories
+
+    def make(n: int, **kwargs):
+        return factories.create_news_items(site_tree.news_index, n, **kwargs)
+
+    return make

@@ -1,0 +1,52 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+ADDR ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-browser lint format bench messages migrate demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+messages: $(INSTALLED) ## Compile the translation catalogues
+	$(BIN)/python manage.py compile_translations
+
+migrate: $(INSTALLED) messages ## Create or update the database
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py sync_schedules
+
+demo: migrate ## Load the demo content and users (safe to repeat)
+	$(BIN)/python manage.py seed_demo
+
+run: demo ## Set up and start the portal and its task worker on http://127.0.0.1:8000
+	$(BIN)/python manage.py runportal $(ADDR)
+
+test: messages ## Run the whole test suite (browser tests skip without Chromium)
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+test-browser: messages ## Run only the browser tests
+	$(BIN)/python -m pytest -p no:cacheprovider tests/browser
+
+lint: $(INSTALLED) ## Check style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## Format the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: messages ## Run the benchmarks (they print figures; never part of the tests)
+	$(BIN)/python bench/run.py
+
+clean: ## Remove the virtual environment, the database and generated files
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var

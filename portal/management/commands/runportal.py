@@ -1,0 +1,56 @@
+"""Start the web server and the django-q2 worker together; Ctrl-C stops both.
+
+qcluster sometimes hangs on SIGTERM (django-q2 issue #346), so whatever is
+still running a few seconds after the stop signal is killed.
+"""
+
+import signal
+import subprocess
+import sys
+import time
+
+from django.core.management.base import BaseCommand
+
+GRACE_SECONDS = 8
+
+
+class Command(BaseCommand):
+    help = "Run the web server and the task worker together (the embedded set-up of `make run`)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+
+    def handle(self, *args, addrport: str, **options):
+        manage = [sys.executable, "manage.py"]
+        children = [
+            subprocess.Popen([*manage, "qcluster"]),
+            subprocess.Popen([*manage, "runserver", addrport]),
+        ]
+        self.stdout.write(f"Portal on http://{addrport}/ with the task worker. Ctrl-C stops both.")
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        while not stopping and all(child.poll() is None for child in children):
+            time.sleep(0.3)
+        self._stop(children)
+        failed = [child for child in children if child.returncode not in (0, -signal.SIGTERM, -signal.SIGINT)]
+        if failed and not stopping:
+            raise SystemExit(1)
+
+    def _stop(self, children) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + GRACE_SECONDS
+        for child in children:
+            try:
+                child.wait(timeout=max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        self.stdout.write("Stopped the web server and the task worker.")
