@@ -202,6 +202,4 @@ def create_news_items(index: NewsIndexPage, n: int, *, start: dt.date | None = N
     Dates are distinct, so "the latest three" is well defined.
     """
     start = start or timezone.localdate() - dt.timedelta(days=n)
-    return [
-        NewsPageFactory(parent=index, date=start + dt.timedelta(days=i), **kwargs) for i in range(n)
-    ]
+    return [NewsPageFactory(parent=index, date=start + dt.timedelta(days=i), **kwargs) for i in range(n)]
