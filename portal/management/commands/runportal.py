@@ -14,6 +14,20 @@ from django.core.management.base import BaseCommand
 GRACE_SECONDS = 8
 
 
+def stop_all(children: list[subprocess.Popen], *, grace: float) -> None:
+    """Ask every child to stop (SIGTERM); kill those still running after `grace` seconds."""
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for child in children:
+        try:
+            child.wait(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
 class Command(BaseCommand):
     help = "Run the web server and the task worker together (the embedded set-up of `make run`)."
 
@@ -37,20 +51,8 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         while not stopping and all(child.poll() is None for child in children):
             time.sleep(0.3)
-        self._stop(children)
+        stop_all(children, grace=GRACE_SECONDS)
+        self.stdout.write("Stopped the web server and the task worker.")
         failed = [child for child in children if child.returncode not in (0, -signal.SIGTERM, -signal.SIGINT)]
         if failed and not stopping:
             raise SystemExit(1)
-
-    def _stop(self, children) -> None:
-        for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + GRACE_SECONDS
-        for child in children:
-            try:
-                child.wait(timeout=max(deadline - time.monotonic(), 0.1))
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
-        self.stdout.write("Stopped the web server and the task worker.")
