@@ -225,7 +225,8 @@ TAGGIT_CASE_INSENSITIVE = True
 # --- Security defaults that hold everywhere -----------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail lifts this to SAMEORIGIN for its own preview frames.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
