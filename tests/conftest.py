@@ -51,3 +51,15 @@ def news_items(site_tree):
         return factories.create_news_items(site_tree.news_index, n, **kwargs)
 
     return make
+
+
+@pytest.fixture
+def mail_via_outbox(settings):
+    """Send e-mail as the portal does outside tests: into the outbox, delivered after commit.
+
+    pytest-django points EMAIL_BACKEND at locmem for every test, which would skip
+    the outbox. With this fixture a message becomes an OutboxMessage row and
+    reaches `django.core.mail.outbox` only when the transaction commits, so wrap
+    the sending in `django_capture_on_commit_callbacks(execute=True)`.
+    """
+    settings.EMAIL_BACKEND = "portal.mail.OutboxBackend"
