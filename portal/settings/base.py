@@ -206,8 +206,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "VästKraft"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # Staff sign in through allauth, which is rate-limited and offers MFA;
-# Wagtail's own login form and password reset are switched off.
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's own login form and password reset are switched off. Wagtail sends
+# signed-in people without admin access to this URL too: portal.views.admin_login
+# answers them 403, where allauth's login would send them back (a redirect loop).
+WAGTAILADMIN_LOGIN_URL = "/cms/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
