@@ -1,0 +1,108 @@
+"""The project as an operator meets it: settings per environment, deploy checks, migrations."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+PRINT_SETTINGS = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "engine": settings.DATABASES["default"]["ENGINE"],
+    "database": settings.DATABASES["default"]["NAME"],
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_location": settings.CACHES["default"].get("LOCATION"),
+    "broker_redis": settings.Q_CLUSTER.get("redis"),
+    "broker_orm": settings.Q_CLUSTER.get("orm"),
+}))
+"""
+
+
+def run_python(*args: str, settings: str = "portal.settings.production", **env: str):
+    """Run Python in a fresh process with only the environment variables named here set for the portal."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG"}
+    }
+    # An empty key stands for "not set" and, unlike a missing one, cannot be filled in by a local .env file.
+    environment.update({"DJANGO_SETTINGS_MODULE": settings, "DJANGO_SECRET_KEY": "", **env})
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, *args], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def production_settings(**env: str) -> dict:
+    result = run_python("-c", PRINT_SETTINGS, DJANGO_SECRET_KEY=secrets.token_urlsafe(64), **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_settings_refuse_to_load_without_secret_key():
+    result = run_python("-c", "from django.conf import settings; settings.DEBUG")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_settings_refuse_short_secret_key():
+    result = run_python("-c", "from django.conf import settings; settings.DEBUG", DJANGO_SECRET_KEY="short")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_check_deploy_reports_no_issues():
+    key = secrets.token_urlsafe(64)
+
+    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", DJANGO_SECRET_KEY=key)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stderr
+
+
+def test_settings_database_url_selects_postgresql():
+    values = production_settings(DATABASE_URL="postgres://portal:secret@db.internal:5432/vastkraft")
+
+    assert (values["engine"], values["database"]) == ("django.db.backends.postgresql", "vastkraft")
+
+
+def test_settings_redis_url_selects_redis_cache():
+    values = production_settings(REDIS_URL="redis://cache.internal:6379/2")
+
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache_location"] == "redis://cache.internal:6379/2"
+
+
+def test_settings_redis_url_selects_redis_task_broker():
+    values = production_settings(REDIS_URL="redis://cache.internal:6379/2")
+
+    assert (values["broker_redis"], values["broker_orm"]) == ("redis://cache.internal:6379/2", None)
+
+
+def test_settings_without_urls_use_sqlite_and_database_broker():
+    values = production_settings()
+
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert (values["broker_redis"], values["broker_orm"]) == (None, "default")
+    assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+@pytest.mark.django_db
+def test_models_have_no_missing_migrations():
+    out = StringIO()
+
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+    assert "No changes detected" in out.getvalue()
