@@ -1,0 +1,1 @@
+"""Demo content and accounts for trying the portal out: `manage.py seed_demo`."""

@@ -1,0 +1,110 @@
+import io
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site, WorkflowPage
+
+from content.models import HomePage, NewsPage, ProgrammePage, StandardPage
+from portal.demo import images, seed, texts
+
+TODAY = date(2025, 3, 14)
+
+
+@pytest.fixture
+def small_images(monkeypatch):
+    """Tiny pictures instead of 1600×900 ones: the seeding, not the drawing, is under test."""
+
+    def render(**_seed_and_motif) -> bytes:
+        out = io.BytesIO()
+        PILImage.new("RGB", (16, 9), (16, 42, 67)).save(out, format="JPEG")
+        return out.getvalue()
+
+    monkeypatch.setattr(seed, "render", render)
+
+
+def _pages(language: str):
+    return Page.objects.filter(depth__gt=1, locale__language_code=language)
+
+
+@pytest.mark.django_db
+def test_demo_seed_builds_live_swedish_site_with_english_translation(small_images):
+    seed.demo_seed(today=TODAY)
+
+    swedish, english = _pages("sv"), _pages("en")
+    assert swedish.count() == english.count() == 24
+    assert ProgrammePage.objects.filter(locale__language_code="sv").count() == 3
+    assert NewsPage.objects.filter(locale__language_code="sv").count() >= 12
+    assert not any(Page.find_problems())  # e.g. a stale child count hides the English pages
+    assert not Page.objects.filter(depth__gt=1, live=False).exists()
+    assert not Page.objects.filter(depth__gt=1, live_revision__isnull=True).exists()
+    assert set(swedish.values_list("translation_key", flat=True)) == set(
+        english.values_list("translation_key", flat=True)
+    )
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.locale.language_code == "sv"
+    assert not Page.objects.filter(title=seed.WAGTAIL_WELCOME_TITLE).exists()
+    # Untouched: the moderation workflow, and no redirects from never-public draft slugs.
+    assert WorkflowPage.objects.filter(page__depth=1, workflow__active=True).exists()
+    assert not Redirect.objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_seed_links_english_pages_to_english_pages_only(small_images):
+    seed.demo_seed(today=TODAY)
+
+    home = HomePage.objects.get(locale__language_code="en")
+    featured = [f.programme for f in home.featured_programmes.all()]
+    assert [p.locale.language_code for p in featured] == ["en", "en", "en"]
+    assert home.hero_link.locale.language_code == home.apply_link.locale.language_code == "en"
+    english = Locale.objects.get(language_code="en")
+    for page in _pages("en").type(ProgrammePage, NewsPage, StandardPage).specific():
+        for block in page.body:
+            if block.block_type == "call_to_action" and block.value["page"]:
+                assert block.value["page"].locale == english, page.title
+        # What an editor's save would check: field lengths and block rules.
+        page.full_clean()
+        type(page)._meta.get_field("body").stream_block.clean(page.body)
+
+
+@pytest.mark.django_db
+def test_demo_seed_run_again_creates_nothing_and_keeps_edits(small_images):
+    seed.demo_seed(today=TODAY)
+    about = Page.objects.get(slug="om-vastkraft").specific
+    about.title = "Om oss"
+    about.save_revision().publish()
+    counts = (Page.objects.count(), get_image_model().objects.count(), get_user_model().objects.count())
+
+    report = seed.demo_seed(today=TODAY)
+
+    assert sum(report.created.values()) == 0
+    assert counts == (
+        Page.objects.count(),
+        get_image_model().objects.count(),
+        get_user_model().objects.count(),
+    )
+    assert Page.objects.get(slug="om-vastkraft").title == "Om oss"
+
+
+@pytest.mark.django_db
+def test_demo_seed_accounts_sign_in_without_verifying(client, small_images):
+    seed.demo_seed(today=TODAY)
+
+    for _role, email, *_rest in texts.USERS:
+        response = client.post(reverse("account_login"), {"login": email, "password": texts.DEMO_PASSWORD})
+        assert response.status_code == 302, email
+        assert "/confirm-email/" not in response.url, email
+        client.logout()
+
+
+def test_render_draws_the_same_1600_by_900_jpeg_from_the_same_seed():
+    first = images.render(seed="hero", motif="waves")
+
+    assert first == images.render(seed="hero", motif="waves")
+    picture = PILImage.open(io.BytesIO(first))
+    assert (picture.format, picture.size) == ("JPEG", (1600, 900))
