@@ -31,9 +31,7 @@ def test_schedules_sync_creates_declared_jobs():
 
 
 def test_schedules_sync_creates_cron_job():
-    # django-q2 computes the next run of a cron schedule with croniter, an optional extra.
-    pytest.importorskip("croniter", reason="cron jobs need django-q2[croniter]")
-
+    # django-q2 computes the next run of a cron schedule with croniter, an optional extra of its own.
     schedules_sync(jobs=[RecurringJob(name="nightly", func=SWEEP.func, cron="0 3 * * *")])
 
     schedule = ours()["portal:nightly"]
