@@ -13,3 +13,6 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 MEDIA_ROOT = "/tmp/vastkraft-test-media"  # replaced per test run by tests/conftest.py
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ACCOUNT_RATE_LIMITS = False
+# Static files straight from the app folders, as in development: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
