@@ -30,26 +30,43 @@ class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_link = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("hero button leads to"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("hero button leads to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_link_text = models.CharField(_("hero button text"), max_length=40, blank=True)
     apply_title = models.CharField(_("call to apply: title"), max_length=120, blank=True)
     apply_text = models.TextField(_("call to apply: text"), blank=True)
     apply_link = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("call to apply leads to"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("call to apply leads to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"),
-             FieldPanel("hero_link"), FieldPanel("hero_link_text")],
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_text"),
+            ],
             heading=_("Hero"),
         ),
         InlinePanel("featured_programmes", heading=_("Featured programmes"), max_num=6),
@@ -99,20 +116,24 @@ class ProgrammeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.child_of(self).live().specific().select_related(
-            "image"
-        )
+        context["programmes"] = ProgrammePage.objects.child_of(self).live().specific().select_related("image")
         return context
 
 
 class ProgrammePage(Page):
     intro = models.TextField(_("introduction"), help_text=_("One or two sentences shown in listings."))
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     audience = RichTextField(
-        _("who it is for"), blank=True, features=["bold", "italic", "link", "ul"],
+        _("who it is for"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
     )
     facts = StreamField([("fact", FactBlock())], verbose_name=_("facts"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -199,8 +220,12 @@ class NewsPage(Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), max_length=400)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(verbose_name=_("tags"), through=NewsPageTag, blank=True)
@@ -257,15 +282,16 @@ def news_in(*, index_page: NewsIndexPage):
 
 def news_latest(*, locale, limit: int):
     return list(
-        NewsPage.objects.live()
-        .filter(locale=locale)
-        .select_related("image")
-        .order_by("-date", "-pk")[:limit]
+        NewsPage.objects.live().filter(locale=locale).select_related("image").order_by("-date", "-pk")[:limit]
     )
 
 
 def news_tags(*, index_page: NewsIndexPage):
     """Tags used by live news items under `index_page`, alphabetically."""
-    return Tag.objects.filter(
-        content_newspagetag_items__content_object__in=NewsPage.objects.live().child_of(index_page)
-    ).distinct().order_by("name")
+    return (
+        Tag.objects.filter(
+            content_newspagetag_items__content_object__in=NewsPage.objects.live().child_of(index_page)
+        )
+        .distinct()
+        .order_by("name")
+    )

@@ -65,7 +65,7 @@ def _queue_delivery(message_id: int) -> None:
 
     try:
         async_task("portal.tasks.deliver_outbox_message", message_id, task_name=f"outbox-{message_id}")
-    except Exception:  # noqa: BLE001 - a broker hiccup must not fail the request
+    except Exception:
         # The recurring sweep (portal.tasks.deliver_due_outbox) will pick it up.
         logger.exception("Could not queue delivery of outbox message %s", message_id)
 

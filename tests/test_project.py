@@ -36,7 +36,7 @@ def run_python(*args: str, settings: str = "portal.settings.production", **env: 
     }
     # An empty key stands for "not set" and, unlike a missing one, cannot be filled in by a local .env file.
     environment.update({"DJANGO_SETTINGS_MODULE": settings, "DJANGO_SECRET_KEY": "", **env})
-    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    return subprocess.run(
         [sys.executable, *args], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120
     )
 

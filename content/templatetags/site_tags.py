@@ -79,9 +79,7 @@ def _site_frame(request) -> SiteFrame:
     if site is not None:
         root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
         frame.home = (
-            Page.objects.live()
-            .filter(translation_key__in=root_key, locale__language_code=language)
-            .first()
+            Page.objects.live().filter(translation_key__in=root_key, locale__language_code=language).first()
         )
         if frame.home is None:
             # No translation in this language: the site's own root still leads somewhere.

@@ -13,8 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -189,15 +191,19 @@ def _ensure_images(report: SeedReport) -> dict:
 
 def _point_site_at(home: HomePage, report: SeedReport) -> None:
     """Make the default site serve `home`, unless it already serves a home page of ours."""
+    # Feeds, the sitemap and e-mails link with the site's own address: use the portal's.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = address.port or (443 if address.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME
+            hostname=address.hostname, port=port, root_page=home, is_default_site=True, site_name=SITE_NAME
         )
         report.count("site", created=True)
     elif site.root_page.specific_class is not HomePage:
         site.root_page = home
         site.site_name = site.site_name or SITE_NAME
+        site.hostname, site.port = address.hostname, port
         site.save()
         report.count("site", created=True)
     else:

@@ -1,5 +1,8 @@
 """Settings for the test suite: fast hashing, e-mail kept in memory, tasks run inline."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import Q_CLUSTER
 
@@ -10,7 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # sync=True globally: a per-call sync would close the test's transaction.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
-MEDIA_ROOT = "/tmp/vastkraft-test-media"  # replaced per test run by tests/conftest.py
+# Replaced by a fresh temporary folder for each test (tests/conftest.py).
+MEDIA_ROOT = str(Path(tempfile.gettempdir()) / "vastkraft-test-media")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ACCOUNT_RATE_LIMITS = False
 # Static files straight from the app folders, as in development: no collectstatic needed.

@@ -258,6 +258,16 @@ def test_sitemap_lists_live_pages(client, site_tree, news_items):
         assert page.get_full_url() in locations
 
 
+def test_sitemap_lists_the_pages_of_every_language(client, site_tree, english):
+    item = factories.NewsPageFactory(parent=english.news_index, title="Robot programming course")
+
+    locations = sitemap_locations(client)
+
+    assert site_tree.home.get_full_url() in locations
+    assert english.home.get_full_url() in locations
+    assert item.get_full_url() in locations
+
+
 def test_sitemap_leaves_out_draft_pages(client, site_tree):
     draft = factories.StandardPageFactory(parent=site_tree.home, live=False)
 

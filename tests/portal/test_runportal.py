@@ -4,7 +4,10 @@ import time
 
 from portal.management.commands.runportal import stop_all
 
-STUBBORN = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('up', flush=True); time.sleep(60)"
+STUBBORN = (
+    "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN);"
+    " print('up', flush=True); time.sleep(60)"
+)
 POLITE = "import time; print('up', flush=True); time.sleep(60)"
 
 

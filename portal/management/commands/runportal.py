@@ -36,9 +36,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport: str, **options):
         manage = [sys.executable, "manage.py"]
+        # Our own manage.py with fixed arguments; addrport goes to runserver, which validates it.
         children = [
-            subprocess.Popen([*manage, "qcluster"]),
-            subprocess.Popen([*manage, "runserver", addrport]),
+            subprocess.Popen([*manage, "qcluster"]),  # noqa: S603
+            subprocess.Popen([*manage, "runserver", addrport]),  # noqa: S603
         ]
         self.stdout.write(f"Portal on http://{addrport}/ with the task worker. Ctrl-C stops both.")
         stopping = False
