@@ -10,6 +10,7 @@ Message-ID, which lets the receiving side recognise the repeat.
 import base64
 import logging
 from datetime import datetime, timedelta
+from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
@@ -37,13 +38,18 @@ def outbox_enqueue(*, message: EmailMessage) -> OutboxMessage:
             html_body = content
     attachments = []
     for attachment in message.attachments:
-        if isinstance(attachment, tuple) or hasattr(attachment, "filename"):
+        if isinstance(attachment, MIMEBase):
+            # A ready-made MIME part (e.g. a calendar invitation): keep its file name, bytes and type.
+            filename = attachment.get_filename() or "attachment"
+            content = attachment.get_payload(decode=True) or b""
+            mimetype = attachment.get_content_type()
+        else:
             filename, content, mimetype = attachment
-            if isinstance(content, str):
-                content = content.encode()
-            attachments.append(
-                {"filename": filename, "content": base64.b64encode(content).decode(), "mimetype": mimetype}
-            )
+        if isinstance(content, str):
+            content = content.encode()
+        attachments.append(
+            {"filename": filename, "content": base64.b64encode(content).decode(), "mimetype": mimetype}
+        )
     headers = dict(message.extra_headers)
     row = OutboxMessage.objects.create(
         subject=str(message.subject),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import smtplib
+from email.mime.text import MIMEText
 
 import pytest
 from django.core import mail
@@ -248,6 +249,19 @@ def test_outbox_attachments_survive_round_trip(mail_via_outbox, django_capture_o
         ("affarsplan.pdf", pdf, "application/pdf"),
         ("anteckningar.txt", "Möte på tisdag", "text/plain"),
     ]
+
+
+def test_outbox_mime_part_attachment_survives_round_trip(mail_via_outbox, django_capture_on_commit_callbacks):
+    invitation = MIMEText("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "calendar", "utf-8")
+    invitation.add_header("Content-Disposition", "attachment", filename="samtal.ics")
+    message = a_message()
+    message.attach(invitation)
+    with django_capture_on_commit_callbacks(execute=True):
+        message.send()
+
+    (attachment,) = mail.outbox[0].attachments
+    assert (attachment[0], attachment[2]) == ("samtal.ics", "text/calendar")
+    assert "BEGIN:VCALENDAR" in attachment[1]
 
 
 def test_outbox_html_alternative_survives_round_trip(mail_via_outbox, django_capture_on_commit_callbacks):
