@@ -42,6 +42,11 @@ def test_signup_sends_verification_email_through_outbox(signed_up):
     assert "/accounts/confirm-email/" in signed_up.body
 
 
+def test_signup_email_greets_with_the_programme_name(signed_up):
+    assert "VästKraft" in signed_up.body.splitlines()[0]
+    assert "testserver!" not in signed_up.body
+
+
 def test_signup_account_cannot_sign_in_before_verifying(client, signed_up):
     client.logout()
 
