@@ -1,0 +1,152 @@
+"""Browser tests: a real Chromium drives the portal on pytest-django's live server.
+
+Every test here carries the `browser` marker. Where Chromium is missing the
+tests are skipped with the reason, except on CI (CI=true), where a missing
+browser fails the run instead: CI must never pass by skipping.
+
+Tests here mark themselves
+`@pytest.mark.django_db(transaction=True, serialized_rollback=True)`: the live
+server sees only committed data, and without the serialized rollback the flush
+after each test would take Wagtail's root page, locale and workflow with it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+MISSING_CHROMIUM = f"Chromium not found at {CHROMIUM_PATH}; install it with apt-get install chromium"
+ON_CI = os.environ.get("CI", "").lower() == "true"
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+# Playwright's own waits, short enough that a broken page fails fast.
+TIMEOUT_MS = 10_000
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_BLOCKING_IMPACTS = {"serious", "critical"}
+
+_HERE = Path(__file__).parent
+
+
+def chromium_available() -> bool:
+    return os.access(CHROMIUM_PATH, os.X_OK)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Collection hooks see every item of the run, not only this folder's.
+    for item in items:
+        if _HERE not in item.path.parents:
+            continue
+        item.add_marker(pytest.mark.browser)
+        if not chromium_available() and not ON_CI:
+            item.add_marker(pytest.mark.skip(reason=MISSING_CHROMIUM))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    # Playwright's sync API runs an event loop in this thread, and Django refuses
+    # ORM calls where a loop runs unless this is set. Set for this folder's tests
+    # only: a process that a later test starts would inherit it, and
+    # `check --deploy` rightly fails on it (async.E001).
+    os.environ[ASYNC_UNSAFE] = "true"
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        os.environ.pop(ASYNC_UNSAFE, None)
+
+
+@pytest.fixture(scope="session")
+def chromium(request):
+    if not chromium_available():
+        pytest.fail(f"{MISSING_CHROMIUM} (CI=true: browser tests must run, not skip)")
+    # The test database is made before the browser starts and dropped after it
+    # stops, so neither happens where a loop runs.
+    request.getfixturevalue("django_db_setup")
+    from django.db import connections
+
+    django_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        # While Playwright's sync API runs, this thread has a running asyncio loop, and
+        # Django's connection handler then keeps a second set of connections apart from
+        # the thread's own. The second set lacks what pytest-django put on the first
+        # when a test before these set up the database (the data serialized_rollback
+        # restores), so every test after the first would find Wagtail's locale and
+        # root page gone. Hand the first set over.
+        for alias, connection in django_connections.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, db, live_server):
+    """A fresh browser tab with its own cookies: one person at one computer.
+
+    Asks for the database and the live server first so that they outlive the
+    tab: a request still in flight when the test ends must find both there.
+    (`db` follows the test's django_db mark, transaction=True here.)
+    """
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _axe_check(page) -> None:
+    """Fail listing every serious or critical WCAG 2.1 A/AA violation axe finds on the page as shown."""
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    blocking = [v for v in results.response["violations"] if v["impact"] in AXE_BLOCKING_IMPACTS]
+    report = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    "
+        + "\n    ".join(", ".join(node["target"]) for node in v["nodes"])
+        for v in blocking
+    )
+    if blocking:
+        pytest.fail(
+            f"axe: {len(blocking)} serious/critical violation(s) on {page.url}\n{report}", pytrace=False
+        )
+
+
+@pytest.fixture
+def axe_check():
+    """`axe_check(page)`: run axe on the page as it is shown now; see _axe_check."""
+    return _axe_check
+
+
+# --- The site's content -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def english(site_tree):
+    """The English locale and a published English home page with its own hero."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.create(language_code="en")
+    home = site_tree.home.copy_for_translation(locale)
+    home.title = "VästKraft"
+    home.hero_title = "Skills and enterprise in West Sweden"
+    home.save_revision().publish()
+    home.refresh_from_db()
+    return home
