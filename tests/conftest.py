@@ -2,6 +2,14 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: with Redis, Wagtail's cached site roots would carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Uploaded files of a test go to a temporary folder, never into the working tree."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
