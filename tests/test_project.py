@@ -96,7 +96,13 @@ def test_settings_without_urls_use_sqlite_and_database_broker():
 
     assert values["engine"] == "django.db.backends.sqlite3"
     assert (values["broker_redis"], values["broker_orm"]) == (None, "default")
-    assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_production_without_redis_shares_the_cache_through_the_database():
+    # Rate limits are counted in the cache; every web process must see the same count.
+    values = production_settings()
+
+    assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
 
 
 @pytest.mark.django_db

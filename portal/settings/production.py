@@ -6,7 +6,7 @@ Refuses to start without DJANGO_SECRET_KEY; passes `manage.py check --deploy`.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import REDIS_URL, SECRET_KEY, env
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a random value of at least 50 characters.")
@@ -25,3 +25,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 OUTBOX_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+
+if not REDIS_URL:
+    # Sign-in rate limits are counted in the cache; a per-process cache would let each
+    # gunicorn worker count alone. Without Redis, share the count through the database
+    # (`manage.py createcachetable` creates the table).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
+    }
