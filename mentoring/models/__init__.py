@@ -1,0 +1,15 @@
+from mentoring.models.application import Application, ApplicationStatus, StatusChange
+from mentoring.models.intake import EligibilityRefusal, Intake
+from mentoring.models.profile import ApplicantProfile
+from mentoring.models.review import DEFAULT_RUBRIC, Review
+
+__all__ = [
+    "DEFAULT_RUBRIC",
+    "ApplicantProfile",
+    "Application",
+    "ApplicationStatus",
+    "EligibilityRefusal",
+    "Intake",
+    "Review",
+    "StatusChange",
+]

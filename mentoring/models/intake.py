@@ -1,0 +1,87 @@
+"""An intake: one round of applications to a programme."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.choices import MEMBER_MUNICIPALITIES, IneligibilityReason, TargetGroup
+
+DEFAULT_TARGET_GROUPS = [TargetGroup.EMPLOYED, TargetGroup.UNDER_NOTICE, TargetGroup.JOB_SEEKER]
+
+
+def default_municipalities() -> list[str]:
+    return list(MEMBER_MUNICIPALITIES)
+
+
+def default_target_groups() -> list[str]:
+    return [str(group) for group in DEFAULT_TARGET_GROUPS]
+
+
+def default_weights() -> dict[str, int]:
+    from mentoring.models.review import DEFAULT_RUBRIC
+
+    return {criterion.key: criterion.weight for criterion in DEFAULT_RUBRIC}
+
+
+class Intake(models.Model):
+    programme = models.ForeignKey(
+        "content.ProgrammePage", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="intakes"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    places = models.PositiveIntegerField(_("places"))
+    municipalities = models.JSONField(
+        _("eligible municipalities"),
+        default=default_municipalities,
+        help_text=_("Codes of the municipalities."),
+    )
+    target_groups = models.JSONField(_("eligible target groups"), default=default_target_groups)
+    blind_review = models.BooleanField(
+        _("blind review"),
+        default=False,
+        help_text=_("Reviewers see no name, gender, age or contact details until the decision."),
+    )
+    rubric_weights = models.JSONField(_("weights of the review criteria"), default=default_weights)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")), name="intake_closes_after_opening"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The intake must close after it opens.")})
+
+    def is_open(self, *, now: datetime) -> bool:
+        return self.opens_at <= now < self.closes_at
+
+
+class EligibilityRefusal(models.Model):
+    """How many people the eligibility check turned away, by reason and day — and nothing about them."""
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="refusals")
+    reason = models.CharField(max_length=20, choices=IneligibilityReason)
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("eligibility refusal count")
+        verbose_name_plural = _("eligibility refusal counts")
+        constraints = [
+            models.UniqueConstraint(fields=["intake", "reason", "day"], name="refusal_once_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intake_id} {self.reason} {self.day}: {self.count}"

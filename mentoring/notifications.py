@@ -1,0 +1,49 @@
+"""E-mails about an application, in the applicant's language, written to the outbox.
+
+Called inside the service's transaction: the message is stored with the change
+and delivered only if the change commits.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from mentoring.models import Application
+from mentoring.workflow import DECISIONS, Status
+
+TEMPLATES = {
+    Status.SUBMITTED: "receipt",
+    Status.ACCEPTED: "accepted",
+    Status.WAITLISTED: "waitlisted",
+    Status.REJECTED: "rejected",
+    Status.WITHDRAWN: "withdrawn",
+}
+
+
+def applicant_language(application: Application) -> str:
+    profile = getattr(application.applicant, "applicant_profile", None)
+    return profile.contact_language if profile else settings.LANGUAGE_CODE
+
+
+def status_changed(*, application: Application, source: Status, target: Status) -> None:
+    name = TEMPLATES.get(target)
+    if name is None:
+        return
+    language = applicant_language(application)
+    with translation.override(language):
+        context = {
+            "application": application,
+            "intake": application.intake,
+            "profile": getattr(application.applicant, "applicant_profile", None),
+            "reason": application.decision_reason if target in DECISIONS else "",
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+        }
+        subject = render_to_string(f"mentoring/email/{name}_subject.txt", context).strip()
+        body = render_to_string(f"mentoring/email/{name}.txt", context)
+    EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[application.applicant.email],
+        headers={"X-Portal-Application": str(application.pk), "X-Portal-Status": str(target)},
+    ).send()

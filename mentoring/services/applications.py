@@ -1,0 +1,180 @@
+"""Every change of an application's status goes through `application_transition`.
+
+Services are keyword-only, take the actor (never the request) and the time,
+lock the row they change, check the workflow table, write, log, and queue
+e-mail in the same transaction (the outbox delivers it after commit).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from mentoring import notifications
+from mentoring.models import Application, Intake, StatusChange
+from mentoring.models.application import Step
+from mentoring.workflow import DECISIONS, Role, Status, may_move
+
+
+class ApplicationError(Exception):
+    """A rule of the workflow said no; `message` says why in words a person understands."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class IntakeClosed(ApplicationError):
+    pass
+
+
+class TransitionNotAllowed(ApplicationError):
+    pass
+
+
+class ApplicationIncomplete(ApplicationError):
+    def __init__(self, missing: dict[str, str]):
+        super().__init__(_("Some answers are missing."))
+        self.missing = missing
+
+
+def application_start(*, intake: Intake, applicant, now: datetime) -> Application:
+    """The applicant's application to `intake`: the existing one, or a new draft if the intake is open."""
+    existing = Application.objects.filter(intake=intake, applicant=applicant).first()
+    if existing is not None:
+        return existing
+    if not intake.is_open(now=now):
+        raise IntakeClosed(_("This intake is not open for applications."))
+    application, _created = Application.objects.get_or_create(intake=intake, applicant=applicant)
+    return application
+
+
+@transaction.atomic
+def application_save_draft(*, application: Application, fields: dict, step: str) -> Application:
+    """Store the answers of one step and where the applicant is. Only a draft can change."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != Status.DRAFT:
+        raise TransitionNotAllowed(_("A submitted application can no longer be changed."))
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.step = step
+    application.save()
+    return application
+
+
+def application_missing_answers(application: Application) -> dict[str, str]:
+    """Field name → which step to fix it in, for every required answer still missing."""
+    required = {
+        "idea_title": Step.IDEA,
+        "idea_description": Step.IDEA,
+        "business_sector": Step.MARKET,
+        "stage": Step.MARKET,
+        "support_needs": Step.NEEDS,
+    }
+    missing = {name: step for name, step in required.items() if not getattr(application, name)}
+    if application.stage == "registered" and not application.organisation_number:
+        missing["organisation_number"] = Step.MARKET
+    return missing
+
+
+@transaction.atomic
+def application_transition(
+    *,
+    application: Application,
+    target: Status,
+    actor,
+    role: Role,
+    now: datetime,
+    reason: str = "",
+    internal_note: str = "",
+) -> Application:
+    """Move `application` to `target` if the workflow lets `role` do so; log it and notify.
+
+    Raises TransitionNotAllowed when the move is not in the workflow table for this role.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    source = Status(application.status)
+    if not may_move(source, target, role):
+        raise TransitionNotAllowed(_("This change of status is not possible now."))
+    application.status = target
+    if target == Status.SUBMITTED:
+        application.submitted_at = now
+    if target in DECISIONS:
+        application.decided_at = now
+        application.decision_reason = reason
+    application.save()
+    StatusChange.objects.create(
+        application=application,
+        actor=actor,
+        at=now,
+        from_status=source,
+        to_status=target,
+        reason=reason,
+        internal_note=internal_note,
+    )
+    notifications.status_changed(application=application, source=source, target=Status(target))
+    return application
+
+
+def application_submit(*, application: Application, actor, now: datetime) -> Application:
+    """Submit a complete draft while its intake is open; the applicant gets a receipt."""
+    missing = application_missing_answers(application)
+    if missing:
+        raise ApplicationIncomplete(missing)
+    if not application.intake.is_open(now=now):
+        raise IntakeClosed(_("The intake closed before the application was submitted."))
+    return application_transition(
+        application=application, target=Status.SUBMITTED, actor=actor, role=Role.APPLICANT, now=now
+    )
+
+
+def application_withdraw(*, application: Application, actor, role: Role, now: datetime, reason: str = ""):
+    return application_transition(
+        application=application, target=Status.WITHDRAWN, actor=actor, role=role, now=now, reason=reason
+    )
+
+
+def application_decide(
+    *, application: Application, decision: Status, actor, now: datetime, reason: str, internal_note: str = ""
+) -> Application:
+    """Accept, waitlist or reject. An application not yet in review is taken into review first."""
+    if decision not in DECISIONS:
+        raise TransitionNotAllowed(_("That is not a decision."))
+    with transaction.atomic():
+        if application.status == Status.SUBMITTED:
+            application = application_transition(
+                application=application, target=Status.IN_REVIEW, actor=actor, role=Role.COORDINATOR, now=now
+            )
+        return application_transition(
+            application=application,
+            target=decision,
+            actor=actor,
+            role=Role.COORDINATOR,
+            now=now,
+            reason=reason,
+            internal_note=internal_note,
+        )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    decided: list[int]
+    skipped: list[int]
+
+
+def applications_decide(
+    *, applications: list[Application], decision: Status, actor, now: datetime, reason: str
+) -> BulkResult:
+    """Decide each application on its own; those the workflow does not allow are skipped, not failed."""
+    decided, skipped = [], []
+    for application in applications:
+        try:
+            application_decide(
+                application=application, decision=decision, actor=actor, now=now, reason=reason
+            )
+        except TransitionNotAllowed:
+            skipped.append(application.pk)
+        else:
+            decided.append(application.pk)
+    return BulkResult(decided=decided, skipped=skipped)
