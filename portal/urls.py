@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/profile/", views.account_home, name="account_home"),
     path("search/", content_views.search, name="search"),
+    path("", include("mentoring.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -181,6 +181,12 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="VästKraft <noreply@vastkraft.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
+# --- The programme ------------------------------------------------------------
+# Stored with each applicant's consent; raise it whenever the privacy notice changes.
+PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
+# Largest business plan an applicant may upload.
+BUSINESS_PLAN_MAX_BYTES = 10 * 1024 * 1024
+
 # --- Languages ---------------------------------------------------------------
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

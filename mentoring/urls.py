@@ -1,0 +1,5 @@
+from mentoring.views import applicant, coordinator
+
+app_name = "mentoring"
+
+urlpatterns = [*applicant.urlpatterns, *coordinator.urlpatterns]

@@ -1,0 +1,3 @@
+"""The applicant's pages: eligibility check, profile, the application in steps, the dashboard."""
+
+urlpatterns = []

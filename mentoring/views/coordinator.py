@@ -1,0 +1,3 @@
+"""The coordinators' pages: intakes, the review queue, an application, reviews and decisions."""
+
+urlpatterns = []
