@@ -26,6 +26,20 @@ from content.models import (
     ProgrammePage,
     StandardPage,
 )
+from mentoring.choices import (
+    BusinessSector,
+    ContactLanguage,
+    EmploymentStatus,
+    Gender,
+    Municipality,
+    Stage,
+    SupportNeed,
+)
+from mentoring.models import ApplicantProfile, Application, Intake, Review
+from mentoring.models.review import weighted_score
+from mentoring.services import applications as services
+from mentoring.workflow import DECISIONS, Role, Status
+from portal import roles
 from portal.models import User
 
 PASSWORD = "correct-horse-battery"
@@ -214,3 +228,199 @@ def create_news_items(
 
 
 _NO_BACKGROUND_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+# --- Mentoring ---------------------------------------------------------------
+def a_programme_page() -> ProgrammePage:
+    """The site's first programme page, or a new one under Wagtail's root when there is none."""
+    from wagtail.models import Page
+
+    return ProgrammePage.objects.order_by("pk").first() or ProgrammePageFactory(
+        parent=Page.get_first_root_node()
+    )
+
+
+class IntakeFactory(DjangoModelFactory):
+    """An intake open now: opened a week ago, closes in a month.
+
+    `closed=True` closed yesterday; `upcoming=True` opens next week.
+
+    Attaches to the first programme page there is (the `site_tree`'s when that fixture ran).
+    """
+
+    class Meta:
+        model = Intake
+
+    class Params:
+        closed = factory.Trait(
+            opens_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=60)),
+            closes_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1)),
+        )
+        upcoming = factory.Trait(
+            opens_at=factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7)),
+            closes_at=factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=37)),
+        )
+
+    programme = factory.LazyFunction(a_programme_page)
+    title = factory.Sequence(lambda n: f"Kvinnors företagande, omgång {n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=7))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+    places = 40
+
+
+class ApplicantProfileFactory(DjangoModelFactory):
+    """A woman under notice in Mölndal, born 1985, who wants e-mail in Swedish."""
+
+    class Meta:
+        model = ApplicantProfile
+
+    user = factory.SubFactory(UserFactory, verified=True)
+    first_name = factory.SelfAttribute("user.first_name")
+    last_name = factory.SelfAttribute("user.last_name")
+    phone = "070-123 45 67"
+    municipality = Municipality.MOLNDAL
+    birth_year = 1985
+    gender = Gender.WOMAN
+    employment_status = EmploymentStatus.UNDER_NOTICE
+    contact_language = ContactLanguage.SWEDISH
+    languages = factory.LazyFunction(lambda: ["sv", "ar"])
+    consent_at = factory.LazyFunction(timezone.now)
+    privacy_notice_version = "2026-01"
+
+
+class ApplicantFactory(UserFactory):
+    """A verified user with an applicant profile; profile fields go in as `profile__<field>`."""
+
+    verified = True
+    profile = factory.RelatedFactory(ApplicantProfileFactory, factory_related_name="user")
+
+
+class ApplicationFactory(DjangoModelFactory):
+    """An application with every required answer given, in the status asked for.
+
+    `status` other than draft is reached through the services, as a person would:
+    the applicant submits at `now`, a `coordinator` (made when not given) takes it
+    into review and decides with `reason` — so the status log is the real one.
+    """
+
+    class Meta:
+        model = Application
+
+    intake = factory.SubFactory(IntakeFactory)
+    applicant = factory.SubFactory(ApplicantFactory)
+    status = Status.DRAFT
+    idea_title = factory.Sequence(lambda n: f"Cykelverkstad på hjul {n}")
+    idea_description = "En mobil verkstad som lagar cyklar där folk arbetar."
+    business_sector = BusinessSector.OTHER_SERVICES
+    market_description = "Arbetsplatser med många cykelpendlare i Mölndal och Göteborg."
+    stage = Stage.PREPARING
+    support_needs = factory.LazyFunction(
+        lambda: [SupportNeed.FINANCING.value, SupportNeed.BUSINESS_PLAN.value]
+    )
+    mentor_languages = factory.LazyFunction(lambda: ["sv"])
+
+    # Not fields: how a status other than draft is reached.
+    now = None
+    coordinator = None
+    reason = "Tydlig idé och stort behov av stöd."
+
+    @classmethod
+    def _create(
+        cls, model_class, *args, status=Status.DRAFT, now=None, coordinator=None, reason="", **kwargs
+    ):
+        application = super()._create(model_class, *args, **kwargs)
+        return application_reach(
+            application, Status(status), now=now or timezone.now(), coordinator=coordinator, reason=reason
+        )
+
+    @classmethod
+    def _build(cls, model_class, *args, status=Status.DRAFT, now=None, coordinator=None, reason="", **kw):
+        return model_class(*args, status=status, **kw)
+
+
+def coordinator_user(**kwargs) -> User:
+    return user_with_role(roles.COORDINATORS, **kwargs)
+
+
+def application_reach(
+    application: Application, status: Status, *, now: dt.datetime, coordinator=None, reason: str = ""
+) -> Application:
+    """Walk a draft to `status` through the services, the way the portal would."""
+    if status == Status.DRAFT:
+        return application
+    applicant = application.applicant
+    if status == Status.WITHDRAWN:
+        return services.application_withdraw(
+            application=application, actor=applicant, role=Role.APPLICANT, now=now
+        )
+    application = services.application_submit(application=application, actor=applicant, now=now)
+    if status == Status.SUBMITTED:
+        return application
+    coordinator = coordinator or coordinator_user()
+    if status == Status.IN_REVIEW:
+        return services.application_transition(
+            application=application,
+            target=Status.IN_REVIEW,
+            actor=coordinator,
+            role=Role.COORDINATOR,
+            now=now,
+        )
+    assert status in DECISIONS, status
+    return services.application_decide(
+        application=application, decision=status, actor=coordinator, now=now, reason=reason
+    )
+
+
+class ReviewFactory(DjangoModelFactory):
+    """A coordinator's review of a submitted application, scored 4/3/5/2.
+
+    `conflict=True` is a reviewer who stepped aside instead: no scores.
+
+    Written directly (the weighted score computed as the service would): use
+    `services.review_record` where the review itself is under test.
+    """
+
+    class Meta:
+        model = Review
+
+    class Params:
+        conflict = factory.Trait(
+            conflict_of_interest=True, scores=factory.LazyFunction(dict), score=None, comment=""
+        )
+
+    application = factory.SubFactory(ApplicationFactory, status=Status.SUBMITTED)
+    reviewer = factory.LazyFunction(coordinator_user)
+    scores = factory.LazyFunction(lambda: {"viability": 4, "motivation": 3, "need": 5, "fit": 2})
+    score = factory.LazyAttribute(
+        lambda o: weighted_score(scores=o.scores, weights=o.application.intake.rubric_weights)
+    )
+    comment = "Genomtänkt idé, behöver hjälp med finansiering."
+    conflict_of_interest = False
+
+
+def bulk_applications(
+    intake: Intake, n: int, *, status: Status = Status.SUBMITTED, submitted_at: dt.datetime | None = None
+) -> list[Application]:
+    """`n` applicants with profiles and applications in `status`, written in three bulk inserts.
+
+    For tests that need volume (query counts), not the status log: no StatusChange
+    rows are written, so use ApplicationFactory where the history matters.
+    """
+    first = User.objects.count()
+    submitted_at = submitted_at or timezone.now()
+    users = User.objects.bulk_create(
+        User(email=f"bulk{intake.pk}-{first + i}@example.org", first_name="Bulk", last_name=f"Sökande {i}")
+        for i in range(n)
+    )
+    ApplicantProfile.objects.bulk_create(
+        ApplicantProfileFactory.build(user=user, municipality=Municipality.GOTEBORG) for user in users
+    )
+    return Application.objects.bulk_create(
+        ApplicationFactory.build(
+            intake=intake,
+            applicant=user,
+            status=status,
+            submitted_at=None if status == Status.DRAFT else submitted_at - dt.timedelta(minutes=i),
+        )
+        for i, user in enumerate(users)
+    )
