@@ -37,6 +37,12 @@ def status_changed(*, application: Application, source: Status, target: Status) 
             "intake": application.intake,
             "profile": getattr(application.applicant, "applicant_profile", None),
             "reason": application.decision_reason if target in DECISIONS else "",
+            # The intake's own wording of this decision, if the coordinators wrote one for this language.
+            "message": (
+                application.intake.decision_message(decision=target, language=language)
+                if target in DECISIONS
+                else ""
+            ),
             "site_url": settings.WAGTAILADMIN_BASE_URL,
         }
         subject = render_to_string(f"mentoring/email/{name}_subject.txt", context).strip()

@@ -45,6 +45,14 @@ class Intake(models.Model):
         help_text=_("Reviewers see no name, gender, age or contact details until the decision."),
     )
     rubric_weights = models.JSONField(_("weights of the review criteria"), default=default_weights)
+
+    # The coordinators' own wording of a decision e-mail, per language; blank keeps the default text.
+    accepted_message_sv = models.TextField(_("acceptance message (Swedish)"), blank=True)
+    accepted_message_en = models.TextField(_("acceptance message (English)"), blank=True)
+    waitlisted_message_sv = models.TextField(_("waiting list message (Swedish)"), blank=True)
+    waitlisted_message_en = models.TextField(_("waiting list message (English)"), blank=True)
+    rejected_message_sv = models.TextField(_("rejection message (Swedish)"), blank=True)
+    rejected_message_en = models.TextField(_("rejection message (English)"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -66,6 +74,13 @@ class Intake(models.Model):
 
     def is_open(self, *, now: datetime) -> bool:
         return self.opens_at <= now < self.closes_at
+
+    def decision_message(self, *, decision: str, language: str) -> str:
+        """This intake's own text for `decision` ("accepted", "waitlisted", "rejected") in `language`.
+
+        Empty when the coordinators wrote none: the e-mail then uses its default wording.
+        """
+        return getattr(self, f"{decision}_message_{language}", "").strip()
 
 
 class EligibilityRefusal(models.Model):

@@ -1,0 +1,108 @@
+"""Reads for the coordinators' screens: the intake overview, the review queue, one application.
+
+Each starts from `selectors.applications_visible_to`, so a person without the
+coordinator role gets nothing here either (STYLE.md rule 6). Kept beside
+`selectors.py` because these reads serve only the review pages.
+"""
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from mentoring.models import Application, Intake, Review, StatusChange
+from mentoring.selectors import applications_visible_to
+from mentoring.workflow import DECISIONS, Role, Status, Transition, moves_from
+
+QUEUE_SORTS = {
+    "-submitted": (F("submitted_at").desc(nulls_last=True), "-pk"),
+    "submitted": (F("submitted_at").asc(nulls_last=True), "pk"),
+    # Unscored applications come last both ways: "highest first" should not open with the unread ones.
+    "-score": (F("average_score").desc(nulls_last=True), F("submitted_at").asc(nulls_last=True), "pk"),
+    "score": (F("average_score").asc(nulls_last=True), F("submitted_at").asc(nulls_last=True), "pk"),
+}
+DEFAULT_QUEUE_SORT = "-submitted"
+
+
+def intakes_with_status_counts() -> QuerySet[Intake]:
+    """Every intake with `count_<status>` per status and `applications_total` (no drafts): one query."""
+    counts = {
+        f"count_{status}": Count("applications", filter=Q(applications__status=status)) for status in Status
+    }
+    return (
+        Intake.objects.select_related("programme")
+        .annotate(
+            **counts, applications_total=Count("applications", filter=~Q(applications__status=Status.DRAFT))
+        )
+        .order_by("-opens_at", "-pk")
+    )
+
+
+def applications_matching(
+    queryset: QuerySet[Application],
+    *,
+    status: str = "",
+    municipality: str = "",
+    gender: str = "",
+    former_sector: str = "",
+    stage: str = "",
+    search: str = "",
+    search_identity: bool = True,
+    sort: str = DEFAULT_QUEUE_SORT,
+) -> QuerySet[Application]:
+    """Narrow a queue (from `applications_in_queue`) by the coordinator's filters, then sort it.
+
+    Each word of `search` must appear in the idea's title or description, or — when
+    `search_identity` is true (not in a blind review) — in the applicant's name or e-mail.
+    """
+    exact = {
+        "status": status,
+        "applicant__applicant_profile__municipality": municipality,
+        "applicant__applicant_profile__gender": gender,
+        "applicant__applicant_profile__former_sector": former_sector,
+        "stage": stage,
+    }
+    queryset = queryset.filter(**{lookup: value for lookup, value in exact.items() if value})
+    for word in search.split():
+        matches = Q(idea_title__icontains=word) | Q(idea_description__icontains=word)
+        if search_identity:
+            matches |= (
+                Q(applicant__applicant_profile__first_name__icontains=word)
+                | Q(applicant__applicant_profile__last_name__icontains=word)
+                | Q(applicant__email__icontains=word)
+            )
+        queryset = queryset.filter(matches)
+    return queryset.order_by(*QUEUE_SORTS.get(sort, QUEUE_SORTS[DEFAULT_QUEUE_SORT]))
+
+
+def review_by(*, application: Application, reviewer) -> Review | None:
+    """`reviewer`'s own review of `application` (or their declared conflict), if any."""
+    return Review.objects.filter(application=application, reviewer=reviewer).first()
+
+
+def application_for_coordinator(*, user, pk: int) -> Application:
+    """One application with its history and reviews, as `user` may see it; Http404 when they may not."""
+    queryset = (
+        applications_visible_to(user)
+        .exclude(status=Status.DRAFT)
+        .select_related("intake__programme", "applicant__applicant_profile")
+        .prefetch_related(
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),
+            Prefetch(
+                "reviews", queryset=Review.objects.select_related("reviewer").order_by("created_at", "pk")
+            ),
+        )
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def decisions_open(*, application: Application) -> list[Transition]:
+    """The decisions a coordinator may take on `application` now, in the workflow table's order.
+
+    A submitted application counts as in review: `application_decide` takes it there first.
+    """
+    source = Status.IN_REVIEW if application.status == Status.SUBMITTED else Status(application.status)
+    return [move for move in moves_from(source, Role.COORDINATOR) if move.target in DECISIONS]
+
+
+def identity_visible(*, application: Application) -> bool:
+    """Whether coordinators may see who applied: always, except in a blind review before the decision."""
+    return not application.intake.blind_review or application.status in DECISIONS
