@@ -1,9 +1,12 @@
 """Reads that already filter by what the asking person may see (STYLE.md rule 6)."""
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 
-from mentoring.models import Application, Intake
+from content.models import StandardPage
+from mentoring.models import ApplicantProfile, Application, Intake, StatusChange
 from portal import roles
+
+PRIVACY_NOTICE_SLUGS = ("integritetspolicy", "privacy-policy")
 
 
 def is_coordinator(user) -> bool:
@@ -53,5 +56,37 @@ def intake_next_for(*, programme, now) -> Intake | None:
     return (
         Intake.objects.filter(programme__translation_key=programme.translation_key, opens_at__gt=now)
         .order_by("opens_at")
+        .first()
+    )
+
+
+def applications_of_applicant(user) -> QuerySet[Application]:
+    """The applications `user` made themselves, with intake and the applicant's timeline.
+
+    Also for coordinators: what they see here is what they applied for, never
+    someone else's draft. The timeline carries only what the applicant may read
+    (no internal notes are loaded).
+    """
+    timeline = StatusChange.objects.only("id", "application_id", "at", "to_status", "reason")
+    return (
+        applications_visible_to(user)
+        .filter(applicant=user)
+        .select_related("intake")
+        .prefetch_related(Prefetch("status_changes", queryset=timeline, to_attr="timeline"))
+    )
+
+
+def applicant_profile_of(user) -> ApplicantProfile | None:
+    if not user.is_authenticated:
+        return None
+    return ApplicantProfile.objects.filter(user=user).first()
+
+
+def privacy_notice_page(*, language: str) -> StandardPage | None:
+    """The live privacy notice in `language` (found by its slug), if the site has one."""
+    return (
+        StandardPage.objects.live()
+        .filter(slug__in=PRIVACY_NOTICE_SLUGS, locale__language_code=language)
+        .order_by("path")
         .first()
     )

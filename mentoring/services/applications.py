@@ -56,10 +56,16 @@ def application_save_draft(*, application: Application, fields: dict, step: str)
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Status.DRAFT:
         raise TransitionNotAllowed(_("A submitted application can no longer be changed."))
+    replaced_plan = application.business_plan.name if "business_plan" in fields else ""
     for name, value in fields.items():
         setattr(application, name, value)
     application.step = step
     application.save()
+    if replaced_plan and replaced_plan != application.business_plan.name:
+        # A replaced or removed business plan must not linger in the private storage;
+        # deleted only once the change is committed, so a rollback keeps the file it points to.
+        storage = application.business_plan.storage
+        transaction.on_commit(lambda: storage.delete(replaced_plan))
     return application
 
 
