@@ -402,6 +402,17 @@ def test_review_record_replaces_the_reviewers_earlier_review(application_in, coo
     assert (review.score, review.comment) == (Decimal("2.00"), "Efter samtalet")
 
 
+def test_review_record_clears_an_earlier_conflict_declaration(application_in, coordinator, now):
+    application = application_in(Status.SUBMITTED)
+    reviews.review_declare_conflict(application=application, reviewer=coordinator)
+
+    review = reviews.review_record(
+        application=application, reviewer=coordinator, scores=SCORES, comment="", now=now
+    )
+
+    assert (review.conflict_of_interest, review.score) == (False, Decimal("3.25"))
+
+
 def test_review_record_takes_a_submitted_application_into_review_once(application_in, coordinator, now):
     application = application_in(Status.SUBMITTED)
     second_reviewer = factories.coordinator_user()
