@@ -30,6 +30,7 @@ class RecurringJob:
 
 JOBS = [
     RecurringJob(name="deliver-due-email", func="portal.tasks.deliver_due_outbox", minutes=1),
+    RecurringJob(name="purge-old-email", func="portal.tasks.purge_old_email", cron="30 3 * * *"),
 ]
 
 

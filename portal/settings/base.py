@@ -171,6 +171,8 @@ OUTBOX_DELIVERY_BACKEND = env(
     "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+# Sent and failed messages are deleted after this many days (they hold personal data).
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")

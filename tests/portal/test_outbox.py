@@ -1,4 +1,5 @@
-"""The e-mail outbox: nothing sent for a rolled-back change, nothing lost or doubled for a committed one."""
+"""The e-mail outbox: nothing sent for a rolled-back change, nothing lost for a committed one, and
+at most one repeat (same Message-ID) when a worker dies between sending and recording it."""
 
 import datetime as dt
 import smtplib
@@ -253,15 +254,82 @@ def test_outbox_attachments_survive_round_trip(mail_via_outbox, django_capture_o
 
 def test_outbox_mime_part_attachment_survives_round_trip(mail_via_outbox, django_capture_on_commit_callbacks):
     invitation = MIMEText("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "calendar", "utf-8")
+    invitation.set_param("method", "REQUEST")
     invitation.add_header("Content-Disposition", "attachment", filename="samtal.ics")
     message = a_message()
     message.attach(invitation)
     with django_capture_on_commit_callbacks(execute=True):
         message.send()
 
-    (attachment,) = mail.outbox[0].attachments
-    assert (attachment[0], attachment[2]) == ("samtal.ics", "text/calendar")
-    assert "BEGIN:VCALENDAR" in attachment[1]
+    (part,) = mail.outbox[0].attachments
+    assert part.get_content_type() == "text/calendar"
+    assert part.get_param("method") == "REQUEST"
+    assert part.get_filename() == "samtal.ics"
+    assert "BEGIN:VCALENDAR" in part.get_payload(decode=True).decode()
+
+
+def test_outbox_html_only_body_stays_html(mail_via_outbox, django_capture_on_commit_callbacks):
+    message = a_message(body="<p>Tack för din ansökan.</p>")
+    message.content_subtype = "html"
+    with django_capture_on_commit_callbacks(execute=True):
+        message.send()
+
+    assert mail.outbox[0].content_subtype == "html"
+    assert "text/html" in mail.outbox[0].message().get_content_type()
+
+
+def test_outbox_keeps_every_alternative_with_its_type(mail_via_outbox, django_capture_on_commit_callbacks):
+    message = EmailMultiAlternatives(subject="Samtal", body="Välkommen", to=["alva@example.org"])
+    message.attach_alternative("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar; method=REQUEST")
+    with django_capture_on_commit_callbacks(execute=True):
+        message.send()
+
+    assert [(a[1]) for a in mail.outbox[0].alternatives] == ["text/calendar; method=REQUEST"]
+
+
+def test_outbox_sent_mark_needs_the_claim_to_be_ours(settings, caplog):
+    # The mail server takes so long that the lease lapses and a second worker claims the message.
+    row = queued()
+
+    class SlowBackend(BaseEmailBackend):
+        def send_messages(self, email_messages):
+            OutboxMessage.objects.filter(pk=row.pk).update(next_attempt_at=NOW + dt.timedelta(hours=1))
+            return len(email_messages)
+
+    settings.OUTBOX_DELIVERY_BACKEND = f"{__name__}.SlowBackendHolder"
+    globals()["SlowBackendHolder"] = SlowBackend
+
+    assert outbox.outbox_deliver(message_id=row.pk, now=NOW) is True
+
+    row.refresh_from_db()
+    assert row.status == OutboxMessage.Status.PENDING  # the second worker's claim stands
+    assert "after its claim lapsed" in caplog.text
+
+
+def test_outbox_deliver_due_stops_when_its_budget_is_spent():
+    for _ in range(3):
+        queued()
+    ticks = iter([NOW, NOW, NOW + dt.timedelta(seconds=30), NOW + dt.timedelta(seconds=61)])
+
+    sent = outbox.outbox_deliver_due(clock=lambda: next(ticks), budget=dt.timedelta(seconds=60))
+
+    assert sent == 2
+    assert OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count() == 1
+
+
+def test_outbox_purge_deletes_only_old_sent_and_failed_messages(settings):
+    settings.OUTBOX_RETENTION_DAYS = 30
+    old_sent, new_sent, old_pending, old_failed = queued(), queued(), queued(), queued()
+    OutboxMessage.objects.filter(pk=old_sent.pk).update(status="sent", sent_at=NOW - dt.timedelta(days=31))
+    OutboxMessage.objects.filter(pk=new_sent.pk).update(status="sent", sent_at=NOW - dt.timedelta(days=29))
+    OutboxMessage.objects.filter(pk=old_failed.pk).update(status="failed")
+    OutboxMessage.objects.filter(pk__in=[old_failed.pk, old_pending.pk]).update(
+        created_at=NOW - dt.timedelta(days=40)
+    )
+
+    assert outbox.outbox_purge(now=NOW) == 2
+
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {new_sent.pk, old_pending.pk}
 
 
 def test_outbox_html_alternative_survives_round_trip(mail_via_outbox, django_capture_on_commit_callbacks):
