@@ -3,7 +3,7 @@
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 
 from content.models import StandardPage
-from mentoring.models import ApplicantProfile, Application, Intake, StatusChange
+from mentoring.models import ApplicantProfile, Application, Intake, Review, StatusChange
 from portal import roles
 
 PRIVACY_NOTICE_SLUGS = ("integritetspolicy", "privacy-policy")
@@ -28,11 +28,15 @@ def applications_in_queue(*, intake: Intake, reviewer) -> QuerySet[Application]:
     Each row carries `average_score` (the mean of the reviews' weighted scores) and
     `review_count`, and the applicant's profile, in one query.
     """
+    stepped_aside = Review.objects.filter(reviewer=reviewer, conflict_of_interest=True).values("application")
     return (
         applications_visible_to(reviewer)
-        .filter(intake=intake)
-        .exclude(status="draft")
-        .exclude(reviews__reviewer=reviewer, reviews__conflict_of_interest=True)
+        # Submitted at some point: not drafts, nor drafts withdrawn before anyone was meant to read them.
+        .filter(intake=intake, submitted_at__isnull=False)
+        # A subquery, not exclude(reviews__reviewer=…, reviews__conflict_of_interest=True): that
+        # matches the two conditions on *different* reviews, hiding an application from a reviewer
+        # as soon as anyone else declared a conflict on it.
+        .exclude(pk__in=stepped_aside)
         .select_related("applicant__applicant_profile", "intake")
         .annotate(
             average_score=Avg("reviews__score", filter=Q(reviews__conflict_of_interest=False)),
@@ -67,6 +71,8 @@ def applications_of_applicant(user) -> QuerySet[Application]:
     someone else's draft. The timeline carries only what the applicant may read
     (no internal notes are loaded).
     """
+    if not user.is_authenticated:
+        return Application.objects.none()
     timeline = StatusChange.objects.only("id", "application_id", "at", "to_status", "reason")
     return (
         applications_visible_to(user)

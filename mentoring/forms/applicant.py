@@ -145,6 +145,7 @@ class ProfileForm(forms.ModelForm):
         self.fields["birth_year"] = _birth_year_field(today=today, youngest=ADULT_AGE)
         self.fields["municipality"].choices = [("", _("Choose a municipality")), *Municipality.choices]
         self.fields["municipality"].error_messages["required"] = _("Choose the municipality you live in.")
+        self.fields["employment_status"].choices = EmploymentStatus.choices
         self.fields["employment_status"].error_messages["required"] = _("Choose what describes you today.")
         self.fields["first_name"].error_messages["required"] = _("Write your first name.")
         self.fields["last_name"].error_messages["required"] = _("Write your last name.")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring import selectors, uploads
+from mentoring.choices import Municipality, TargetGroup
 from mentoring.forms.applicant import (
     STEP_FORMS,
     EligibilityForm,
@@ -66,6 +67,11 @@ def _set_eligible(request, intake_id: int, eligible: bool) -> None:
 # --- Eligibility and profile ------------------------------------------------------------------
 
 
+def _labels(codes: list[str], choices) -> str:
+    labels = dict(choices.choices)
+    return ", ".join(str(labels[code]) for code in codes if code in labels)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def eligibility(request, intake_id: int):
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_id)
@@ -83,7 +89,14 @@ def eligibility(request, intake_id: int):
             eligibility_refusal_count(intake=intake, reasons=reasons, today=today)
             _set_eligible(request, intake.pk, False)
             return render(
-                request, "mentoring/applicant/not_eligible.html", {"intake": intake, "reasons": reasons}
+                request,
+                "mentoring/applicant/not_eligible.html",
+                {
+                    "intake": intake,
+                    "reasons": reasons,
+                    "municipalities": _labels(intake.municipalities, Municipality),
+                    "target_groups": _labels(intake.target_groups, TargetGroup),
+                },
             )
         _set_eligible(request, intake.pk, True)
         return redirect("mentoring:profile", intake_id=intake.pk)
@@ -310,9 +323,18 @@ def application_withdraw(request, pk: int):
 class DashboardEntry:
     application: Application
     status_label: str
+    badge_class: str
+    awaiting_decision: bool
     timeline: list
     continue_url: str
     withdraw_url: str
+
+
+_BADGES = {
+    Status.DRAFT: "badge badge--warning",
+    Status.WAITLISTED: "badge badge--warning",
+    Status.ACCEPTED: "badge badge--success",
+}
 
 
 @login_required
@@ -326,6 +348,8 @@ def dashboard(request):
             DashboardEntry(
                 application=application,
                 status_label=str(ApplicationStatus(status).label),
+                badge_class=_BADGES.get(status, "badge"),
+                awaiting_decision=status in (Status.SUBMITTED, Status.IN_REVIEW),
                 timeline=application.timeline,
                 continue_url=_step_url(application, application.step) if status == Status.DRAFT else "",
                 withdraw_url=reverse("mentoring:application_withdraw", args=[application.pk])
