@@ -1,4 +1,4 @@
-"""Load the demo site: locales, the page tree in Swedish and English, images and accounts.
+"""Load the demo site: locales, the page tree in Swedish and English, images, accounts and applications.
 
 `demo_seed` only ever adds what is missing. Each object has a natural key –
 a page its slug under its parent, a translation its source page's translation
@@ -39,6 +39,7 @@ from content.models import (
     StandardPage,
 )
 from portal.demo import texts
+from portal.demo.applications import demo_seed_applications
 from portal.demo.images import render
 from portal.roles import EDITORS, MODERATORS
 
@@ -404,6 +405,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
         for language in TRANSLATIONS:
             _seed_translation(specs, source=pages, locale=locales[language], report=report)
         _ensure_accounts(report)
+        demo_seed_applications(today=today, report=report)
         _check_cms_groups(report)
     if stdout is not None:
         write_summary(report, stdout)
@@ -413,13 +415,16 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
 def write_summary(report: SeedReport, stdout: TextIO) -> None:
     kinds = ["locales", "site", "images", f"pages {SOURCE_LANGUAGE}"]
     kinds += [f"pages {language}" for language in TRANSLATIONS] + ["accounts"]
+    kinds += ["intakes", "applicants", "applications"]
     stdout.write("Demo content:\n")
     for kind in kinds:
         stdout.write(
-            f"  {kind:<10} {report.created[kind]:>3} created, {report.existing[kind]:>3} already there\n"
+            f"  {kind:<12} {report.created[kind]:>3} created, {report.existing[kind]:>3} already there\n"
         )
     for note in report.notes:
         stdout.write(f"  {note}\n")
     stdout.write(f"\nDemo accounts, all with the password {texts.DEMO_PASSWORD!r}:\n")
     for role, email, *_rest in texts.USERS:
         stdout.write(f"  {role:<13} {email}\n")
+    first, last = (texts.APPLICANT_EMAIL.format(number=n) for n in (1, len(texts.APPLICANTS)))
+    stdout.write(f"  {'applicants':<13} {first} … {last}\n")

@@ -1962,6 +1962,8 @@ USERS = [
     ("editor", "editor@vastkraft.example", "Elin", "Berg", EDITORS, False),
     ("moderator", "moderator@vastkraft.example", "Jonas", "Nilsson", MODERATORS, False),
     ("participant", "participant@vastkraft.example", "Amira", "Lindgren", None, False),
+    # A second coordinator, so that the demo applications can carry two reviews each.
+    ("reviewer", "reviewer@vastkraft.example", "Mikael", "Strand", COORDINATORS, False),
 ]
 
 SWEDISH_MONTHS = [
@@ -1995,3 +1997,662 @@ ENGLISH_MONTHS = [
     "December",
 ]
 ENGLISH_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+# --- Intakes and applications ----------------------------------------------------------
+# The seeding service (portal.demo.applications) draws birth years, employment,
+# statuses and the like from a fixed random seed; the people and their ideas are here.
+
+INTAKES = {
+    # programme key → intake title (the intake's natural key)
+    "open": ("programme-women", "Kvinnors företagande – omgång 2"),
+    "closed": ("programme-start", "Starta eget – omgång 1"),
+}
+
+APPLICANT_EMAIL = "ansokande{number:02d}@vastkraft.example"
+
+# first name, last name, gender, languages besides Swedish, municipality (None: drawn), idea
+# An idea: title, SNI section, description, customers and market.
+APPLICANTS = [
+    (
+        "Sara",
+        "Andersson",
+        "woman",
+        ["en"],
+        "molndal",
+        (
+            "Hållbar komponentrenovering",
+            "C",
+            "Jag vill renovera växellådor, startmotorer och generatorer från personbilar och lastbilar så "
+            "att de kan säljas igen med garanti. Efter tolv år som kvalitetstekniker hos en underleverantör "
+            "vet jag vilka delar som slits och vilka som går att rädda.",
+            "Fristående verkstäder och åkerier i Mölndal och Göteborg som vill sänka sina kostnader och "
+            "sitt klimatavtryck. Två verkstäder har redan sagt att de vill prova.",
+        ),
+    ),
+    (
+        "Leyla",
+        "Rahimi",
+        "woman",
+        ["fa", "en"],
+        "goteborg",
+        (
+            "Språkcafé för ingenjörer",
+            "P",
+            "Träffar där nyanlända ingenjörer övar svenskt fackspråk tillsammans med pensionerade "
+            "ingenjörer från industrin. Varje träff har ett tema: ritningar, kvalitet, säkerhet, möten.",
+            "Kommuner och etableringsprogram som köper platser, och industriföretag som rekryterar "
+            "ingenjörer med utländsk examen.",
+        ),
+    ),
+    (
+        "Johanna",
+        "Lindqvist",
+        "woman",
+        ["en", "fi"],
+        "kungalv",
+        (
+            "Laddboxinstallationer i Kungälv",
+            "F",
+            "Installation och service av laddboxar för villor, bostadsrättsföreningar och små företag. "
+            "Jag är behörig elektriker och har arbetat med laddinfrastruktur på en fordonstillverkare.",
+            "Villaägare och bostadsrättsföreningar i Kungälv och Ale. Jag vill samarbeta med bilhandlare "
+            "som säljer elbilar och kan tipsa sina kunder.",
+        ),
+    ),
+    (
+        "Katarzyna",
+        "Nowak",
+        "woman",
+        ["pl", "en"],
+        None,
+        (
+            "Digital reservdelsmarknad",
+            "J",
+            "En webbplats där mindre verkstäder köper och säljer begagnade och överblivna reservdelar, "
+            "med sökning på chassinummer och betalning direkt på sidan.",
+            "Fristående bilverkstäder och bilentusiaster i Västsverige; intäkter genom en avgift per "
+            "försäljning.",
+        ),
+    ),
+    (
+        "Fatima",
+        "Al-Hassan",
+        "woman",
+        ["ar", "en"],
+        "molndal",
+        (
+            "Syrisk catering för företag",
+            "I",
+            "Lunch, fika och buffé med syriska rätter till konferenser, personalfester och föreningar. "
+            "Jag lagar maten i ett hyrt restaurangkök och levererar med elbil.",
+            "Företag och föreningar i Mölndal och södra Göteborg. Jag har redan haft uppdrag för två "
+            "arbetsplatser.",
+        ),
+    ),
+    (
+        "Anna",
+        "Karlsson",
+        "woman",
+        ["en", "de"],
+        None,
+        (
+            "Robotprogrammering som tjänst",
+            "M",
+            "Jag programmerar och driftsätter industrirobotar åt små tillverkare som inte har egen "
+            "kompetens, och utbildar deras operatörer så att de klarar enklare ändringar själva.",
+            "Små och medelstora verkstadsföretag i regionen som automatiserar för första gången.",
+        ),
+    ),
+    (
+        "Hodan",
+        "Abdi",
+        "woman",
+        ["so", "en"],
+        "goteborg",
+        (
+            "Språkanpassad hemtjänst",
+            "Q",
+            "Hemtjänst med personal som talar somaliska och arabiska, för äldre som vill bli förstådda på "
+            "sitt eget språk. Jag är undersköterska och har arbetat tio år i hemtjänsten.",
+            "Äldre i Göteborg som väljer utförare genom kommunens valfrihetssystem.",
+        ),
+    ),
+    (
+        "Emma",
+        "Nilsson",
+        "woman",
+        ["en"],
+        "partille",
+        (
+            "Mobil cykelverkstad",
+            "S",
+            "En lastcykel med verktyg och reservdelar som lagar cyklar på arbetsplatser och i "
+            "bostadsområden, så att ingen behöver lämna in sin cykel.",
+            "Arbetsgivare som erbjuder cykelservice som friskvård, och bostadsbolag i Partille och "
+            "östra Göteborg.",
+        ),
+    ),
+    (
+        "Marjatta",
+        "Heikkinen",
+        "woman",
+        ["fi"],
+        "lerum",
+        (
+            "Kvalitetsrevisioner för underleverantörer",
+            "M",
+            "Jag hjälper underleverantörer att förbereda sig för revisioner enligt IATF 16949 och ISO 9001: "
+            "genomgång av rutiner, internrevision och utbildning av personalen.",
+            "Underleverantörer till fordonsindustrin med 10–100 anställda som saknar egen kvalitetschef.",
+        ),
+    ),
+    (
+        "Aida",
+        "Hodžić",
+        "woman",
+        ["bs", "en", "de"],
+        None,
+        (
+            "3D-printade reservdelar",
+            "C",
+            "Små serier av reservdelar i plast och metall som inte längre tillverkas, skrivna ut med "
+            "3D-skrivare efter skanning eller ritning.",
+            "Industriföretag med äldre maskiner, veteranbilsklubbar och verkstäder.",
+        ),
+    ),
+    (
+        "Mina",
+        "Karimi",
+        "woman",
+        ["fa", "en"],
+        "goteborg",
+        (
+            "Bokföringsbyrå för nystartade",
+            "M",
+            "Bokföring, moms och deklaration för nystartade småföretagare, med rådgivning på persiska, "
+            "svenska och engelska.",
+            "Nya företagare som vill ha hjälp på sitt eget språk, ofta inom handel, bygg och restaurang.",
+        ),
+    ),
+    (
+        "Lina",
+        "Berglund",
+        "woman",
+        ["en"],
+        "alingsas",
+        (
+            "Keramikstudio med kvällskurser",
+            "R",
+            "En ateljé i Alingsås med kvällskurser i drejning och försäljning av eget bruksgods till "
+            "kaféer och restauranger.",
+            "Privatpersoner som vill lära sig dreja, företag som bokar teamaktiviteter, och kaféer som "
+            "vill ha egen servis.",
+        ),
+    ),
+    (
+        "Nour",
+        "Khalil",
+        "woman",
+        ["ar", "en"],
+        "partille",
+        (
+            "Läxhjälp i matematik och fysik",
+            "P",
+            "Läxhjälp för gymnasieelever i matematik och fysik, på plats och på nätet, på svenska och "
+            "arabiska. Jag är civilingenjör och har arbetat med beräkningar i tio år.",
+            "Föräldrar till gymnasieelever i Partille och Göteborg; på sikt även skolor.",
+        ),
+    ),
+    (
+        "Camila",
+        "Rojas",
+        "woman",
+        ["es", "en"],
+        "goteborg",
+        (
+            "Teknisk översättning av manualer",
+            "M",
+            "Översättning av manualer, säkerhetsinstruktioner och utbildningsmaterial mellan spanska, "
+            "engelska och svenska, med terminologi från fordons- och verkstadsindustrin.",
+            "Tillverkare som exporterar till Spanien och Latinamerika, och översättningsbyråer som behöver "
+            "tekniska specialister.",
+        ),
+    ),
+    (
+        "Ingrid",
+        "Olsson",
+        "woman",
+        [],
+        "tjorn",
+        (
+            "Lokal matkasse från Tjörn",
+            "G",
+            "En matkasse varje vecka med fisk, grönsaker och bröd från producenter på Tjörn och Orust, "
+            "med recept.",
+            "Hushåll på Tjörn, i Stenungsund och i Kungälv som vill handla lokalt.",
+        ),
+    ),
+    (
+        "Zeynep",
+        "Yılmaz",
+        "woman",
+        ["tr", "en"],
+        None,
+        (
+            "Återbruk av kontorsmöbler",
+            "G",
+            "Jag köper in, rustar upp och säljer begagnade kontorsmöbler, och hjälper företag att inreda "
+            "med återbrukat.",
+            "Företag som flyttar, byter inredning eller vill minska sitt klimatavtryck.",
+        ),
+    ),
+    (
+        "Helena",
+        "Persson",
+        "woman",
+        ["en"],
+        "harryda",
+        (
+            "Elektrifieringsutbildning för verkstäder",
+            "P",
+            "Kurser i högvoltssäkerhet och service av elbilar för mekaniker, i verkstaden eller i "
+            "en hyrd lokal.",
+            "Bilverkstäder och yrkesutbildningar i regionen som behöver elbilskompetens.",
+        ),
+    ),
+    (
+        "Samira",
+        "Jaber",
+        "woman",
+        ["ar"],
+        "goteborg",
+        (
+            "Sömnad och lagning av arbetskläder",
+            "S",
+            "Lagning, uppläggning och märkning av arbetskläder åt företag, med hämtning och lämning en gång "
+            "i veckan.",
+            "Verkstäder, byggföretag och hotell i Göteborg som vill att arbetskläderna håller längre.",
+        ),
+    ),
+    (
+        "Ebba",
+        "Gustafsson",
+        "woman",
+        ["en"],
+        "kungsbacka",
+        (
+            "Surdegsbageri i Kungsbacka",
+            "I",
+            "Ett litet bageri med surdegsbröd och kardemummabullar, med försäljning i egen butik två dagar "
+            "i veckan och leveranser till kaféer.",
+            "Boende i Kungsbacka och kaféer och gårdsbutiker i norra Halland.",
+        ),
+    ),
+    (
+        "Semhar",
+        "Tesfay",
+        "woman",
+        ["ti", "en"],
+        "goteborg",
+        (
+            "Städning med miljömärkta medel",
+            "N",
+            "Kontors- och trappstädning med miljömärkta medel och fasta städare för varje kund.",
+            "Små kontor och bostadsrättsföreningar i Göteborg.",
+        ),
+    ),
+    (
+        "Birgitta",
+        "Lundgren",
+        "woman",
+        [],
+        "stenungsund",
+        (
+            "Inköpskonsult för små tillverkare",
+            "M",
+            "Efter 25 år som inköpare på en fordonstillverkare hjälper jag små tillverkare att förhandla "
+            "avtal, hitta nya leverantörer och minska sina lager.",
+            "Tillverkande företag med 20–200 anställda i Stenungsund, Kungälv och Göteborg.",
+        ),
+    ),
+    (
+        "Jessica",
+        "Holm",
+        "woman",
+        ["en"],
+        "ale",
+        (
+            "Hunddagis och hundaktivering",
+            "S",
+            "Hunddagis för pendlare med hundar, och kurser i nosarbete och aktivering på helgerna.",
+            "Hundägare i Ale och Kungälv som pendlar till Göteborg.",
+        ),
+    ),
+    (
+        "Louise",
+        "Bergström",
+        "woman",
+        ["en", "es"],
+        "molndal",
+        (
+            "Ergonomikonsult för produktionen",
+            "M",
+            "Jag kartlägger arbetsställningar på monteringslinor och lager och föreslår ändringar som "
+            "minskar förslitningsskador. Jag är fysioterapeut med fem år inom företagshälsovård.",
+            "Tillverkande företag och företagshälsovården, som kan köpa in mig som underkonsult.",
+        ),
+    ),
+    (
+        "Therese",
+        "Wallin",
+        "woman",
+        ["en"],
+        None,
+        (
+            "Solcellsmontage för villor",
+            "F",
+            "Montage av solceller och batterier på villor, med hjälp att söka skattereduktion.",
+            "Villaägare i Härryda, Lerum och Alingsås.",
+        ),
+    ),
+    (
+        "Paulina",
+        "Kowalska",
+        "woman",
+        ["pl", "en"],
+        "goteborg",
+        (
+            "CAD-konstruktion på distans",
+            "M",
+            "Konstruktion och ritningsunderlag i CATIA och SolidWorks åt företag som behöver extra "
+            "kapacitet under ett projekt.",
+            "Underleverantörer och konsultbolag i fordonsindustrin; uppdrag på timme.",
+        ),
+    ),
+    (
+        "Hanna",
+        "Ekström",
+        "woman",
+        ["en", "de"],
+        "ockero",
+        (
+            "Båtservice på Öckerö",
+            "S",
+            "Service av utombordare och inombordsmotorer, vinterförvaring och sjösättning för fritidsbåtar.",
+            "Fritidsbåtsägare på Öckerö och Hisingen.",
+        ),
+    ),
+    (
+        "Amal",
+        "Yusuf",
+        "woman",
+        ["so", "ar", "en"],
+        None,
+        (
+            "Körkortsteori på flera språk",
+            "P",
+            "Teorilektioner för B-körkort på somaliska, arabiska och lätt svenska, i grupp och på nätet.",
+            "Vuxna som behöver körkort för att få jobb, och trafikskolor som vill hyra in lektionerna.",
+        ),
+    ),
+    (
+        "Caroline",
+        "Sjöberg",
+        "woman",
+        ["en"],
+        "goteborg",
+        (
+            "Lastcykelbud i centrala Göteborg",
+            "H",
+            "Budtjänst med eldrivna lastcyklar för paket och varor inom tullarna.",
+            "Butiker, restauranger och kontor i centrala Göteborg som vill ha snabba och tysta leveranser.",
+        ),
+    ),
+    (
+        "Ewa",
+        "Lindberg",
+        "woman",
+        ["en"],
+        "lilla_edet",
+        (
+            "Kafé och mötesplats i Lilla Edet",
+            "I",
+            "Ett kafé vid älven som också är mötesplats för föreningar, med enklare luncher och "
+            "kvällsarrangemang.",
+            "Boende och besökare i Lilla Edet, och föreningar som behöver en lokal att träffas i.",
+        ),
+    ),
+    (
+        "Sofia",
+        "Mäkinen",
+        "woman",
+        ["fi", "en"],
+        None,
+        (
+            "Tillgänglighetsgranskning av webbplatser",
+            "J",
+            "Granskning av webbplatser och appar mot WCAG och lagen om tillgänglighet till digital offentlig "
+            "service, med en rapport och utbildning för utvecklarna.",
+            "Kommuner, regionala bolag och företag som säljer till offentlig sektor.",
+        ),
+    ),
+    (
+        "Rana",
+        "Saleh",
+        "woman",
+        ["ar", "en"],
+        "goteborg",
+        (
+            "Hudvård av nordiska råvaror",
+            "C",
+            "Tvålar och krämer av havtorn, rapsolja och havre, tillverkade i liten skala och sålda på "
+            "nätet och i butiker.",
+            "Kvinnor 25–55 som handlar naturlig hudvård på nätet, och presentbutiker i Västsverige.",
+        ),
+    ),
+    (
+        "Ulrika",
+        "Hedlund",
+        "woman",
+        ["en"],
+        "kungsbacka",
+        (
+            "Projektledning för renoveringar i bostadsrättsföreningar",
+            "F",
+            "Jag leder stambyten, fasad- och takrenoveringar åt bostadsrättsföreningar: upphandling, "
+            "tidplan, information till de boende och slutbesiktning.",
+            "Styrelser i bostadsrättsföreningar i Kungsbacka och Göteborg.",
+        ),
+    ),
+    (
+        "Malin",
+        "Svensson",
+        "woman",
+        ["en"],
+        "lerum",
+        (
+            "Friskvård för skiftarbetare",
+            "Q",
+            "Korta träningspass och sömnrådgivning på arbetsplatsen, anpassade efter skiftschemat.",
+            "Industriföretag med skiftarbete i Lerum, Alingsås och Göteborg.",
+        ),
+    ),
+    (
+        "Maria",
+        "Johansson",
+        "woman",
+        ["en"],
+        "harryda",
+        (
+            "Barnklädesuthyrning",
+            "G",
+            "Prenumeration på barnkläder i storlek 50–134: familjen byter storlek när barnet växer, och "
+            "kläderna tvättas och lagas mellan hyrorna.",
+            "Småbarnsfamiljer i Göteborgsregionen som vill ha färre saker och mindre svinn.",
+        ),
+    ),
+    (
+        "Ahmed",
+        "Mohammed",
+        "man",
+        ["ar", "en"],
+        "goteborg",
+        (
+            "Transportplanering för små åkerier",
+            "J",
+            "En app som planerar rutter och körordning för åkerier med 2–20 bilar och visar kunderna när "
+            "leveransen kommer.",
+            "Små åkerier i Västsverige som i dag planerar med telefon och kalkylblad.",
+        ),
+    ),
+    (
+        "Johan",
+        "Eriksson",
+        "man",
+        ["en"],
+        "alingsas",
+        (
+            "Reparationscafé för elektronik",
+            "S",
+            "En verkstad där folk lämnar in eller själva lagar telefoner, datorer och hushållsapparater med "
+            "hjälp och verktyg på plats.",
+            "Privatpersoner i Alingsås och Lerum; kommunens återbruk som samarbetspartner.",
+        ),
+    ),
+    (
+        "Dragan",
+        "Petrović",
+        "man",
+        ["bs", "de"],
+        "molndal",
+        (
+            "Svetsning och smide på beställning",
+            "C",
+            "Svetsning och smide i små serier: räcken, trappor och specialdetaljer åt byggföretag och "
+            "privatpersoner.",
+            "Byggföretag och villaägare i Mölndal och Härryda.",
+        ),
+    ),
+    (
+        "Alex",
+        "Nordin",
+        "non_binary",
+        ["en"],
+        "goteborg",
+        (
+            "Eventfoto och film för industriföretag",
+            "R",
+            "Foto och korta filmer från fabriker, mässor och event, som företagen kan använda i "
+            "rekrytering och sociala medier.",
+            "Industriföretag och mässarrangörer som vill visa upp sina arbetsplatser.",
+        ),
+    ),
+    (
+        "Robin",
+        "Falk",
+        "undisclosed",
+        ["en"],
+        None,
+        (
+            "Digital tvilling för små fabriker",
+            "J",
+            "En enkel digital modell av produktionslinan som visar var det står still, byggd på sensorer "
+            "som går att eftermontera på äldre maskiner.",
+            "Små fabriker som inte har råd med de stora systemen; först två pilotkunder i Partille.",
+        ),
+    ),
+    (
+        "Kim",
+        "Dahl",
+        "undisclosed",
+        ["en"],
+        "kungalv",
+        (
+            "Flytthjälp med elcykel och släp",
+            "H",
+            "Flytthjälp för studenter och små hushåll med elcykel och släp, och bortforsling av möbler till "
+            "återbruk.",
+            "Studenter och pensionärer som flyttar inom Kungälv och Göteborg.",
+        ),
+    ),
+]
+
+SUPPORT_NEEDS_OTHER = [
+    "Hur jag sätter rätt pris på mina tjänster.",
+    "Jag behöver hjälp att förstå vilka tillstånd jag behöver.",
+    "Hur man anställer den första medarbetaren.",
+    "Jag vill veta mer om att söka lokal.",
+    "Hjälp med att skriva offerter och avtal.",
+]
+
+REVIEW_COMMENTS = {
+    "high": [
+        "Tydlig idé med kunder som redan har visat intresse. Stark branscherfarenhet.",
+        "Mycket motiverad och väl förberedd. Mentorskap kan snabba på starten.",
+        "God marknadskännedom och en realistisk plan för det första året.",
+        "Idén fyller ett tydligt behov i regionen. Passar programmet mycket väl.",
+    ],
+    "middle": [
+        "Intressant idé, men kundgruppen behöver avgränsas mer.",
+        "Bra erfarenhet; finansieringen är ännu oklar.",
+        "Motiverad sökande. Affärsmodellen behöver prövas mot fler kunder.",
+        "Rimlig idé med konkurrens på orten – vad gör den unik?",
+    ],
+    "low": [
+        "Idén är ännu mycket tidig och behovet av mentor är svårt att se.",
+        "Liten koppling till programmets målgrupp och inriktning.",
+        "Oklart vem som ska betala; studievägledning kan vara ett bättre första steg.",
+    ],
+}
+
+DECISION_REASONS = {
+    "accepted": [
+        "Välkommen till programmet! Din idé är tydlig och du har en bra plan för de första kunderna. "
+        "Vi hör av oss om matchning med en mentor.",
+        "Välkommen! Din erfarenhet och din motivation passar programmet väl. Nästa steg är matchning med "
+        "en mentor.",
+    ],
+    "waitlisted": [
+        "Din ansökan håller god nivå, men platserna i den här omgången räcker inte till alla. Du står på "
+        "reservlistan och får besked så snart en plats blir ledig.",
+    ],
+    "rejected": [
+        "Idén behöver utvecklas mer innan ett mentorskap gör nytta. Vi rekommenderar vår studie- och "
+        "karriärvägledning och välkomnar en ny ansökan i nästa omgång.",
+        "Din idé ligger utanför det programmet kan stödja just nu. Kontakta gärna Nyföretagarcentrum i din "
+        "kommun, och sök igen när idén har tagit form.",
+    ],
+}
+
+DECISION_NOTES = [
+    "Beslut vid granskningsmötet.",
+    "Enig bedömning av båda granskarna.",
+    "",
+]
+
+WITHDRAWAL_REASONS = [
+    "Jag har fått ett nytt jobb och har inte tid med företaget just nu.",
+    "Jag väntar till nästa omgång, när idén har kommit längre.",
+]
+
+# participant@vastkraft.example: a saved draft, stopped on the "Market and stage" step.
+PARTICIPANT_PROFILE = {
+    "phone": "070-174 06 99",
+    "municipality": "molndal",
+    "age": 41,
+    "gender": "woman",
+    "employment_status": "under_notice",
+    "former_sector": "automotive_supplier",
+    "education_level": "higher",
+    "languages": ["sv", "ar", "en"],
+    "contact_language": "sv",
+}
+PARTICIPANT_DRAFT = {
+    "idea_title": "Ombyggnad av elcykelbatterier",
+    "idea_description": (
+        "Jag vill byta ut slitna celler i batterier till elcyklar och elmopeder i stället för att hela "
+        "batteriet slängs. På underleverantören där jag arbetar med batterimoduler har jag lärt mig "
+        "testning, svetsning av cellkontakter och säkerhetskraven."
+    ),
+}

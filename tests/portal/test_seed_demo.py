@@ -1,15 +1,17 @@
 import io
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, WorkflowPage
 
 from content.models import HomePage, NewsPage, ProgrammePage, StandardPage
+from mentoring.models import Application, Intake, Review, StatusChange
 from portal.demo import images, seed, texts
 
 TODAY = date(2025, 3, 14)
@@ -100,6 +102,30 @@ def test_demo_seed_accounts_sign_in_without_verifying(client, small_images):
         assert response.status_code == 302, email
         assert "/confirm-email/" not in response.url, email
         client.logout()
+
+
+@pytest.mark.django_db
+def test_demo_seed_fills_the_open_intake_with_applications_in_mixed_states_once(small_images):
+    seed.demo_seed(today=TODAY)
+    now = timezone.make_aware(datetime.combine(TODAY, time(12)))
+    intake = Intake.objects.get(title=texts.INTAKES["open"][1])
+    applications = Application.objects.filter(intake=intake)
+    before = (applications.count(), StatusChange.objects.count(), Review.objects.count())
+
+    report = seed.demo_seed(today=TODAY)
+
+    assert intake.is_open(now=now)
+    assert intake.programme.slug == "kvinnors-foretagande"
+    assert not Intake.objects.get(title=texts.INTAKES["closed"][1]).is_open(now=now)
+    assert before[0] >= 40
+    assert len(set(applications.values_list("status", flat=True))) >= 5
+    # Every submitted application went through the services: its log starts with the submission.
+    assert not applications.exclude(status="draft").filter(status_changes__isnull=True).exists()
+    assert not StatusChange.objects.filter(at__gte=now).exists()
+    draft = applications.get(applicant__email="participant@vastkraft.example")
+    assert (draft.status, draft.step) == ("draft", "market")
+    assert report.created["intakes"] == report.created["applications"] == 0
+    assert before == (applications.count(), StatusChange.objects.count(), Review.objects.count())
 
 
 def test_render_draws_the_same_1600_by_900_jpeg_from_the_same_seed():
