@@ -1,0 +1,261 @@
+"""The coordinators' pages: who may open them, the queue, reviewing, stepping aside and deciding."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mentoring.models import Review, StatusChange
+from mentoring.workflow import Status
+from portal import roles
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def queue_url(intake, **params):
+    url = reverse("mentoring:review_queue", args=[intake.pk])
+    return url + ("?" + "&".join(f"{key}={value}" for key, value in params.items()) if params else "")
+
+
+def test_queue_sends_anonymous_visitors_to_sign_in(client, intake):
+    response = client.get(queue_url(intake))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_queue_is_forbidden_to_people_without_the_role(client, intake):
+    client.force_login(factories.user_with_role(roles.EDITORS))
+    assert client.get(queue_url(intake)).status_code == 403
+    assert client.post(reverse("mentoring:bulk_decide", args=[intake.pk])).status_code == 403
+
+
+def test_detail_of_an_unknown_application_is_404(coordinator_client):
+    assert coordinator_client.get(reverse("mentoring:application_detail", args=[999999])).status_code == 404
+
+
+def test_intake_list_counts_applications_per_status_in_constant_queries(
+    site_tree, coordinator_client, intake
+):
+    factories.bulk_applications(intake, 3, status=Status.SUBMITTED)
+    url = reverse("mentoring:intake_list")
+    coordinator_client.get(url)  # warms the caches of the site frame, as any earlier page would
+    with CaptureQueriesContext(connection) as few:
+        coordinator_client.get(url)
+    factories.bulk_applications(factories.IntakeFactory(), 5, status=Status.SUBMITTED)
+    with CaptureQueriesContext(connection) as more:
+        response = coordinator_client.get(url)
+    assert response.status_code == 200
+    assert len(more) == len(few)
+    assert intake.title in response.text
+
+
+def test_queue_query_count_does_not_grow_with_applications(site_tree, coordinator_client, intake):
+    factories.bulk_applications(intake, 5)
+    coordinator_client.get(queue_url(intake))  # warms the caches of the site frame
+    with CaptureQueriesContext(connection) as few:
+        coordinator_client.get(queue_url(intake))
+    factories.bulk_applications(intake, 210)
+    with CaptureQueriesContext(connection) as many:
+        response = coordinator_client.get(queue_url(intake, sort="-score"))
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 25
+    assert len(many) == len(few)
+
+
+def test_queue_filters_by_status_and_searches_the_idea(site_tree, coordinator_client, application_in):
+    wanted = application_in(Status.SUBMITTED, idea_title="Robotverkstad")
+    application_in(Status.SUBMITTED, idea_title="Kaffebar")
+    application_in(Status.ACCEPTED, idea_title="Robotskola")
+    response = coordinator_client.get(queue_url(wanted.intake, status="submitted", q="robot"))
+    shown = [row.application.pk for row in response.context["rows"]]
+    assert shown == [wanted.pk]
+
+
+def test_queue_in_blind_review_offers_no_gender_filter_nor_name_search(
+    site_tree, coordinator_client, intake, now
+):
+    intake.blind_review = True
+    intake.save()
+    application = factories.ApplicationFactory(
+        intake=intake, status=Status.SUBMITTED, now=now, applicant__profile__first_name="Zelda"
+    )
+    response = coordinator_client.get(queue_url(intake, q="Zelda"))
+    assert "gender" not in response.context["filter_form"].fields
+    assert response.context["rows"] == []
+    assert application.applicant.email not in response.text
+
+
+def test_blind_detail_hides_identity_until_decided(site_tree, client, intake, now):
+    intake.blind_review = True
+    intake.save()
+    reviewer = factories.coordinator_user()
+    client.force_login(reviewer)
+    application = factories.ApplicationFactory(
+        intake=intake, status=Status.SUBMITTED, now=now, applicant__profile__first_name="Zelda"
+    )
+    url = reverse("mentoring:application_detail", args=[application.pk])
+    hidden = client.get(url).text
+    assert (
+        "Zelda" not in hidden and application.applicant.email not in hidden and "070-123 45 67" not in hidden
+    )
+    client.post(
+        reverse("mentoring:application_decide", args=[application.pk]),
+        {"decision": "accepted", "reason": "Välkommen!"},
+    )
+    assert "Zelda" in client.get(url).text
+
+
+def test_review_form_records_scores_and_takes_the_application_into_review(
+    site_tree, coordinator_client, coordinator, application_in
+):
+    application = application_in(Status.SUBMITTED)
+    response = coordinator_client.post(
+        reverse("mentoring:application_review", args=[application.pk]),
+        {
+            "score_viability": 5,
+            "score_motivation": 4,
+            "score_need": 3,
+            "score_fit": 2,
+            "comment": "Stark idé",
+        },
+    )
+    assert response.status_code == 302
+    review = Review.objects.get(application=application, reviewer=coordinator)
+    assert review.scores == {"viability": 5, "motivation": 4, "need": 3, "fit": 2}
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
+
+
+def test_review_form_with_a_missing_score_keeps_the_answers_and_says_which(
+    site_tree, coordinator_client, application_in
+):
+    application = application_in(Status.SUBMITTED)
+    response = coordinator_client.post(
+        reverse("mentoring:application_review", args=[application.pk]),
+        {"score_viability": 5, "score_motivation": 4, "score_need": 3, "comment": "Halvfärdig"},
+    )
+    assert response.status_code == 200
+    form = response.context["review_form"]
+    assert list(form.errors) == ["score_fit"]
+    assert "Halvfärdig" in response.text
+    assert 'id="id_score_fit_error"' in response.text
+    assert not Review.objects.filter(application=application).exists()
+
+
+def test_conflict_of_interest_hides_the_application_from_the_queue(
+    site_tree, coordinator_client, application_in
+):
+    application = application_in(Status.SUBMITTED)
+    response = coordinator_client.post(reverse("mentoring:application_conflict", args=[application.pk]))
+    assert response.status_code == 302
+    queue = coordinator_client.get(queue_url(application.intake))
+    assert application.pk not in [row.application.pk for row in queue.context["rows"]]
+    detail = coordinator_client.get(reverse("mentoring:application_detail", args=[application.pk]))
+    assert detail.context["conflict"] and detail.context["decision_form"] is None
+    refused = coordinator_client.post(
+        reverse("mentoring:application_decide", args=[application.pk]), {"decision": "accepted"}
+    )
+    assert refused.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED
+
+
+def test_decision_logs_the_note_and_tells_the_applicant(site_tree, coordinator_client, application_in):
+    application = application_in(Status.IN_REVIEW)
+    mail.outbox.clear()
+    response = coordinator_client.post(
+        reverse("mentoring:application_decide", args=[application.pk]),
+        {"decision": "waitlisted", "reason": "Alla platser är tagna.", "internal_note": "Först på listan"},
+    )
+    assert response.status_code == 302
+    change = StatusChange.objects.filter(application=application).last()
+    assert (change.to_status, change.internal_note) == (Status.WAITLISTED, "Först på listan")
+    assert len(mail.outbox) == 1 and "Alla platser är tagna." in mail.outbox[0].body
+    detail = coordinator_client.get(reverse("mentoring:application_detail", args=[application.pk]))
+    assert "Först på listan" in detail.text
+
+
+def test_rejection_without_a_reason_is_an_error_on_the_reason(site_tree, coordinator_client, application_in):
+    application = application_in(Status.IN_REVIEW)
+    response = coordinator_client.post(
+        reverse("mentoring:application_decide", args=[application.pk]),
+        {"decision": "rejected", "reason": "", "internal_note": "Svag idé"},
+    )
+    assert response.status_code == 200
+    assert list(response.context["decision_form"].errors) == ["reason"]
+    assert "Svag idé" in response.text
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
+
+
+def test_decision_buttons_follow_the_workflow(site_tree, coordinator_client, application_in):
+    application = application_in(Status.WAITLISTED)
+    detail = coordinator_client.get(reverse("mentoring:application_detail", args=[application.pk]))
+    assert [button["value"] for button in detail.context["decision_form"].buttons()] == [
+        "accepted",
+        "rejected",
+    ]
+    accepted = application_in(Status.ACCEPTED)
+    detail = coordinator_client.get(reverse("mentoring:application_detail", args=[accepted.pk]))
+    assert detail.context["decision_form"] is None
+
+
+def test_bulk_decision_decides_what_it_may_and_counts_the_rest(site_tree, coordinator_client, application_in):
+    open_ones = [application_in(Status.SUBMITTED), application_in(Status.IN_REVIEW)]
+    final = application_in(Status.REJECTED)
+    response = coordinator_client.post(
+        reverse("mentoring:bulk_decide", args=[final.intake_id]) + "?status=submitted",
+        {"applications": [a.pk for a in [*open_ones, final]], "decision": "accepted", "reason": ""},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0].endswith("?status=submitted")
+    texts = [str(message) for message in response.context["messages"]]
+    assert any("2 applications decided" in text for text in texts)
+    assert any("1 application skipped" in text for text in texts)
+    for application in open_ones:
+        application.refresh_from_db()
+        assert application.status == Status.ACCEPTED
+
+
+def test_bulk_decision_without_a_selection_is_an_error(site_tree, coordinator_client, application_in):
+    application = application_in(Status.SUBMITTED)
+    response = coordinator_client.post(
+        reverse("mentoring:bulk_decide", args=[application.intake_id]), {"decision": "accepted"}
+    )
+    assert response.status_code == 200
+    assert "applications" in response.context["bulk_form"].errors
+
+
+def test_intake_decision_message_replaces_the_default_text(
+    site_tree, coordinator_client, application_in, intake
+):
+    intake.accepted_message_sv = "Grattis! Vi ses på kickoffen den 3 mars."
+    intake.save()
+    application = application_in(Status.IN_REVIEW)
+    mail.outbox.clear()
+    coordinator_client.post(
+        reverse("mentoring:application_decide", args=[application.pk]), {"decision": "accepted", "reason": ""}
+    )
+    assert "Grattis! Vi ses på kickoffen den 3 mars." in mail.outbox[0].body
+
+
+def test_coordinators_may_manage_intakes_in_wagtail_and_editors_may_not(site_tree, client, intake):
+    client.force_login(factories.coordinator_user())
+    assert client.get(reverse("intakes:index")).status_code == 200
+    edit = client.get(reverse("intakes:edit", args=[intake.pk]))
+    assert (
+        edit.status_code == 200 and 'name="municipalities"' in edit.text and 'name="weight_fit"' in edit.text
+    )
+    editor = factories.user_with_role(roles.EDITORS)
+    client.force_login(editor)
+    assert client.get(reverse("intakes:index")).status_code in (302, 403)
+    assert not Group.objects.get(name=roles.EDITORS).permissions.filter(content_type__app_label="mentoring")
