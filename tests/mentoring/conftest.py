@@ -41,3 +41,14 @@ def application_in(intake, coordinator, now):
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _private_files(monkeypatch, tmp_path):
+    """Uploaded business plans go to a temporary folder, not the working tree's var/private."""
+    from django.core.files.storage import FileSystemStorage
+
+    from mentoring.models import Application
+
+    field = Application._meta.get_field("business_plan")
+    monkeypatch.setattr(field, "storage", FileSystemStorage(location=tmp_path / "private"))

@@ -1,0 +1,210 @@
+"""Every mentoring URL, tried by every kind of person: the expected answer, and never someone else's data.
+
+The matrix is read from `mentoring.urls.urlpatterns`, so a new view without a
+row in EXPECTED fails `test_permission_matrix_covers_every_url` until someone
+decides who may see it.
+
+The application under test is Alva's, submitted, with a business plan. The
+people: an anonymous visitor, Alva herself, Bo (another applicant with his own
+application), a mentor, an editor and a coordinator.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from mentoring import urls as mentoring_urls
+from mentoring.models import Application, Review, StatusChange
+from mentoring.workflow import Status
+from portal import roles
+from portal.models import OutboxMessage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "sign-in"  # a redirect to the sign-in page
+ACTORS = ("anonymous", "owner", "other_applicant", "mentor", "editor", "coordinator")
+
+# What a GET answers, per URL name, for each of ACTORS in that order.
+# 302 is a redirect elsewhere than the sign-in page: an applicant who already
+# applied to the intake is sent on to their own application.
+# 405: the view takes only POST (the POST test below covers it).
+EXPECTED = {
+    # Applicant side: a person's own things, or nothing.
+    "eligibility": (200, 302, 302, 200, 200, 200),
+    "profile": (LOGIN, 302, 302, 302, 302, 302),
+    "dashboard": (LOGIN, 200, 200, 200, 200, 200),
+    "application": (LOGIN, 302, 404, 404, 404, 404),
+    "application_step": (LOGIN, 302, 404, 404, 404, 404),
+    "application_withdraw": (LOGIN, 200, 404, 404, 404, 404),
+    "business_plan": (LOGIN, 200, 404, 404, 404, 200),
+    # Coordinator side: the role or nothing.
+    "intake_list": (LOGIN, 403, 403, 403, 403, 200),
+    "review_queue": (LOGIN, 403, 403, 403, 403, 200),
+    "application_detail": (LOGIN, 403, 403, 403, 403, 200),
+    "bulk_decide": (LOGIN, 403, 403, 403, 403, 405),
+    "application_review": (LOGIN, 403, 403, 403, 403, 405),
+    "application_conflict": (LOGIN, 403, 403, 403, 403, 405),
+    "application_decide": (LOGIN, 403, 403, 403, 403, 405),
+}
+
+URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
+BUSINESS_PLAN = b"%PDF-1.7\nAlvas hemliga affarsplan"
+
+
+@pytest.fixture
+def owner(db):
+    return factories.ApplicantFactory(email="alva.owner@example.org")
+
+
+@pytest.fixture
+def other_applicant(db):
+    return factories.ApplicantFactory(email="bo.other@example.org")
+
+
+@pytest.fixture
+def mentor(db):
+    return factories.user_with_role(roles.MENTORS, email="mentor@example.org")
+
+
+@pytest.fixture
+def editor(db):
+    return factories.user_with_role(roles.EDITORS, email="editor@example.org")
+
+
+@pytest.fixture
+def anonymous():
+    return None
+
+
+@pytest.fixture
+def application(intake, owner, coordinator, other_applicant, now):
+    """Alva's submitted application (with a business plan); Bo has his own in the same intake."""
+    application = factories.ApplicationFactory(
+        intake=intake, applicant=owner, idea_title="Alvas solcellsverkstad", status=Status.SUBMITTED, now=now
+    )
+    application.business_plan.save("affarsplan.pdf", ContentFile(BUSINESS_PLAN))
+    factories.ApplicationFactory(
+        intake=intake,
+        applicant=other_applicant,
+        idea_title="Bos bokföringsbyrå",
+        status=Status.SUBMITTED,
+        now=now,
+    )
+    return application
+
+
+def url_for(name: str, application: Application) -> str:
+    """The URL `name` with its arguments taken from `application` (and its intake)."""
+    (pattern,) = [p for p in mentoring_urls.urlpatterns if p.name == name]
+    values = {"pk": application.pk, "intake_id": application.intake_id, "step": "idea"}
+    kwargs = {key: values[key] for key in pattern.pattern.converters}
+    return reverse(f"mentoring:{name}", kwargs=kwargs)
+
+
+def sign_in(client, user):
+    if user is not None:
+        client.force_login(user)
+
+
+def content_of(response) -> str:
+    if response.streaming:
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode()
+
+
+def secrets_of(user) -> list[str]:
+    """What must never reach anyone but `user` and the coordinators: their idea, e-mail and name."""
+    found = []
+    for application in Application.objects.filter(applicant=user).select_related("applicant"):
+        found += [application.idea_title, application.applicant.email, application.applicant.last_name]
+    return found
+
+
+def foreign_secrets(request, actor: str) -> list[str]:
+    """Everything the `actor` must not see: every applicant's data but their own."""
+    people = {"owner": "owner", "other_applicant": "other_applicant"}
+    return [
+        secret for name in people if name != actor for secret in secrets_of(request.getfixturevalue(name))
+    ] + [BUSINESS_PLAN.decode()] * (actor != "owner")
+
+
+def assert_answer(response, expected, url):
+    if expected == LOGIN:
+        assert response.status_code == 302, url
+        assert response.url.startswith(reverse("account_login")), (url, response.url)
+    else:
+        assert response.status_code == expected, url
+        if expected == 302:
+            assert not response.url.startswith(reverse("account_login")), (url, response.url)
+
+
+def state_of(application) -> tuple:
+    """What a refused request must leave as it was."""
+    application.refresh_from_db()
+    return (
+        application.status,
+        application.decision_reason,
+        StatusChange.objects.count(),
+        Review.objects.count(),
+        OutboxMessage.objects.count(),
+        Application.objects.count(),
+    )
+
+
+def expected_get(name: str, actor: str):
+    return dict(zip(ACTORS, EXPECTED[name], strict=True))[actor]
+
+
+def test_permission_matrix_covers_every_url():
+    assert sorted(URL_NAMES) == sorted(EXPECTED), "add the new view to EXPECTED: who may see it?"
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_permission_matrix_get(client, request, application, name, actor):
+    expected = expected_get(name, actor)
+    url = url_for(name, application)
+    sign_in(client, request.getfixturevalue(actor))
+
+    response = client.get(url)
+
+    assert_answer(response, expected, url)
+    if actor != "coordinator":
+        body = content_of(response)
+        leaked = [secret for secret in foreign_secrets(request, actor) if secret in body]
+        assert not leaked, f"{actor} sees {leaked} at {url}"
+
+
+@pytest.mark.parametrize("actor", [a for a in ACTORS if a != "coordinator"])
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_permission_matrix_post_by_others_changes_nothing(client, request, application, name, actor):
+    """A POST by anyone but a coordinator changes nothing of Alva's, unless it is Alva's own."""
+    url = url_for(name, application)
+    sign_in(client, request.getfixturevalue(actor))
+    before = state_of(application)
+    # What each form would need to do harm: a decision, scores, a withdrawal.
+    harmful = {
+        "decision": Status.REJECTED,
+        "reason": "Hacked",
+        "applications": [application.pk],
+        "action": "submit",
+        "viability": 1,
+        "motivation": 1,
+        "need": 1,
+        "fit": 1,
+    }
+
+    response = client.post(url, harmful)
+
+    refused_on_get = expected_get(name, actor) in (LOGIN, 403, 404)
+    if refused_on_get:
+        # Refused the same way (a view that only reads may answer 405 to a POST instead).
+        if expected_get(name, actor) == LOGIN:
+            assert_answer(response, LOGIN, url)
+        else:
+            assert response.status_code in (expected_get(name, actor), 405), url
+    if refused_on_get or actor != "owner":
+        assert state_of(application) == before, url
+    body = content_of(response)
+    assert not [secret for secret in foreign_secrets(request, actor) if secret in body], url
