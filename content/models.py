@@ -87,9 +87,12 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = [
-            f.programme for f in self.featured_programmes.select_related("programme") if f.programme.live
+            f.programme
+            for f in self.featured_programmes.filter(
+                programme__in=ProgrammePage.objects.live().public()
+            ).select_related("programme")
         ]
-        context["latest_news"] = news_latest(locale=self.locale, limit=3)
+        context["latest_news"] = news_latest(home=self, limit=3)
         return context
 
 
@@ -116,7 +119,9 @@ class ProgrammeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.child_of(self).live().specific().select_related("image")
+        context["programmes"] = (
+            ProgrammePage.objects.child_of(self).live().public().specific().select_related("image")
+        )
         return context
 
 
@@ -270,9 +275,14 @@ class StandardPage(Page):
 
 
 def news_in(*, index_page: NewsIndexPage):
-    """Live news items under `index_page`, newest first, with what listings show."""
+    """Live, public news items under `index_page`, newest first, with what listings show.
+
+    Items behind a view restriction (password, sign-in, groups) are left out: a listing or
+    feed would show their title and introduction to anyone.
+    """
     return (
         NewsPage.objects.live()
+        .public()
         .child_of(index_page)
         .select_related("image")
         .prefetch_related("tags")
@@ -280,17 +290,28 @@ def news_in(*, index_page: NewsIndexPage):
     )
 
 
-def news_latest(*, locale, limit: int):
+def news_latest(*, home: HomePage, limit: int) -> list[NewsPage]:
+    """The `limit` newest live, public news items of the site (and language) `home` is the root of.
+
+    Only items below `home` count, so another site's news, or another language's, never
+    shows; items behind a view restriction are left out as in `news_in`.
+    """
     return list(
-        NewsPage.objects.live().filter(locale=locale).select_related("image").order_by("-date", "-pk")[:limit]
+        NewsPage.objects.live()
+        .public()
+        .descendant_of(home)
+        .select_related("image")
+        .order_by("-date", "-pk")[:limit]
     )
 
 
 def news_tags(*, index_page: NewsIndexPage):
-    """Tags used by live news items under `index_page`, alphabetically."""
+    """Tags used by live, public news items under `index_page`, alphabetically."""
     return (
         Tag.objects.filter(
-            content_newspagetag_items__content_object__in=NewsPage.objects.live().child_of(index_page)
+            content_newspagetag_items__content_object__in=NewsPage.objects.live()
+            .public()
+            .child_of(index_page)
         )
         .distinct()
         .order_by("name")
