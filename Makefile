@@ -47,6 +47,7 @@ format: $(INSTALLED) ## Format the code with ruff
 
 bench: messages ## Run the benchmarks (they print figures; never part of the tests)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/review_queue.py
 
 clean: ## Remove the virtual environment, the database and generated files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var
