@@ -223,10 +223,14 @@ WAGTAIL_SITE_NAME = "VästKraft"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # Staff sign in through allauth, which is rate-limited and offers MFA;
 # Wagtail's own login form and password reset are switched off. Wagtail sends
-# signed-in people without admin access to this URL too: portal.views.admin_login
+# signed-in people without admin access to this URL too: portal.views.wagtail_admin_login
 # answers them 403, where allauth's login would send them back (a redirect loop).
 WAGTAILADMIN_LOGIN_URL = "/cms/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Addresses and passwords are changed under "My account" (allauth), which verifies a
+# new address and asks for the current password; Wagtail's account page would not.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
