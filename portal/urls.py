@@ -12,9 +12,9 @@ from content.sitemaps import AllLanguagesSitemap
 from portal import views
 
 urlpatterns = [
-    path("django-admin/login/", views.admin_login),
+    path("django-admin/login/", views.django_admin_login),
     path("django-admin/", admin.site.urls),
-    path("cms/login/", views.admin_login),
+    path("cms/login/", views.wagtail_admin_login),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),

@@ -1,19 +1,47 @@
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 
-@require_safe
-def admin_login(request):
-    """Send both admins' sign-in to allauth's, which is rate-limited and asks for the second factor.
+def _admin_login(request, *, has_access: bool, index_url: str):
+    """Send an admin's sign-in to allauth's, which is rate-limited and asks for the second factor.
 
-    A signed-in person who lands here lacks the rights for that admin: 403.
+    Someone already signed in with access to this admin goes on to `next` (when it is an
+    address on this site) or to the admin's start page; someone signed in without access
+    gets 403, since allauth's login would only send them back here.
     """
-    if request.user.is_authenticated:
+    next_url = request.GET.get("next", "")
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url or index_url, login_url="account_login")
+    if not has_access:
         raise PermissionDenied
-    return redirect_to_login(request.GET.get("next", "/"), login_url="account_login")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = index_url
+    return HttpResponseRedirect(next_url)
+
+
+@require_safe
+def django_admin_login(request):
+    return _admin_login(
+        request, has_access=admin.site.has_permission(request), index_url=reverse("admin:index")
+    )
+
+
+@require_safe
+def wagtail_admin_login(request):
+    return _admin_login(
+        request,
+        has_access=request.user.has_perm("wagtailadmin.access_admin"),
+        index_url=reverse("wagtailadmin_home"),
+    )
 
 
 @login_required

@@ -162,3 +162,57 @@ def test_account_home_opens_for_signed_in_user(client):
     client.force_login(factories.verified_user())
 
     assert client.get(reverse("account_home")).status_code == 200
+
+
+# --- The admins' sign-in addresses -----------------------------------------------------------
+
+ADMIN_LOGINS = [
+    pytest.param("/django-admin/login/", factories.superuser, "/django-admin/", id="django-admin"),
+    pytest.param("/cms/login/", lambda: factories.user_with_role(roles.EDITORS), "/cms/", id="wagtail-admin"),
+]
+
+
+@pytest.mark.parametrize(("login_url", "make_user", "index"), ADMIN_LOGINS)
+def test_admin_login_sends_signed_in_admin_on_to_next(client, login_url, make_user, index):
+    client.force_login(make_user())
+
+    response = client.get(login_url, {"next": f"{index}users/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{index}users/"
+
+
+@pytest.mark.parametrize(("login_url", "make_user", "index"), ADMIN_LOGINS)
+def test_admin_login_without_next_sends_signed_in_admin_to_the_admin(client, login_url, make_user, index):
+    client.force_login(make_user())
+
+    response = client.get(login_url)
+
+    assert (response.status_code, response["Location"]) == (302, index)
+
+
+@pytest.mark.parametrize(("login_url", "make_user", "index"), ADMIN_LOGINS)
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/cms/"])
+def test_admin_login_does_not_follow_next_off_site(client, login_url, make_user, index, next_url):
+    client.force_login(make_user())
+
+    response = client.get(login_url, {"next": next_url})
+
+    assert (response.status_code, response["Location"]) == (302, index)
+
+
+@pytest.mark.parametrize("login_url", ["/django-admin/login/", "/cms/login/"])
+def test_admin_login_refuses_signed_in_person_without_access(client, login_url):
+    client.force_login(factories.verified_user(is_staff=True))
+
+    assert client.get(login_url, {"next": "/"}).status_code == 403
+
+
+@pytest.mark.parametrize("login_url", ["/django-admin/login/", "/cms/login/"])
+def test_admin_login_post_signs_nobody_in(client, login_url):
+    user = factories.superuser()
+
+    response = client.post(login_url, {"username": user.email, "login": user.email, "password": PASSWORD})
+
+    assert response.status_code == 405
+    assert signed_in_user_id(client) is None
