@@ -24,6 +24,10 @@ def search(request):
     return render(request, "search/search.html", {"query": query, "page_obj": page_obj})
 
 
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

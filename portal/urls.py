@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "content.views.permission_denied"
 handler404 = "content.views.page_not_found"
 handler500 = "content.views.server_error"

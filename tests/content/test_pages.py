@@ -192,6 +192,29 @@ def test_unknown_address_answers_404_in_site_design(client, site_tree):
     assertContains(response, 'class="site-header"', status_code=404)
 
 
+def test_participant_opening_django_admin_gets_403_in_site_design(client, site_tree):
+    client.force_login(factories.verified_user())
+
+    response = client.get("/django-admin/", follow=True)
+
+    assert response.status_code == 403
+    assertTemplateUsed(response, "403.html")
+    assertContains(response, 'class="site-header"', status_code=403)
+    assertContains(response, f'href="{site_tree.home.url}"', status_code=403)
+
+
+def test_unexpected_error_answers_500_in_site_design(client, settings, site_tree):
+    settings.ROOT_URLCONF = "tests.error_urls"
+    client.raise_request_exception = False
+
+    response = client.get("/broken/")
+
+    assert response.status_code == 500
+    assertTemplateUsed(response, "500.html")
+    assertContains(response, 'class="site-header"', status_code=500)
+    assertContains(response, "VästKraft", status_code=500)
+
+
 def test_server_error_renders_500_template():
     request = RequestFactory().get("/")
 
