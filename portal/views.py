@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
+from mentoring.selectors import is_coordinator
+
 
 def _admin_login(request, *, has_access: bool, index_url: str):
     """Send an admin's sign-in to allauth's, which is rate-limited and asks for the second factor.
@@ -47,4 +49,4 @@ def wagtail_admin_login(request):
 @login_required
 @require_safe
 def account_home(request):
-    return render(request, "account/home.html")
+    return render(request, "account/home.html", {"is_coordinator": is_coordinator(request.user)})

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER
+from .base import Q_CLUSTER, STORAGES
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -20,3 +20,14 @@ ACCOUNT_RATE_LIMITS = False
 # Static files straight from the app folders, as in development: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Applicants' uploads written by tests stay out of the working tree.
+STORAGES = {
+    **STORAGES,
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(Path(tempfile.gettempdir()) / "vastkraft-test-private"),
+            "base_url": None,
+        },
+    },
+}
