@@ -3,6 +3,7 @@ from datetime import date, datetime, time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -126,6 +127,27 @@ def test_demo_seed_fills_the_open_intake_with_applications_in_mixed_states_once(
     assert (draft.status, draft.step) == ("draft", "market")
     assert report.created["intakes"] == report.created["applications"] == 0
     assert before == (applications.count(), StatusChange.objects.count(), Review.objects.count())
+
+
+@pytest.mark.django_db
+def test_seed_demo_command_refuses_with_debug_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--allow-demo-accounts"):
+        call_command("seed_demo")
+
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_command_seeds_with_debug_off_when_allowed(settings, monkeypatch):
+    settings.DEBUG = False
+    calls = []
+    monkeypatch.setattr("portal.management.commands.seed_demo.demo_seed", lambda **kw: calls.append(kw))
+
+    call_command("seed_demo", "--allow-demo-accounts", stdout=io.StringIO())
+
+    assert len(calls) == 1
 
 
 def test_render_draws_the_same_1600_by_900_jpeg_from_the_same_seed():
