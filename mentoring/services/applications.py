@@ -148,6 +148,8 @@ def application_decide(
     if decision not in DECISIONS:
         raise TransitionNotAllowed(_("That is not a decision."))
     with transaction.atomic():
+        # Go by the stored status: the caller's copy may predate a colleague's review.
+        application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status == Status.SUBMITTED:
             application = application_transition(
                 application=application, target=Status.IN_REVIEW, actor=actor, role=Role.COORDINATOR, now=now

@@ -271,6 +271,25 @@ def test_application_decide_from_submitted_goes_through_review(application_in, c
     assert {c.actor for c in application.status_changes.all()[1:]} == {coordinator}
 
 
+def test_application_decide_goes_by_the_stored_status_not_a_stale_copy(application_in, coordinator, now):
+    # The coordinator opened the application while it was submitted; a colleague's review
+    # has since taken it into review. Deciding must not try to take it into review again.
+    application = application_in(Status.SUBMITTED)
+    stale = Application.objects.get(pk=application.pk)
+    reviews.review_record(
+        application=application, reviewer=factories.coordinator_user(), scores=SCORES, comment="", now=now
+    )
+
+    services.application_decide(
+        application=stale, decision=Status.ACCEPTED, actor=coordinator, now=now, reason="Ja."
+    )
+
+    assert log_of(application)[1:] == [
+        (Status.SUBMITTED, Status.IN_REVIEW, ""),
+        (Status.IN_REVIEW, Status.ACCEPTED, "Ja."),
+    ]
+
+
 def test_application_decide_waitlisted_may_then_be_accepted(application_in, coordinator, now):
     application = application_in(Status.WAITLISTED)
 
