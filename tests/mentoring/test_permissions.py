@@ -208,3 +208,30 @@ def test_permission_matrix_post_by_others_changes_nothing(client, request, appli
         assert state_of(application) == before, url
     body = content_of(response)
     assert not [secret for secret in foreign_secrets(request, actor) if secret in body], url
+
+
+# A draft is its author's alone: not even coordinators open it (URL name → what the owner gets).
+DRAFT_URLS = {
+    "application": 302,
+    "application_step": 200,
+    "application_withdraw": 200,
+    "application_detail": 403,
+}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("name", sorted(DRAFT_URLS))
+def test_permission_draft_is_seen_by_its_author_only(client, request, intake, owner, name, actor):
+    draft = factories.ApplicationFactory(intake=intake, applicant=owner, idea_title="Alvas halvfärdiga idé")
+    url = url_for(name, draft)
+    sign_in(client, request.getfixturevalue(actor))
+
+    response = client.get(url)
+
+    if actor == "anonymous":
+        assert_answer(response, LOGIN, url)
+    elif actor == "owner":
+        assert response.status_code == DRAFT_URLS[name], url
+    else:
+        assert response.status_code in (403, 404), url
+        assert "Alvas halvfärdiga idé" not in content_of(response)
