@@ -23,6 +23,9 @@ print(json.dumps({
     "cache_location": settings.CACHES["default"].get("LOCATION"),
     "broker_redis": settings.Q_CLUSTER.get("redis"),
     "broker_orm": settings.Q_CLUSTER.get("orm"),
+    "base_url": settings.WAGTAILADMIN_BASE_URL,
+    "hsts_preload": settings.SECURE_HSTS_PRELOAD,
+    "silenced_checks": settings.SILENCED_SYSTEM_CHECKS,
 }))
 """
 
@@ -32,17 +35,28 @@ def run_python(*args: str, settings: str = "portal.settings.production", **env: 
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG"}
+        if key
+        not in {"DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG", "SECURE_HSTS_PRELOAD"}
     }
-    # An empty key stands for "not set" and, unlike a missing one, cannot be filled in by a local .env file.
-    environment.update({"DJANGO_SETTINGS_MODULE": settings, "DJANGO_SECRET_KEY": "", **env})
+    # An empty value stands for "not set" and, unlike a missing one, cannot be filled in by a local .env file.
+    environment.update(
+        {"DJANGO_SETTINGS_MODULE": settings, "DJANGO_SECRET_KEY": "", "WAGTAILADMIN_BASE_URL": "", **env}
+    )
     return subprocess.run(
         [sys.executable, *args], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120
     )
 
 
+BASE_URL = "https://portal.example"
+
+
+def production_env(**env: str) -> dict[str, str]:
+    """What production needs to start, plus `env`."""
+    return {"DJANGO_SECRET_KEY": secrets.token_urlsafe(64), "WAGTAILADMIN_BASE_URL": BASE_URL, **env}
+
+
 def production_settings(**env: str) -> dict:
-    result = run_python("-c", PRINT_SETTINGS, DJANGO_SECRET_KEY=secrets.token_urlsafe(64), **env)
+    result = run_python("-c", PRINT_SETTINGS, **production_env(**env))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -62,14 +76,48 @@ def test_production_settings_refuse_short_secret_key():
     assert "ImproperlyConfigured" in result.stderr
 
 
-def test_production_check_deploy_reports_no_issues():
-    key = secrets.token_urlsafe(64)
+def test_production_settings_refuse_to_load_without_base_url():
+    result = run_python(
+        "-c",
+        "from django.conf import settings; settings.DEBUG",
+        **production_env(WAGTAILADMIN_BASE_URL=""),
+    )
 
-    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", DJANGO_SECRET_KEY=key)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "WAGTAILADMIN_BASE_URL" in result.stderr
+
+
+def test_production_settings_take_the_base_url():
+    assert production_settings()["base_url"] == BASE_URL
+
+
+def test_production_check_deploy_reports_no_issues():
+    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", **production_env())
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stderr
+
+
+def test_production_check_deploy_passes_with_hsts_preload_opted_in():
+    env = production_env(SECURE_HSTS_PRELOAD="true")
+
+    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", **env)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_hsts_preload_is_off_by_default_and_its_warning_silenced():
+    values = production_settings()
+
+    assert (values["hsts_preload"], values["silenced_checks"]) == (False, ["security.W021"])
+
+
+def test_production_hsts_preload_opted_in_leaves_checks_unsilenced():
+    values = production_settings(SECURE_HSTS_PRELOAD="true")
+
+    assert (values["hsts_preload"], values["silenced_checks"]) == (True, [])
 
 
 def test_settings_database_url_selects_postgresql():
