@@ -216,3 +216,49 @@ def test_admin_login_post_signs_nobody_in(client, login_url):
 
     assert response.status_code == 405
     assert signed_in_user_id(client) is None
+
+
+# --- allauth's elements in the site's design ----------------------------------------------------
+
+
+def render_element(source: str, **context) -> str:
+    """Render template source using allauth's {% element %} tag, which needs a named template."""
+    from django.template import Context, Template, engines
+    from django.template.base import Origin
+
+    engine = engines["django"].engine
+    template = Template(
+        "{% load allauth %}" + source, origin=Origin(name="test", template_name="test.html"), engine=engine
+    )
+    return template.render(Context(context))
+
+
+@pytest.mark.parametrize("tags", ["error", "danger"])
+def test_alert_for_an_error_interrupts(tags):
+    html = render_element(
+        "{% element alert tags=tags %}{% slot message %}Något gick fel.{% endslot %}{% endelement %}",
+        tags=tags,
+    )
+
+    assert 'role="alert"' in html and 'role="status"' not in html
+
+
+@pytest.mark.parametrize("tags", ["info", "warning", ""])
+def test_alert_for_anything_else_is_a_status(tags):
+    html = render_element(
+        "{% element alert tags=tags %}{% slot message %}Sparat.{% endslot %}{% endelement %}", tags=tags
+    )
+
+    assert 'role="status"' in html and 'role="alert"' not in html
+
+
+@pytest.mark.parametrize("kind", ["checkbox", "radio", "text"])
+def test_field_error_is_announced_as_an_error(kind):
+    html = render_element(
+        '{% element field type=kind id="f" name="f" errors=errors %}'
+        "{% slot label %}Primär adress{% endslot %}{% endelement %}",
+        kind=kind,
+        errors=["Välj en adress."],
+    )
+
+    assert '<span class="visually-hidden">Fel: </span>Välj en adress.' in html
