@@ -1,6 +1,7 @@
 """Reads that already filter by what the asking person may see (STYLE.md rule 6)."""
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from content.models import StandardPage
 from mentoring.models import ApplicantProfile, Application, Intake, Review, StatusChange
@@ -22,6 +23,17 @@ def applications_visible_to(user) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user)
 
 
+def _review_figure(aggregate):
+    """One figure over an application's reviews (conflicts left out), as a correlated subquery."""
+    return Subquery(
+        Review.objects.filter(application=OuterRef("pk"), conflict_of_interest=False)
+        .order_by()
+        .values("application")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+
+
 def applications_in_queue(*, intake: Intake, reviewer) -> QuerySet[Application]:
     """The review queue of `intake` for `reviewer`: submitted or later, without those they stepped aside from.
 
@@ -38,9 +50,11 @@ def applications_in_queue(*, intake: Intake, reviewer) -> QuerySet[Application]:
         # as soon as anyone else declared a conflict on it.
         .exclude(pk__in=stepped_aside)
         .select_related("applicant__applicant_profile", "intake")
+        # Correlated subqueries rather than a GROUP BY over the whole intake: the database
+        # computes them only for the rows of the page shown (unless the page is sorted by score).
         .annotate(
-            average_score=Avg("reviews__score", filter=Q(reviews__conflict_of_interest=False)),
-            review_count=Count("reviews", filter=Q(reviews__conflict_of_interest=False)),
+            average_score=_review_figure(Avg("score")),
+            review_count=Coalesce(_review_figure(Count("pk")), 0),
         )
     )
 
