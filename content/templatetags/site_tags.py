@@ -171,6 +171,14 @@ def _language_name(code: str) -> str:
     return capfirst(get_language_info(code)["name_local"])
 
 
+def _home_urls(request, home: Page | None) -> dict[str, str]:
+    """The URL of each live translation of the site's home page, by language code."""
+    if home is None:
+        return {}
+    translations = Page.objects.live().filter(translation_key=home.translation_key).select_related("locale")
+    return {t.locale.language_code: t.get_url(request) for t in translations}
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[LanguageLink]:
     """One link per language in settings.LANGUAGES, to this page in that language.
@@ -178,7 +186,9 @@ def language_links(context) -> list[LanguageLink]:
     A Wagtail page links to its live translation; a page without one links to
     the home page in that language rather than to an address that would be a
     404. Any other view (search, accounts) links to the same path in the other
-    language.
+    language; where there is none (an address outside the language prefixes,
+    such as the admins' sign-in, or one nothing answers to), to that language's
+    home page.
     """
     request = context.get("request")
     if request is None:
@@ -199,13 +209,16 @@ def language_links(context) -> list[LanguageLink]:
         is_translation = True
         if code == active:
             url = full_path
-        elif page is None:
-            url = translate_url(full_path, code)
-        elif code in by_language:
-            url = by_language[code]
+        elif page is not None:
+            url = by_language.get(code) or home_by_language.get(code) or translate_url(full_path, code)
+            is_translation = code in by_language
         else:
-            url = home_by_language.get(code) or translate_url(full_path, code)
-            is_translation = False
+            url = translate_url(full_path, code)
+            if url == full_path:
+                # Nothing in that language answers here: its home page is the nearest thing.
+                home_by_language = home_by_language or _home_urls(request, _site_frame(request).home)
+                url = home_by_language.get(code) or url
+                is_translation = False
         links.append(
             LanguageLink(
                 code=code,

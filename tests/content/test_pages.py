@@ -355,3 +355,20 @@ def test_language_switch_links_the_translation(client, site_tree, english):
     response = client.get(item.url)
 
     assertContains(response, f'<a href="{translation.url}" lang="en" hreflang="en">')
+
+
+def test_language_switch_on_an_address_no_language_answers_leads_to_the_other_home_page(client, english):
+    response = client.get("/finns-inte.html")
+
+    assert response.status_code == 404
+    assertContains(response, f'<a href="{english.home.url}" lang="en" hreflang="en">', status_code=404)
+    assertNotContains(response, 'hreflang="en" href=', status_code=404)
+
+
+def test_language_switch_on_the_admin_sign_in_refusal_leads_to_the_other_home_page(client, english):
+    client.force_login(factories.verified_user())
+
+    response = client.get("/cms/login/")
+
+    assert response.status_code == 403
+    assertContains(response, f'<a href="{english.home.url}" lang="en" hreflang="en">', status_code=403)
