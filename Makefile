@@ -3,17 +3,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+# The environment counts as present only if its pip runs: a half-made .venv (python3-venv
+# missing) or one whose Python was removed is rebuilt, whatever its stamp says.
+VENV_WORKS := $(shell $(BIN)/python -m pip --version >/dev/null 2>&1 && echo yes)
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint format bench messages migrate demo clean
+.PHONY: help run test test-browser lint format bench messages migrate demo clean FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.txt $(if $(VENV_WORKS),,FORCE)
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@if ! $(BIN)/python -m pip --version >/dev/null 2>&1; then \
+		echo "Creating $(VENV)"; \
+		rm -rf $(VENV); \
+		if ! $(PYTHON) -m venv $(VENV) || ! $(BIN)/python -m pip --version >/dev/null 2>&1; then \
+			rm -rf $(VENV); \
+			echo "Could not create a virtual environment with pip in $(VENV):" >&2; \
+			echo "install python3-venv, e.g. apt-get install python3-venv, then run make again." >&2; \
+			exit 1; \
+		fi; \
+	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
@@ -51,3 +63,5 @@ bench: messages ## Run the benchmarks (they print figures; never part of the tes
 
 clean: ## Remove the virtual environment, the database and generated files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var
+
+FORCE:

@@ -3,6 +3,7 @@
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 from io import StringIO
@@ -160,3 +161,47 @@ def test_models_have_no_missing_migrations():
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
 
     assert "No changes detected" in out.getvalue()
+
+
+FAKE_PYTHON_WITHOUT_VENV = f"""#!/bin/sh
+# Like Debian's python3 without python3-venv: runs code, cannot make a virtual environment.
+if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+    mkdir -p "$3/bin"
+    echo "The virtual environment was not created successfully because ensurepip is not available." >&2
+    exit 1
+fi
+exec {sys.executable} "$@"
+"""
+
+
+MAKE = shutil.which("make")
+
+
+@pytest.mark.skipif(MAKE is None, reason="make is not installed")
+def test_make_rebuilds_a_broken_environment_and_says_what_to_install(tmp_path):
+    (tmp_path / "Makefile").write_text((PROJECT / "Makefile").read_text())
+    (tmp_path / "requirements.txt").write_text("")
+    stamp = subprocess.run(
+        [MAKE, "-s", "--eval", "print-stamp: ; @echo $(INSTALLED)", "print-stamp"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    # A .venv whose pip does not run, although its stamp says it is installed.
+    broken_python = tmp_path / ".venv" / "bin" / "python"
+    broken_python.parent.mkdir(parents=True)
+    broken_python.write_text("#!/bin/sh\nexit 1\n")
+    broken_python.chmod(0o755)
+    (tmp_path / stamp).touch()
+    fake_python = tmp_path / "python3"
+    fake_python.write_text(FAKE_PYTHON_WITHOUT_VENV)
+    fake_python.chmod(0o755)
+
+    result = subprocess.run(
+        [MAKE, "lint", f"PYTHON={fake_python}"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode != 0
+    assert "install python3-venv, e.g. apt-get install python3-venv" in result.stderr
+    assert not (tmp_path / ".venv").exists()
