@@ -1,0 +1,267 @@
+"""Journey 1: a founder finds the programme, applies, leaves half way, comes back the next day and submits.
+
+The whole journey runs on the Swedish site (the default language). The mentoring
+pages' texts may not be in the Swedish catalogue yet, so every locator accepts
+the Swedish text or the English source text.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from mentoring.models import Application
+from mentoring.workflow import Status
+from portal.models import OutboxMessage
+from tests import factories
+from tests.browser.conftest import TIMEOUT_MS
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+EMAIL = "lina.berg@example.org"
+PASSWORD = "Mölndal-verkstad-2026"
+IDEA_TITLE = "Elcykelservice i Mölndal"
+INVALID_ORGNR = "556036-0794"  # the check digit of 556036-079_ is 3
+VALID_ORGNR = "556036-0793"
+PLAN_NAME = "affarsplan.pdf"
+# The smallest thing the portal takes for a PDF: it judges the content, not the name.
+PLAN_PDF = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def either(*texts: str, exact: bool = True) -> re.Pattern:
+    """The Swedish or the English wording (regex fragments), case-insensitive; whole text when `exact`."""
+    alternatives = "|".join(texts)
+    return re.compile(rf"^\s*(?:{alternatives})\s*$" if exact else rf"(?:{alternatives})", re.I)
+
+
+# allauth's pages (translated by allauth) and the site's own.
+EMAIL_LABEL = either("e-?post", "e-?mail", exact=False)
+PASSWORD_LABEL = either("^lösenord$", "^password$", exact=False)
+PASSWORD_AGAIN_LABEL = either("lösenord \\(igen\\)", "password \\(again\\)", exact=False)
+SIGN_IN = either("logga in", "sign in")
+SIGN_UP = either("registrera", "skapa konto", "sign up")
+SIGN_UP_LINK = either("skapa ett konto", "registrera", "sign up", exact=False)
+SIGN_OUT = either("logga ut", "sign out")
+CONFIRM = either("bekräfta", "confirm")
+# The application's pages.
+APPLY = either("ansök", "apply", exact=False)
+CONTINUE = either("fortsätt", "continue")
+SAVE_AND_CONTINUE = either("spara och fortsätt", "save and continue")
+SAVE_AND_LEAVE = either("spara och lämna", "spara och gå", "spara och avsluta", "save and leave")
+START_APPLICATION = either("spara och (?:börja|starta) ansökan", "save and start the application")
+SUBMIT = either("skicka in ansökan", "submit the application")
+CONTINUE_DRAFT = either("fortsätt (?:på |med )?(?:ditt )?utkast(?:et)?", "continue your draft", exact=False)
+DRAFT = either("utkast", "draft")
+SUBMITTED = either("inskickad", "inlämnad", "submitted")
+CURRENT_STEP = "[aria-current=step]"
+
+
+def label(*texts: str) -> re.Pattern:
+    """A form label that starts with one of `texts` (a label may end in "(optional)")."""
+    return re.compile(rf"^\s*(?:{'|'.join(texts)})", re.I)
+
+
+def outbox_to(address: str) -> list[OutboxMessage]:
+    return list(OutboxMessage.objects.filter(to=[address]).order_by("pk"))
+
+
+def sign_in(page, live_server, path: str = "/my/") -> None:
+    page.goto(f"{live_server.url}{path}")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_label(EMAIL_LABEL).fill(EMAIL)
+    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
+    page.get_by_role("button", name=SIGN_IN).click()
+    expect(page).to_have_url(f"{live_server.url}{path}")
+
+
+@pytest.fixture
+def new_page(chromium, db, live_server):
+    """`new_page()`: a tab in a browser context of its own: the same person on another day, cookies gone."""
+    contexts = []
+
+    def make():
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_founder_applies_leaves_half_way_and_submits_next_day(
+    page, new_page, live_server, site_tree, axe_check, mail_via_outbox
+):
+    intake = factories.IntakeFactory(programme=site_tree.programme)
+
+    # The programme page offers "Apply" while the intake is open.
+    page.goto(f"{live_server.url}{site_tree.programme.url}")
+    expect(page.get_by_role("heading", level=1, name=site_tree.programme.title)).to_be_visible()
+    axe_check(page)
+    page.get_by_role("main").get_by_role("link", name=APPLY).click()
+
+    # The eligibility check, in Swedish: Mölndal, under notice, born 1984.
+    expect(page).to_have_url(f"{live_server.url}/apply/{intake.pk}/")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    axe_check(page)
+    page.get_by_label(label("vilken kommun", "which municipality")).select_option(label="Mölndal")
+    page.get_by_role("radio", name=label("varsl", "under notice")).check()
+    page.get_by_label(label("födelseår", "vilket år", "year of birth")).fill("1984")
+    page.get_by_role("button", name=CONTINUE).click()
+
+    # Signing in is next; she has no account, so she signs up.
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
+    page.get_by_role("main").get_by_role("link", name=SIGN_UP_LINK).click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/"))
+    axe_check(page)
+    page.get_by_label(EMAIL_LABEL).fill(EMAIL)
+    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
+    page.get_by_label(PASSWORD_AGAIN_LABEL).fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name=SIGN_UP).click()
+    expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
+
+    # The verification e-mail went through the outbox; she opens its link and confirms.
+    (verification,) = outbox_to(EMAIL)
+    assert verification.status == OutboxMessage.Status.SENT
+    confirm_path = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", verification.body).group(1)
+    page.goto(f"{live_server.url}{confirm_path}")
+    page.get_by_role("main").get_by_role("button", name=CONFIRM).click()
+
+    # Signed in, back where she was going: her profile, once, with consent.
+    expect(page).to_have_url(f"{live_server.url}/apply/{intake.pk}/profile/")
+    axe_check(page)
+    page.get_by_label(label("förnamn", "first name")).fill("Lina")
+    page.get_by_label(label("efternamn", "last name")).fill("Berg")
+    page.get_by_label(label("telefon", "phone")).fill("070-765 43 21")
+    page.get_by_label(label("kommun", "municipality")).select_option(label="Mölndal")
+    page.get_by_label(label("födelseår", "year of birth")).fill("1984")
+    page.get_by_role("radio", name=either("kvinna", "woman")).check()
+    page.get_by_role("radio", name=label("anställd, varsl", "employed, under notice")).check()
+    page.get_by_role(
+        "radio", name=either("fordonsleverantör", "underleverantör.*", "automotive supplier")
+    ).check()
+    page.get_by_role("radio", name=label("gymnasi", "upper secondary")).check()
+    page.get_by_role("checkbox", name=either("svenska", "swedish")).check()
+    page.get_by_role("checkbox", name=either("arabiska", "arabic")).check()
+    page.get_by_role("checkbox", name=label("jag (?:godkänner|samtycker)", "i agree")).check()
+    page.get_by_role("button", name=START_APPLICATION).click()
+
+    # Step 1: the idea.
+    expect(page).to_have_url(re.compile(r"/application/\d+/idea/$"))
+    expect(page.locator(CURRENT_STEP)).to_have_text(either("affärsidé", "business idea"))
+    axe_check(page)
+    page.get_by_label(label("vad heter", "what is your business idea called")).fill(IDEA_TITLE)
+    page.get_by_label(label("beskriv", "describe")).fill(
+        "Service och reparation av elcyklar, med hämtning och lämning på arbetsplatsen."
+    )
+    page.get_by_role("button", name=SAVE_AND_CONTINUE).click()
+
+    # Step 2: market and stage; a registered company with a mistyped organisation number first.
+    expect(page.locator(CURRENT_STEP)).to_have_text(
+        either("marknad och (?:skede|fas|stadium)", "market and stage")
+    )
+    axe_check(page)
+    page.get_by_label(label("vilken bransch", "inom vilken", "which sector")).select_option(value="S")
+    page.get_by_label(label("marknad", "kunder", "market", "customers")).fill(
+        "Pendlare på de stora arbetsplatserna i Mölndal och södra Göteborg."
+    )
+    page.get_by_role("radio", name=label("registrerat företag", "registered company")).check()
+    orgnr = page.get_by_label(label("organisationsnummer", "organisation number"))
+    orgnr.fill(INVALID_ORGNR)
+    page.get_by_role("button", name=SAVE_AND_CONTINUE).click()
+
+    expect(page).to_have_title(re.compile(r"^(?:Fel|Error):"))
+    expect(orgnr).to_have_value(INVALID_ORGNR)
+    expect(orgnr).to_have_attribute("aria-invalid", "true")
+    error = page.locator(f"#{orgnr.get_attribute('id')}_error")
+    expect(error).to_contain_text(either("organisationsnummer", "organisation number", exact=False))
+    # Tied to the field: a screen reader reads the error with it.
+    expect(orgnr).to_have_accessible_description(
+        re.compile(r"(?:Fel|Error):.*(?:organisationsnummer|organisation number)", re.I)
+    )
+    # Nothing else she typed is lost either.
+    expect(page.get_by_role("radio", name=label("registrerat företag", "registered company"))).to_be_checked()
+    expect(page.get_by_label(label("marknad", "kunder", "market", "customers"))).to_have_value(
+        re.compile("^Pendlare")
+    )
+    axe_check(page)
+    orgnr.fill(VALID_ORGNR)
+    page.get_by_role("button", name=SAVE_AND_LEAVE).click()
+
+    # Saved and left: the dashboard shows the draft; she signs out.
+    expect(page).to_have_url(f"{live_server.url}/my/")
+    draft = page.get_by_role("region", name=IDEA_TITLE)
+    expect(draft.locator(".badge")).to_have_text(DRAFT)
+    page.get_by_role("button", name=SIGN_OUT).click()
+    page.goto(f"{live_server.url}/my/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    application = Application.objects.get(applicant__email=EMAIL)
+    assert (application.status, application.step, application.organisation_number) == (
+        Status.DRAFT,
+        "market",
+        VALID_ORGNR,
+    )
+
+    # The next day, on another computer: she signs in and finds her draft.
+    page = new_page()
+    sign_in(page, live_server)
+    axe_check(page)
+    draft = page.get_by_role("region", name=IDEA_TITLE)
+    expect(draft.locator(".badge")).to_have_text(DRAFT)
+    draft.get_by_role("link", name=CONTINUE_DRAFT).click()
+
+    # She resumes at the step she saved, with what she wrote there.
+    expect(page).to_have_url(re.compile(rf"/application/{application.pk}/market/$"))
+    expect(page.get_by_label(label("organisationsnummer", "organisation number"))).to_have_value(VALID_ORGNR)
+    page.get_by_role("button", name=SAVE_AND_CONTINUE).click()
+
+    # Step 3: support needs.
+    expect(page.locator(CURRENT_STEP)).to_have_text(either("stödbehov", "behov av stöd", "support needs"))
+    axe_check(page)
+    page.get_by_role("checkbox", name=either("finansiering", "financing")).check()
+    page.get_by_role("checkbox", name=either("marknadsföring och försäljning", "marketing and sales")).check()
+    page.get_by_role("button", name=SAVE_AND_CONTINUE).click()
+
+    # Step 4: mentor preferences.
+    expect(page.locator(CURRENT_STEP)).to_have_text(
+        either("önskemål om mentor", "mentorsönskemål", "mentor preferences")
+    )
+    axe_check(page)
+    page.get_by_role("checkbox", name=either("svenska", "swedish")).check()
+    page.get_by_role("radio", name=label("jag vill helst ha en kvinnlig", "i would prefer a woman")).check()
+    page.get_by_role("radio", name=either("båda", "vilket som", "antingen", "either")).check()
+    page.get_by_role("button", name=SAVE_AND_CONTINUE).click()
+
+    # Step 5: attachments — her business plan as a PDF.
+    expect(page.locator(CURRENT_STEP)).to_have_text(either("bilagor", "attachments"))
+    axe_check(page)
+    page.get_by_label(label("affärsplan", "business plan")).set_input_files(
+        {"name": PLAN_NAME, "mimeType": "application/pdf", "buffer": PLAN_PDF}
+    )
+    page.get_by_role("button", name=SAVE_AND_CONTINUE).click()
+
+    # Step 6: she reads everything back and submits.
+    expect(page.locator(CURRENT_STEP)).to_have_text(either("granska och skicka in", "review and submit"))
+    axe_check(page)
+    main = page.get_by_role("main")
+    for answer in (IDEA_TITLE, VALID_ORGNR, PLAN_NAME):
+        expect(main.get_by_text(answer, exact=True)).to_be_visible()
+    page.get_by_role("button", name=SUBMIT).click()
+
+    # The dashboard says it is submitted, and a receipt is on its way to her.
+    expect(page).to_have_url(f"{live_server.url}/my/")
+    submitted = page.get_by_role("region", name=IDEA_TITLE)
+    expect(submitted.locator(".badge")).to_have_text(SUBMITTED)
+    expect(submitted.get_by_role("link", name=CONTINUE_DRAFT)).to_have_count(0)
+    axe_check(page)
+    verification, receipt = outbox_to(EMAIL)
+    assert receipt.status == OutboxMessage.Status.SENT
+    assert IDEA_TITLE in receipt.subject + receipt.body
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED
+    assert application.business_plan_name == PLAN_NAME
