@@ -14,7 +14,6 @@ Asserts nothing.
 import json
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -33,10 +32,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
+
+from bench.common import measure  # noqa: E402
 
 APPLICATIONS = 3500
 ROUNDS = 50
@@ -183,32 +184,6 @@ def create_applications(count: int, *, reviewers: list):
     return intake
 
 
-class QueryCounter:
-    """Counts every statement sent to the database, whatever clears Django's query log in between."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
-def measure(run) -> tuple[float, int, object]:
-    """Median milliseconds over ROUNDS calls of `run`, queries of one call, and what it returned."""
-    result = run()
-    # Not CaptureQueriesContext: each request starts by emptying the query log it reads.
-    queries = QueryCounter()
-    with connection.execute_wrapper(queries):
-        result = run()
-    timings = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings) * 1000, queries.count, result
-
-
 def main() -> None:
     from mentoring.models import Application
     from mentoring.selectors import applications_in_queue
@@ -228,11 +203,13 @@ def main() -> None:
     # A host the settings allow: the test client's "testserver" is answered with 400 outside the tests.
     client = Client(HTTP_HOST="localhost")
     client.force_login(coordinator)
-    baseline_ms, queries, response = measure(lambda: client.get("/bench-baseline/"))
+    baseline_ms, queries, response = measure(lambda: client.get("/bench-baseline/"), rounds=ROUNDS)
     print(f"{'what':<36}{'status':>7}{'ms (median)':>13}{'queries':>9}{'× baseline':>12}")
     print(f"{'bare view (baseline)':<36}{response.status_code:>7}{baseline_ms:>13.2f}{queries:>9}{1:>12.1f}")
 
-    ms, queries, rows = measure(lambda: list(applications_in_queue(intake=intake, reviewer=coordinator)[:25]))
+    ms, queries, rows = measure(
+        lambda: list(applications_in_queue(intake=intake, reviewer=coordinator)[:25]), rounds=ROUNDS
+    )
     print(f"{'selector, first 25 (no view)':<36}{'-':>7}{ms:>13.2f}{queries:>9}{ms / baseline_ms:>12.1f}")
     first_page = (ms, queries)
 
@@ -248,7 +225,7 @@ def main() -> None:
             ("sorted by score, highest first", "?sort=-score"),
             ("searched and filtered", "?q=verkst%C3%A4der&status=in_review&gender=woman"),
         ]:
-            ms, queries, response = measure(lambda query=query: client.get(url + query))
+            ms, queries, response = measure(lambda query=query: client.get(url + query), rounds=ROUNDS)
             print(f"{name:<36}{response.status_code:>7}{ms:>13.2f}{queries:>9}{ms / baseline_ms:>12.1f}")
             if not query:
                 first_page = (ms, queries)

@@ -8,10 +8,8 @@ middleware stack with the test client. Prints figures; asserts nothing.
 """
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,9 +24,9 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.common import measure  # noqa: E402
 
 ROUNDS = 200
 EXTRA_NEWS = 300
@@ -42,18 +40,6 @@ def add_news(count: int) -> None:
         index.add_child(instance=NewsPage(title=f"Nyhet {n}", slug=f"bench-{n}", intro="Text.", live=True))
 
 
-def measure(client: Client, url: str) -> tuple[float, int, int]:
-    response = client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    timings = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        client.get(url)
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings) * 1000, len(queries), response.status_code
-
-
 def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("seed_demo", verbosity=0, allow_demo_accounts=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -63,7 +49,7 @@ def main() -> None:
     index = NewsIndexPage.objects.filter(locale__language_code="sv").first()
     item = NewsPage.objects.live().filter(locale__language_code="sv").order_by("-date").first()
     client = Client()
-    baseline_ms, _, _ = measure(client, "/bench-baseline/")
+    baseline_ms, _, _ = measure(lambda: client.get("/bench-baseline/"), rounds=ROUNDS)
     print(f"{'page':<28}{'status':>7}{'ms (median)':>13}{'queries':>9}{'× baseline':>12}")
     print(f"{'bare view (baseline)':<28}{200:>7}{baseline_ms:>13.2f}{0:>9}{1:>12.1f}")
     for name, url in [
@@ -76,7 +62,8 @@ def main() -> None:
         ("RSS feed", f"{index.url}rss/"),
         ("sign-in page", "/accounts/login/"),
     ]:
-        ms, queries, status = measure(client, url)
+        ms, queries, response = measure(lambda url=url: client.get(url), rounds=ROUNDS)
+        status = response.status_code
         print(f"{name:<28}{status:>7}{ms:>13.2f}{queries:>9}{ms / baseline_ms:>12.1f}")
     print(f"({ROUNDS} requests each, {NewsPage.objects.count()} news items, database in {WORKDIR})")
 

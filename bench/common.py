@@ -1,0 +1,32 @@
+"""What every benchmark measures the same way."""
+
+import statistics
+import time
+
+from django.db import connection
+
+
+class QueryCounter:
+    """Counts every statement sent to the database, whatever clears Django's query log in between."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measure(run, *, rounds: int) -> tuple[float, int, object]:
+    """Median milliseconds over `rounds` calls of `run`, the queries of one call, and what it returned."""
+    result = run()
+    # Not CaptureQueriesContext: each request starts by emptying the query log it reads.
+    queries = QueryCounter()
+    with connection.execute_wrapper(queries):
+        result = run()
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1000, queries.count, result
