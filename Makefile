@@ -2,19 +2,19 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt constraints.txt | cksum | cut -d' ' -f1)
 # The environment counts as present only if its pip runs: a half-made .venv (python3-venv
 # missing) or one whose Python was removed is rebuilt, whatever its stamp says.
 VENV_WORKS := $(shell $(BIN)/python -m pip --version >/dev/null 2>&1 && echo yes)
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint format bench messages migrate demo clean FORCE
+.PHONY: help run test test-browser lint format bench messages migrate demo clean constraints FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.txt $(if $(VENV_WORKS),,FORCE)
+$(INSTALLED): requirements.txt constraints.txt $(if $(VENV_WORKS),,FORCE)
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	@if ! $(BIN)/python -m pip --version >/dev/null 2>&1; then \
 		echo "Creating $(VENV)"; \
@@ -27,7 +27,7 @@ $(INSTALLED): requirements.txt $(if $(VENV_WORKS),,FORCE)
 		fi; \
 	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 messages: $(INSTALLED) ## Compile the translation catalogues
@@ -60,6 +60,14 @@ format: $(INSTALLED) ## Format the code with ruff
 bench: messages ## Run the benchmarks (they print figures; never part of the tests)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/review_queue.py
+
+constraints: ## Pin every installed package after a change to requirements.txt
+	rm -rf .venv-constraints && $(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/python -m pip install --quiet -r requirements.txt
+	{ echo "# Every package the portal installs, at the version its tests passed with."; \
+	  echo "# Regenerate with \`make constraints\` after changing requirements.txt."; \
+	  .venv-constraints/bin/python -m pip freeze --all | grep -v -E '^(pip|setuptools|wheel)=='; } > constraints.txt
+	rm -rf .venv-constraints
 
 clean: ## Remove the virtual environment, the database and generated files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var
