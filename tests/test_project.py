@@ -181,6 +181,7 @@ MAKE = shutil.which("make")
 def test_make_rebuilds_a_broken_environment_and_says_what_to_install(tmp_path):
     (tmp_path / "Makefile").write_text((PROJECT / "Makefile").read_text())
     (tmp_path / "requirements.txt").write_text("")
+    (tmp_path / "constraints.txt").write_text("")
     stamp = subprocess.run(
         [MAKE, "-s", "--eval", "print-stamp: ; @echo $(INSTALLED)", "print-stamp"],
         cwd=tmp_path,

@@ -8,6 +8,8 @@ the Swedish text or the English source text.
 import re
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from mentoring.models import Application
@@ -38,6 +40,13 @@ def either(*texts: str, exact: bool = True) -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternatives})\s*$" if exact else rf"(?:{alternatives})", re.I)
 
 
+def ui(msgid: str, *, exact: bool = True) -> re.Pattern:
+    """The text a person sees for `msgid`: its Swedish translation from the catalogue, or the English."""
+    with translation.override("sv"):
+        swedish = gettext(msgid)
+    return either(re.escape(swedish), re.escape(msgid), exact=exact)
+
+
 # allauth's pages (translated by allauth) and the site's own.
 EMAIL_LABEL = either("e-?post", "e-?mail", exact=False)
 PASSWORD_LABEL = either("^lösenord$", "^password$", exact=False)
@@ -50,13 +59,13 @@ CONFIRM = either("bekräfta", "confirm")
 # The application's pages.
 APPLY = either("ansök", "apply", exact=False)
 CONTINUE = either("fortsätt", "continue")
-SAVE_AND_CONTINUE = either("spara och fortsätt", "save and continue")
-SAVE_AND_LEAVE = either("spara och lämna", "spara och gå", "spara och avsluta", "save and leave")
-START_APPLICATION = either("spara och (?:börja|starta) ansökan", "save and start the application")
-SUBMIT = either("skicka in ansökan", "submit the application")
-CONTINUE_DRAFT = either("fortsätt (?:på |med )?(?:ditt )?utkast(?:et)?", "continue your draft", exact=False)
-DRAFT = either("utkast", "draft")
-SUBMITTED = either("inskickad", "inlämnad", "submitted")
+SAVE_AND_CONTINUE = ui("Save and continue")
+SAVE_AND_LEAVE = ui("Save and leave")
+START_APPLICATION = ui("Save and start the application")
+SUBMIT = ui("Submit the application")
+CONTINUE_DRAFT = ui("Continue your draft", exact=False)
+DRAFT = ui("Draft")
+SUBMITTED = ui("Submitted")
 CURRENT_STEP = "[aria-current=step]"
 
 
@@ -234,7 +243,7 @@ def test_founder_applies_leaves_half_way_and_submits_next_day(
     axe_check(page)
     page.get_by_role("checkbox", name=either("svenska", "swedish")).check()
     page.get_by_role("radio", name=label("jag vill helst ha en kvinnlig", "i would prefer a woman")).check()
-    page.get_by_role("radio", name=either("båda", "vilket som", "antingen", "either")).check()
+    page.get_by_role("radio", name=ui("Either")).check()
     page.get_by_role("button", name=SAVE_AND_CONTINUE).click()
 
     # Step 5: attachments — her business plan as a PDF.

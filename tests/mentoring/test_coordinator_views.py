@@ -6,6 +6,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from mentoring.models import Review, StatusChange
 from mentoring.workflow import Status
@@ -212,8 +213,10 @@ def test_decision_buttons_follow_the_workflow(site_tree, coordinator_client, app
 def test_bulk_decision_decides_what_it_may_and_counts_the_rest(site_tree, coordinator_client, application_in):
     open_ones = [application_in(Status.SUBMITTED), application_in(Status.IN_REVIEW)]
     final = application_in(Status.REJECTED)
+    with translation.override("en"):  # the messages are asserted in English
+        url = reverse("mentoring:bulk_decide", args=[final.intake_id])
     response = coordinator_client.post(
-        reverse("mentoring:bulk_decide", args=[final.intake_id]) + "?status=submitted",
+        url + "?status=submitted",
         {"applications": [a.pk for a in [*open_ones, final]], "decision": "accepted", "reason": ""},
         follow=True,
     )
