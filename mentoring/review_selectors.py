@@ -8,7 +8,7 @@ coordinator role gets nothing here either (STYLE.md rule 6). Kept beside
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from mentoring.models import Application, Intake, Review, StatusChange
+from mentoring.models import Application, IdentityReveal, Intake, Review, StatusChange
 from mentoring.selectors import applications_visible_to
 from mentoring.workflow import DECISIONS, Role, Status, Transition, moves_from
 
@@ -103,6 +103,17 @@ def decisions_open(*, application: Application) -> list[Transition]:
     return [move for move in moves_from(source, Role.COORDINATOR) if move.target in DECISIONS]
 
 
-def identity_visible(*, application: Application) -> bool:
-    """Whether coordinators may see who applied: always, except in a blind review before the decision."""
-    return not application.intake.blind_review or application.status in DECISIONS
+def identity_revealed(*, application: Application, viewer) -> bool:
+    """Whether `viewer` chose to see who applied to `application` (and so may no longer score it)."""
+    return IdentityReveal.objects.filter(application=application, coordinator=viewer).exists()
+
+
+def identity_visible(*, application: Application, viewer) -> bool:
+    """Whether `viewer` (a coordinator) may see who applied.
+
+    Always, except in a blind review before the decision; there, only a
+    coordinator who chose to see it in order to decide (`application_identity_reveal`).
+    """
+    if not application.intake.blind_review or application.status in DECISIONS:
+        return True
+    return identity_revealed(application=application, viewer=viewer)

@@ -1,7 +1,7 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
 from mentoring.models.intake import EligibilityRefusal, Intake
 from mentoring.models.profile import ApplicantProfile
-from mentoring.models.review import DEFAULT_RUBRIC, Review
+from mentoring.models.review import DEFAULT_RUBRIC, IdentityReveal, Review
 
 __all__ = [
     "DEFAULT_RUBRIC",
@@ -9,6 +9,7 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "EligibilityRefusal",
+    "IdentityReveal",
     "Intake",
     "Review",
     "StatusChange",

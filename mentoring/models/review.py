@@ -57,3 +57,30 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} / {self.reviewer_id}"
+
+
+class IdentityReveal(models.Model):
+    """A coordinator chose to see who applied to a blind-review application, in order to decide it.
+
+    From then on they may decide but no longer score it (a reviewer stays blind).
+    The rows are also the log of staff access to applicants' personal data, so
+    a coordinator's account cannot be deleted while they are referred to here.
+    """
+
+    application = models.ForeignKey(
+        "mentoring.Application", on_delete=models.CASCADE, related_name="identity_reveals"
+    )
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="identity_reveals"
+    )
+    at = models.DateTimeField(_("revealed at"))
+
+    class Meta:
+        verbose_name = _("identity reveal")
+        verbose_name_plural = _("identity reveals")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "coordinator"], name="one_reveal_per_coordinator"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} / {self.coordinator_id} @ {self.at:%Y-%m-%d %H:%M}"

@@ -35,8 +35,15 @@ from mentoring.choices import (
 from mentoring.forms.coordinator import BulkDecisionForm, DecisionForm, QueueFilterForm, ReviewForm
 from mentoring.models import DEFAULT_RUBRIC, Application, ApplicationStatus, Intake
 from mentoring.services.applications import TransitionNotAllowed, application_decide, applications_decide
-from mentoring.services.reviews import REVIEWABLE, review_declare_conflict, review_record
-from mentoring.workflow import Status
+from mentoring.services.reviews import (
+    REVIEWABLE,
+    IdentityRevealNotAllowed,
+    ReviewNotAllowed,
+    application_identity_reveal,
+    review_declare_conflict,
+    review_record,
+)
+from mentoring.workflow import DECISIONS, Status
 
 QUEUE_PAGE_SIZE = 25
 STATUS_BADGES = {
@@ -261,14 +268,17 @@ def _profile_facts(profile, *, identity: bool) -> list[tuple[str, str]]:
 
 def _detail_context(request, application: Application, *, review_form=None, decision_form=None) -> dict:
     user = request.user
-    identity = review_selectors.identity_visible(application=application)
+    identity = review_selectors.identity_visible(application=application, viewer=user)
+    # Having seen who applied, a coordinator may decide but no longer score: reviewers stay blind.
+    revealed = review_selectors.identity_revealed(application=application, viewer=user)
     reviews = list(application.reviews.all())
     my_review = next((review for review in reviews if review.reviewer_id == user.pk), None)
     conflict = my_review is not None and my_review.conflict_of_interest
     weights = application.intake.rubric_weights
     moves = review_selectors.decisions_open(application=application)
+    still_blind = application.intake.blind_review and application.status not in DECISIONS
 
-    if review_form is None and application.status in REVIEWABLE and not conflict:
+    if review_form is None and application.status in REVIEWABLE and not conflict and not revealed:
         review_form = ReviewForm(initial=ReviewForm.initial_from(my_review), weights=weights)
     if decision_form is None and moves and not conflict:
         decision_form = DecisionForm(moves=moves)
@@ -304,6 +314,10 @@ def _detail_context(request, application: Application, *, review_form=None, deci
         "intake": application.intake,
         "badge": STATUS_BADGES.get(application.status, ""),
         "identity_visible": identity,
+        # Seen by this coordinator only because they chose to: the others still review blind.
+        "identity_revealed": revealed and still_blind,
+        "reveal_offered": not identity and bool(moves) and not conflict,
+        "scoring_closed_by_reveal": revealed and application.status in REVIEWABLE,
         "profile_facts": _profile_facts(profile, identity=identity),
         "support_needs": [_label(SupportNeed, code) for code in application.support_needs],
         "mentor_languages": [_label(Language, code) for code in application.mentor_languages],
@@ -362,6 +376,10 @@ def application_review(request, pk: int):
             )
         except TransitionNotAllowed as error:
             form.add_error(None, error.message)
+        except ReviewNotAllowed as error:
+            # The detail page no longer offers this coordinator a review form and says why.
+            messages.error(request, error.message)
+            return redirect("mentoring:application_detail", pk=application.pk)
         else:
             messages.success(request, _("Your review is saved."))
             return redirect("mentoring:application_detail", pk=application.pk)
@@ -379,6 +397,21 @@ def application_conflict(request, pk: int):
         % {"title": application},
     )
     return redirect("mentoring:review_queue", intake_id=application.intake_id)
+
+
+@coordinator_required
+@require_POST
+def application_identity_reveal_view(request, pk: int):
+    application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+    try:
+        application_identity_reveal(application=application, coordinator=request.user, now=timezone.now())
+    except IdentityRevealNotAllowed as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("You now see who applied. You can decide this application, but no longer score it.")
+        )
+    return redirect("mentoring:application_detail", pk=application.pk)
 
 
 @coordinator_required
@@ -418,4 +451,9 @@ urlpatterns = [
     path("coordinator/applications/<int:pk>/review/", application_review, name="application_review"),
     path("coordinator/applications/<int:pk>/conflict/", application_conflict, name="application_conflict"),
     path("coordinator/applications/<int:pk>/decide/", application_decide_view, name="application_decide"),
+    path(
+        "coordinator/applications/<int:pk>/reveal/",
+        application_identity_reveal_view,
+        name="application_identity_reveal",
+    ),
 ]

@@ -4,11 +4,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from mentoring.models import Review, StatusChange
+from mentoring.models import IdentityReveal, Review, StatusChange
 from mentoring.workflow import Status
 from portal import roles
 from tests import factories
@@ -113,6 +114,131 @@ def test_blind_detail_hides_identity_until_decided(site_tree, client, intake, no
         {"decision": "accepted", "reason": "Välkommen!"},
     )
     assert "Zelda" in client.get(url).text
+
+
+@pytest.fixture
+def blind_application(intake, now):
+    """Zelda's submitted application to `intake`, now reviewed blind."""
+    intake.blind_review = True
+    intake.save()
+    return factories.ApplicationFactory(
+        intake=intake, status=Status.SUBMITTED, now=now, applicant__profile__first_name="Zelda"
+    )
+
+
+def detail_url(application):
+    return reverse("mentoring:application_detail", args=[application.pk])
+
+
+def reveal_url(application):
+    return reverse("mentoring:application_identity_reveal", args=[application.pk])
+
+
+SCORE_FORM = {"score_viability": 5, "score_motivation": 4, "score_need": 3, "score_fit": 2, "comment": "Bra"}
+
+
+def test_reveal_shows_who_applied_to_that_coordinator_only(site_tree, client, blind_application):
+    email = blind_application.applicant.email
+    deciding, other = factories.coordinator_user(), factories.coordinator_user()
+    client.force_login(deciding)
+    before = client.get(detail_url(blind_application))
+    assert before.context["reveal_offered"] and reveal_url(blind_application) in before.text
+    assert "Zelda" not in before.text and email not in before.text
+
+    response = client.post(reveal_url(blind_application))
+
+    assert response.status_code == 302 and response.url == detail_url(blind_application)
+    after = client.get(detail_url(blind_application))
+    assert "Zelda" in after.text and email in after.text
+    assert not after.context["reveal_offered"] and after.context["decision_form"] is not None
+    client.force_login(other)
+    theirs = client.get(detail_url(blind_application))
+    assert "Zelda" not in theirs.text and email not in theirs.text
+
+
+def test_reveal_is_logged_once(site_tree, client, blind_application):
+    deciding = factories.coordinator_user()
+    client.force_login(deciding)
+
+    client.post(reveal_url(blind_application))
+    client.post(reveal_url(blind_application))
+
+    assert list(IdentityReveal.objects.values_list("application", "coordinator")) == [
+        (blind_application.pk, deciding.pk)
+    ]
+
+
+def test_reveal_hides_the_review_form_and_refuses_a_review(site_tree, client, blind_application):
+    deciding = factories.coordinator_user()
+    client.force_login(deciding)
+    client.post(reveal_url(blind_application))
+
+    detail = client.get(detail_url(blind_application))
+    refused = client.post(
+        reverse("mentoring:application_review", args=[blind_application.pk]), SCORE_FORM, follow=True
+    )
+
+    assert detail.context["review_form"] is None and detail.context["scoring_closed_by_reveal"]
+    assert 'name="score_viability"' not in detail.text
+    assert refused.redirect_chain[-1][0] == detail_url(blind_application)
+    assert [m.level_tag for m in refused.context["messages"]] == ["error"]
+    assert not Review.objects.exists()
+
+
+def test_reveal_offered_to_a_coordinator_who_already_reviewed_and_keeps_the_review(
+    site_tree, client, blind_application
+):
+    deciding = factories.coordinator_user()
+    client.force_login(deciding)
+    client.post(reverse("mentoring:application_review", args=[blind_application.pk]), SCORE_FORM)
+
+    assert client.get(detail_url(blind_application)).context["reveal_offered"]
+    client.post(reveal_url(blind_application))
+
+    review = Review.objects.get(application=blind_application, reviewer=deciding)
+    assert review.comment == "Bra"
+    assert IdentityReveal.objects.filter(coordinator=deciding).exists()
+
+
+def test_reveal_by_get_is_refused(site_tree, coordinator_client, blind_application):
+    response = coordinator_client.get(reveal_url(blind_application))
+
+    assert response.status_code == 405
+    assert not IdentityReveal.objects.exists()
+
+
+def test_reveal_without_csrf_token_is_refused(site_tree, coordinator, blind_application):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(coordinator)
+
+    response = client.post(reveal_url(blind_application))
+
+    assert response.status_code == 403
+    assert not IdentityReveal.objects.exists()
+
+
+def test_reveal_leaves_the_queue_blind(site_tree, coordinator_client, blind_application):
+    coordinator_client.post(reveal_url(blind_application))
+
+    queue = coordinator_client.get(queue_url(blind_application.intake, q="Zelda"))
+
+    assert queue.context["rows"] == []
+    assert "gender" not in queue.context["filter_form"].fields
+    assert (
+        blind_application.applicant.email
+        not in coordinator_client.get(queue_url(blind_application.intake)).text
+    )
+
+
+def test_reveal_not_offered_outside_a_blind_review(site_tree, coordinator_client, application_in):
+    application = application_in(Status.SUBMITTED)
+
+    detail = coordinator_client.get(detail_url(application))
+    coordinator_client.post(reveal_url(application))
+
+    assert not detail.context["reveal_offered"] and reveal_url(application) not in detail.text
+    assert detail.context["review_form"] is not None
+    assert not IdentityReveal.objects.exists()
 
 
 def test_review_form_records_scores_and_takes_the_application_into_review(

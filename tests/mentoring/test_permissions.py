@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from mentoring import urls as mentoring_urls
-from mentoring.models import Application, Review, StatusChange
+from mentoring.models import Application, IdentityReveal, Review, StatusChange
 from mentoring.workflow import Status
 from portal import roles
 from portal.models import OutboxMessage
@@ -46,6 +46,7 @@ EXPECTED = {
     "application_review": (LOGIN, 403, 403, 403, 403, 405),
     "application_conflict": (LOGIN, 403, 403, 403, 403, 405),
     "application_decide": (LOGIN, 403, 403, 403, 403, 405),
+    "application_identity_reveal": (LOGIN, 403, 403, 403, 403, 405),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
@@ -147,6 +148,7 @@ def state_of(application) -> tuple:
         application.decision_reason,
         StatusChange.objects.count(),
         Review.objects.count(),
+        IdentityReveal.objects.count(),
         OutboxMessage.objects.count(),
         Application.objects.count(),
     )

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
+from mentoring import review_selectors
 from mentoring.choices import IneligibilityReason, Municipality, Stage, TargetGroup
-from mentoring.models import Application, EligibilityRefusal, Review, StatusChange
+from mentoring.models import Application, EligibilityRefusal, IdentityReveal, Review, StatusChange
 from mentoring.models.application import Step
 from mentoring.services import applications as services
 from mentoring.services import reviews
@@ -490,6 +491,127 @@ def test_review_declare_conflict_drops_the_reviewers_scores(application_in, coor
 
     review = Review.objects.get(application=application, reviewer=coordinator)
     assert (review.conflict_of_interest, review.scores, review.score, review.comment) == (True, {}, None, "")
+
+
+# --- Seeing who applied in a blind review --------------------------------------------------
+
+
+@pytest.fixture
+def blind(intake):
+    intake.blind_review = True
+    intake.save()
+    return intake
+
+
+def test_application_identity_reveal_shows_who_applied_to_that_coordinator_only(
+    blind, application_in, coordinator, now
+):
+    application = application_in(Status.SUBMITTED)
+    other = factories.coordinator_user()
+    assert not review_selectors.identity_visible(application=application, viewer=coordinator)
+
+    reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+
+    assert review_selectors.identity_visible(application=application, viewer=coordinator)
+    assert not review_selectors.identity_visible(application=application, viewer=other)
+
+
+def test_application_identity_reveal_is_logged_once_with_the_first_time(
+    blind, application_in, coordinator, now
+):
+    application = application_in(Status.IN_REVIEW)
+
+    first = reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+    again = reviews.application_identity_reveal(
+        application=application, coordinator=coordinator, now=now + dt.timedelta(hours=1)
+    )
+
+    assert again == first
+    logged = IdentityReveal.objects.get()
+    assert (logged.application, logged.coordinator, logged.at) == (application, coordinator, now)
+
+
+def test_identity_reveal_one_per_coordinator_is_a_database_constraint(
+    blind, application_in, coordinator, now
+):
+    application = application_in(Status.SUBMITTED)
+    IdentityReveal.objects.create(application=application, coordinator=coordinator, at=now)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        IdentityReveal.objects.create(application=application, coordinator=coordinator, at=now)
+
+
+def test_review_record_refuses_a_coordinator_who_has_seen_who_applied(
+    blind, application_in, coordinator, now
+):
+    application = application_in(Status.SUBMITTED)
+    reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+    before = snapshot(application)
+
+    with pytest.raises(reviews.ReviewNotAllowed):
+        reviews.review_record(
+            application=application, reviewer=coordinator, scores=SCORES, comment="", now=now
+        )
+
+    assert not Review.objects.exists()
+    assert snapshot(application) == before
+
+
+def test_review_record_still_takes_other_reviewers_after_a_reveal(blind, application_in, coordinator, now):
+    application = application_in(Status.SUBMITTED)
+    reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+
+    review = reviews.review_record(
+        application=application, reviewer=factories.coordinator_user(), scores=SCORES, comment="", now=now
+    )
+
+    assert review.score == Decimal("3.25")
+
+
+def test_application_identity_reveal_keeps_the_coordinators_earlier_review(
+    blind, application_in, coordinator, now
+):
+    application = application_in(Status.SUBMITTED)
+    reviews.review_record(
+        application=application, reviewer=coordinator, scores=SCORES, comment="Bra", now=now
+    )
+
+    reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+
+    review = Review.objects.get(application=application, reviewer=coordinator)
+    assert (review.score, review.comment) == (Decimal("3.25"), "Bra")
+
+
+def test_application_identity_reveal_refused_outside_a_blind_review(application_in, coordinator, now):
+    application = application_in(Status.SUBMITTED)
+
+    with pytest.raises(reviews.IdentityRevealNotAllowed):
+        reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+
+    assert not IdentityReveal.objects.exists()
+
+
+@pytest.mark.parametrize("status", [Status.ACCEPTED, Status.WAITLISTED, Status.WITHDRAWN])
+def test_application_identity_reveal_refused_when_no_decision_is_pending(
+    blind, application_in, coordinator, now, status
+):
+    application = application_in(status)
+
+    with pytest.raises(reviews.IdentityRevealNotAllowed):
+        reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+
+    assert not IdentityReveal.objects.exists()
+
+
+def test_application_identity_reveal_refused_after_a_conflict_of_interest(
+    blind, application_in, coordinator, now
+):
+    application = application_in(Status.SUBMITTED)
+    reviews.review_declare_conflict(application=application, reviewer=coordinator)
+
+    with pytest.raises(reviews.IdentityRevealNotAllowed):
+        reviews.application_identity_reveal(application=application, coordinator=coordinator, now=now)
+
+    assert not IdentityReveal.objects.exists()
 
 
 # --- Eligibility ---------------------------------------------------------------------------
