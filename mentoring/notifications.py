@@ -7,6 +7,7 @@ and delivered only if the change commits.
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from mentoring.models import Application
@@ -43,7 +44,8 @@ def status_changed(*, application: Application, source: Status, target: Status) 
                 if target in DECISIONS
                 else ""
             ),
-            "site_url": settings.WAGTAILADMIN_BASE_URL,
+            # Reversed inside the override, so the link opens the dashboard in the applicant's language.
+            "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("mentoring:dashboard"),
         }
         subject = render_to_string(f"mentoring/email/{name}_subject.txt", context).strip()
         body = render_to_string(f"mentoring/email/{name}.txt", context)

@@ -82,7 +82,8 @@ def application_for_coordinator(*, user, pk: int) -> Application:
     """One application with its history and reviews, as `user` may see it; Http404 when they may not."""
     queryset = (
         applications_visible_to(user)
-        .exclude(status=Status.DRAFT)
+        # Submitted at some point: not drafts, nor drafts withdrawn before anyone was meant to read them.
+        .filter(submitted_at__isnull=False)
         .select_related("intake__programme", "applicant__applicant_profile")
         .prefetch_related(
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),

@@ -1,17 +1,23 @@
 """What an uploaded business plan really is, judged by its content rather than its name.
 
 A PDF is recognised by its signature. DOCX and ODT are both zip archives, so
-the signature alone says only "zip": the archive's table of contents decides —
-an ODT names its type in a first member called `mimetype`, a DOCX has
-`[Content_Types].xml` and a `word/` folder. Only the table of contents and the
-few bytes of `mimetype` are read, never the members themselves, so a zip bomb
-costs nothing.
+the signature alone says only "zip": the archive decides. An ODT stores an
+uncompressed first member `mimetype` naming its type, beside `content.xml` and
+`META-INF/manifest.xml`; a DOCX has `word/document.xml` and a
+`[Content_Types].xml` declaring it the main wordprocessing document. Only the
+table of contents and at most a few KiB of those two small members are read,
+never more, so a zip bomb costs nothing.
+
+`BusinessPlanSizeLimit` stops reading an upload as soon as it passes the limit,
+so a huge file never reaches the disk.
 """
 
 import zipfile
 from typing import BinaryIO
 
 import filetype
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 
 PDF, DOCX, ODT = "pdf", "docx", "odt"
 CONTENT_TYPES = {
@@ -22,6 +28,9 @@ CONTENT_TYPES = {
 # filetype looks for OOXML markers some way into the file; 8 KiB covers what it reads.
 _HEAD_BYTES = 8192
 _ZIP_GUESSES = {"zip", "docx", "odt"}
+_DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# [Content_Types].xml of a real document is well under 4 KiB; more than this is not one.
+_MAX_CONTENT_TYPES_BYTES = 64 * 1024
 
 
 def document_kind(file: BinaryIO) -> str | None:
@@ -43,22 +52,73 @@ def document_kind(file: BinaryIO) -> str | None:
     return kind
 
 
+def _read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+    """The member's bytes, or None when it is (or claims to be) larger than `limit`."""
+    if info.file_size > limit:
+        return None
+    # The declared size may lie: never decompress more than `limit` + 1 bytes.
+    with archive.open(info) as member:
+        data = member.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
 def _zip_document_kind(file: BinaryIO) -> str | None:
     try:
         with zipfile.ZipFile(file) as archive:
-            names = archive.namelist()
-            if names and names[0] == "mimetype":
-                info = archive.getinfo("mimetype")
-                if info.file_size > 100:
-                    return None
-                if archive.read("mimetype").strip() == CONTENT_TYPES[ODT].encode():
-                    return ODT
-                return None
-            if "[Content_Types].xml" in names and any(name.startswith("word/") for name in names):
-                return DOCX
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            if infos and infos[0].filename == "mimetype":
+                return ODT if _is_odt(archive, infos[0], names) else None
+            if "word/document.xml" in names and "[Content_Types].xml" in names:
+                types = _read_small(archive, archive.getinfo("[Content_Types].xml"), _MAX_CONTENT_TYPES_BYTES)
+                if types is not None and _DOCX_MAIN in types:
+                    return DOCX
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, OSError, EOFError):
         return None
     return None
+
+
+def _is_odt(archive: zipfile.ZipFile, mimetype: zipfile.ZipInfo, names: set[str]) -> bool:
+    """The OpenDocument rules: `mimetype` first and stored, naming a text document; content and manifest."""
+    if mimetype.compress_type != zipfile.ZIP_STORED:
+        return False
+    if not {"content.xml", "META-INF/manifest.xml"} <= names:
+        return False
+    return _read_small(archive, mimetype, 100) == CONTENT_TYPES[ODT].encode()
+
+
+class BusinessPlanSizeLimit(FileUploadHandler):
+    """Drops a business plan upload once it passes `BUSINESS_PLAN_MAX_BYTES`, before it fills the disk.
+
+    Only the `business_plan` field is limited: the Wagtail admin's images and
+    documents have limits of their own. The skipped field's name is kept on the
+    request (see `oversized_fields`) so the form can say why the file is missing.
+    """
+
+    FIELDS = frozenset({"business_plan"})
+
+    def new_file(self, field_name, *args, **kwargs):
+        super().new_file(field_name, *args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        if self.field_name in self.FIELDS:
+            self.received += len(raw_data)
+            if self.received > settings.BUSINESS_PLAN_MAX_BYTES:
+                oversized = getattr(self.request, "oversized_uploads", set())
+                oversized.add(self.field_name)
+                self.request.oversized_uploads = oversized
+                raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def oversized_fields(request) -> frozenset[str]:
+    """The file fields of `request` that `BusinessPlanSizeLimit` dropped for being too large."""
+    request.FILES  # noqa: B018 -- parsing the body is what records them
+    return frozenset(getattr(request, "oversized_uploads", ()))
 
 
 def content_type_for(name: str) -> str:

@@ -190,9 +190,11 @@ class StepForm(forms.ModelForm):
 
     use_required_attribute = False
 
-    def __init__(self, *args, complete: bool = True, **kwargs):
+    def __init__(self, *args, complete: bool = True, oversized: frozenset[str] = frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         self.complete = complete
+        # File fields whose upload was dropped on arrival for being too large (uploads.oversized_fields).
+        self.oversized = oversized
 
     def full_clean(self):
         if self.complete:
@@ -359,6 +361,11 @@ class AttachmentsForm(StepForm):
 
     def clean_business_plan(self):
         upload = self.cleaned_data.get("business_plan")
+        if "business_plan" in self.oversized:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s, the largest allowed. Make it smaller and try again.")
+                % {"limit": filesizeformat(settings.BUSINESS_PLAN_MAX_BYTES)}
+            )
         if not upload:
             return None
         if upload.size > settings.BUSINESS_PLAN_MAX_BYTES:

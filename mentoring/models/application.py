@@ -102,6 +102,16 @@ class Application(models.Model):
     def __str__(self) -> str:
         return self.idea_title or str(_("Application %(id)s") % {"id": self.pk})
 
+    @property
+    def business_plan_neutral_name(self) -> str:
+        """A name for the business plan that says nothing about who wrote it, for a blind review.
+
+        The suffix is the stored one, which comes from the file's content.
+        """
+        stored = self.business_plan.name or ""
+        suffix = stored.rsplit(".", 1)[-1].lower() if "." in stored else "bin"
+        return f"business-plan-{self.pk}.{suffix}"
+
 
 class StatusChange(models.Model):
     """One move in the workflow: who, when, from, to, and why."""

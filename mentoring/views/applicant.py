@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -17,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from mentoring import selectors, uploads
+from mentoring import review_selectors, selectors, uploads
 from mentoring.choices import Municipality, TargetGroup
 from mentoring.forms.applicant import (
     STEP_FORMS,
@@ -52,6 +53,15 @@ def _resume_url(application: Application) -> str:
     if application.status == Status.DRAFT:
         return _step_url(application, application.step)
     return reverse("mentoring:dashboard")
+
+
+def _no_longer_a_draft(request, application: Application):
+    """To the dashboard, saying why the application cannot be changed any more."""
+    if application.status == Status.WITHDRAWN:
+        messages.info(request, _("This application has been withdrawn and can no longer be changed."))
+    else:
+        messages.info(request, _("This application has been submitted and can no longer be changed."))
+    return redirect("mentoring:dashboard")
 
 
 def _eligible_intakes(request) -> list[int]:
@@ -186,15 +196,18 @@ def application_step(request, pk: int, step: str):
         raise Http404
     application = _own_application(request, pk)
     if application.status != Status.DRAFT:
-        messages.info(request, _("This application has been submitted and can no longer be changed."))
-        return redirect("mentoring:dashboard")
+        return _no_longer_a_draft(request, application)
     if step == Step.REVIEW:
         return _review_step(request, application)
 
     action = request.POST.get("action", "continue")
     form_class = STEP_FORMS[step]
     form = form_class(
-        request.POST or None, request.FILES or None, instance=application, complete=action == "continue"
+        request.POST or None,
+        request.FILES or None,
+        instance=application,
+        complete=action == "continue",
+        oversized=uploads.oversized_fields(request),
     )
     if request.method == "POST" and form.is_valid():
         target = {"continue": _neighbour(step, 1), "back": _neighbour(step, -1)}.get(action) or step
@@ -203,6 +216,10 @@ def application_step(request, pk: int, step: str):
                 application=application, fields=form.changes(), step=target
             )
         except application_services.TransitionNotAllowed as error:
+            # Submitted or withdrawn in another tab meanwhile: say which.
+            application = _own_application(request, application.pk)
+            if application.status != Status.DRAFT:
+                return _no_longer_a_draft(request, application)
             messages.error(request, error.message)
             return redirect("mentoring:dashboard")
         if action == "leave":
@@ -236,6 +253,10 @@ def _review_step(request, application: Application):
         except application_services.ApplicationIncomplete as error:
             missing = error.missing
         except application_services.ApplicationError as error:
+            # A second submit, or a withdrawal in another tab: the stored status explains it better.
+            current = _own_application(request, application.pk)
+            if current.status != Status.DRAFT:
+                return _no_longer_a_draft(request, current)
             messages.error(request, error.message)
         else:
             messages.success(
@@ -268,10 +289,26 @@ def _review_step(request, application: Application):
 @login_required
 @require_safe
 def business_plan(request, pk: int):
-    """The uploaded business plan, as a download, to the applicant and to coordinators only."""
-    application = get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
+    """The uploaded business plan, as a download, to the applicant and to coordinators only.
+
+    Coordinators get it only once the application was submitted (a draft, or one
+    withdrawn before submitting, is the applicant's alone), and in a blind review
+    under a neutral name, since the file's own name often carries the applicant's.
+    """
+    application = get_object_or_404(
+        selectors.applications_visible_to(request.user).filter(
+            Q(applicant=request.user) | Q(submitted_at__isnull=False)
+        ),
+        pk=pk,
+    )
     if not application.business_plan:
         raise Http404
+    if application.applicant_id == request.user.pk or review_selectors.identity_visible(
+        application=application, viewer=request.user
+    ):
+        filename = application.business_plan_name or application.business_plan.name.rsplit("/", 1)[-1]
+    else:
+        filename = application.business_plan_neutral_name
     try:
         file = application.business_plan.open("rb")
     except FileNotFoundError as error:
@@ -279,7 +316,7 @@ def business_plan(request, pk: int):
     response = FileResponse(
         file,
         as_attachment=True,
-        filename=application.business_plan_name or application.business_plan.name.rsplit("/", 1)[-1],
+        filename=filename,
         content_type=uploads.content_type_for(application.business_plan.name),
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -217,6 +217,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A business plan over BUSINESS_PLAN_MAX_BYTES is dropped while it arrives, not after it is on disk.
+FILE_UPLOAD_HANDLERS = [
+    "mentoring.uploads.BusinessPlanSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "VästKraft"

@@ -4,13 +4,19 @@ import io
 import zipfile
 
 import pytest
+from django.conf import settings as django_settings
+from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from mentoring import uploads
 from mentoring.models import ApplicantProfile, Application, EligibilityRefusal, StatusChange
+from mentoring.services import applications as application_services
 from mentoring.templatetags.intakes import intake_state
 from mentoring.views.applicant import ELIGIBLE_SESSION_KEY
 from mentoring.workflow import Status
@@ -31,13 +37,20 @@ def _zip(members: dict[str, bytes], *, stored_first: str | None = None) -> bytes
     return buffer.getvalue()
 
 
-def docx() -> bytes:
-    return _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+DOCX_TYPES = (
+    b'<Types><Override PartName="/word/document.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def docx(**members: bytes) -> bytes:
+    return _zip({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>", **members})
 
 
 def odt() -> bytes:
     return _zip(
-        {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office/>"},
+        {"mimetype": ODT_MIMETYPE, "content.xml": b"<office/>", "META-INF/manifest.xml": b"<manifest/>"},
         stored_first="mimetype",
     )
 
@@ -55,6 +68,38 @@ def odt() -> bytes:
 )
 def test_document_kind_judges_by_content(content, kind):
     assert uploads.document_kind(io.BytesIO(content)) == kind
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # Right names, wrong or missing declaration of the main document.
+        _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+        _zip({"[Content_Types].xml": DOCX_TYPES, "word/other.xml": b"<w:document/>"}),
+        _zip({"[Content_Types].xml": DOCX_TYPES + b" " * 70_000, "word/document.xml": b"<w:document/>"}),
+        # mimetype compressed, not first, wrong, or content/manifest missing.
+        _zip({"mimetype": ODT_MIMETYPE, "content.xml": b"<o/>", "META-INF/manifest.xml": b"<m/>"}),
+        _zip({"content.xml": b"<o/>", "mimetype": ODT_MIMETYPE, "META-INF/manifest.xml": b"<m/>"}),
+        _zip(
+            {"mimetype": b"application/zip", "content.xml": b"<o/>", "META-INF/manifest.xml": b"<m/>"},
+            stored_first="mimetype",
+        ),
+        _zip({"mimetype": ODT_MIMETYPE, "content.xml": b"<o/>"}, stored_first="mimetype"),
+        _zip({"mimetype": ODT_MIMETYPE, "META-INF/manifest.xml": b"<m/>"}, stored_first="mimetype"),
+    ],
+    ids=[
+        "docx-no-main-type",
+        "docx-no-document",
+        "docx-huge-types",
+        "odt-compressed-mimetype",
+        "odt-mimetype-not-first",
+        "odt-wrong-mimetype",
+        "odt-no-manifest",
+        "odt-no-content",
+    ],
+)
+def test_document_kind_refuses_a_zip_that_only_looks_like_a_document(content):
+    assert uploads.document_kind(io.BytesIO(content)) is None
 
 
 @pytest.fixture
@@ -275,6 +320,24 @@ def test_upload_rejects_a_file_over_the_limit(client, draft, private_storage, se
     assert "business_plan" in response.context["form"].errors
 
 
+def test_upload_over_the_limit_is_dropped_while_it_arrives(client, draft, private_storage):
+    assert django_settings.FILE_UPLOAD_HANDLERS[0] == "mentoring.uploads.BusinessPlanSizeLimit"
+    client.force_login(draft.applicant)
+    limit = django_settings.BUSINESS_PLAN_MAX_BYTES
+    big = SimpleUploadedFile("plan.pdf", PDF + b"0" * (limit + 1 - len(PDF)))
+    response = client.post(_step(draft, "attachments"), {"business_plan": big, "action": "continue"})
+    assert response.status_code == 200
+    assert response.wsgi_request.oversized_uploads == {"business_plan"}
+    [error] = response.context["form"].errors["business_plan"]
+    with translation.override("sv"):
+        expected = gettext(
+            "The file is larger than %(limit)s, the largest allowed. Make it smaller and try again."
+        ) % {"limit": filesizeformat(limit)}
+    assert error == expected
+    draft.refresh_from_db()
+    assert not draft.business_plan and draft.step != "review"
+
+
 def test_business_plan_is_stored_privately_and_served_only_to_those_allowed(client, draft, private_storage):
     client.force_login(draft.applicant)
     content = docx()
@@ -291,8 +354,9 @@ def test_business_plan_is_stored_privately_and_served_only_to_those_allowed(clie
     assert "attachment" in response["Content-Disposition"]
     assert b"".join(response.streaming_content) == content
 
+    # A draft is the applicant's alone, coordinators included (they get it once submitted, below).
     client.force_login(factories.coordinator_user())
-    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 404
     client.force_login(factories.ApplicantFactory())
     assert client.get(url).status_code == 404
 
@@ -311,6 +375,97 @@ def test_removing_the_business_plan_deletes_the_file(
     draft.refresh_from_db()
     assert not draft.business_plan and draft.business_plan_name == ""
     assert not private_storage.exists(stored)
+
+
+# --- Business plan: who gets it, under which name ----------------------------------------------
+
+
+def _with_plan(**kwargs) -> Application:
+    return factories.ApplicationFactory(
+        business_plan=ContentFile(PDF, name="business-plan.pdf"),
+        business_plan_name="Zelda Svensson affärsplan.pdf",
+        applicant__profile__first_name="Zelda",
+        **kwargs,
+    )
+
+
+def _plan_url(application):
+    return reverse("mentoring:business_plan", args=[application.pk])
+
+
+def test_business_plan_has_a_neutral_name_in_a_blind_review(site_tree, client, intake, now):
+    intake.blind_review = True
+    intake.save()
+    application = _with_plan(intake=intake, status=Status.SUBMITTED, now=now)
+    neutral = f"business-plan-{application.pk}.pdf"
+
+    client.force_login(factories.coordinator_user())
+    download = client.get(_plan_url(application))
+    assert neutral in download["Content-Disposition"] and "Zelda" not in download["Content-Disposition"]
+    detail = client.get(reverse("mentoring:application_detail", args=[application.pk])).text
+    assert neutral in detail and "affärsplan" not in detail
+
+    client.force_login(application.applicant)
+    assert "Zelda" in client.get(_plan_url(application))["Content-Disposition"]
+
+
+def test_business_plan_keeps_its_name_outside_a_blind_review(site_tree, client, intake, now):
+    application = _with_plan(intake=intake, status=Status.SUBMITTED, now=now)
+    client.force_login(factories.coordinator_user())
+    assert "Zelda" in client.get(_plan_url(application))["Content-Disposition"]
+    assert "affärsplan" in client.get(reverse("mentoring:application_detail", args=[application.pk])).text
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.WITHDRAWN])
+def test_never_submitted_application_is_the_applicants_alone(client, intake, status):
+    application = _with_plan(intake=intake, status=status)
+    assert application.submitted_at is None
+    client.force_login(factories.coordinator_user())
+    assert client.get(_plan_url(application)).status_code == 404
+    assert client.get(reverse("mentoring:application_detail", args=[application.pk])).status_code == 404
+    client.force_login(application.applicant)
+    assert client.get(_plan_url(application)).status_code == 200
+
+
+# --- A draft that is no longer one ------------------------------------------------------------
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def _in_swedish(msgid: str) -> str:
+    with translation.override("sv"):
+        return gettext(msgid)
+
+
+def test_step_of_a_withdrawn_draft_says_it_is_withdrawn(client, application_in):
+    application = application_in(Status.WITHDRAWN)
+    client.force_login(application.applicant)
+    response = client.get(_step(application, "idea"))
+    assert response.url == reverse("mentoring:dashboard")
+    assert _messages(response) == [
+        _in_swedish("This application has been withdrawn and can no longer be changed.")
+    ]
+
+
+def test_refused_submit_says_what_happened_meanwhile(client, draft, monkeypatch):
+    """Withdrawn in another tab while the review page was open: the submit is refused, and says why."""
+    submit = application_services.application_submit
+
+    def withdrawn_meanwhile(*, application, actor, now):
+        application_services.application_withdraw(
+            application=Application.objects.get(pk=application.pk), actor=actor, role="applicant", now=now
+        )
+        return submit(application=application, actor=actor, now=now)
+
+    monkeypatch.setattr(application_services, "application_submit", withdrawn_meanwhile)
+    client.force_login(draft.applicant)
+    response = client.post(_step(draft, "review"), {"action": "submit"})
+    assert response.status_code == 302 and response.url == reverse("mentoring:dashboard")
+    assert _messages(response) == [
+        _in_swedish("This application has been withdrawn and can no longer be changed.")
+    ]
 
 
 # --- Withdraw and dashboard -------------------------------------------------------------------

@@ -93,6 +93,24 @@ def test_application_submit_receipt_is_in_the_applicants_contact_language(intake
     assert OutboxMessage.objects.get().subject == subject_in(language, Status.SUBMITTED, intake)
 
 
+@pytest.mark.parametrize(
+    ("language", "path"), [(ContactLanguage.SWEDISH, "/my/"), (ContactLanguage.ENGLISH, "/en/my/")]
+)
+def test_application_submit_receipt_links_to_the_dashboard_in_the_applicants_language(
+    intake, now, settings, language, path
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://portal.example"
+    applicant = factories.ApplicantFactory(profile__contact_language=language)
+    application = factories.ApplicationFactory(intake=intake, applicant=applicant)
+
+    other = "en" if language == "sv" else "sv"
+    with translation.override(other):
+        services.application_submit(application=application, actor=applicant, now=now)
+
+    lines = OutboxMessage.objects.get().body.splitlines()
+    assert f"https://portal.example{path}" in lines
+
+
 def test_application_submit_receipt_without_profile_is_in_the_sites_language(intake, now, settings):
     applicant = factories.verified_user()
     application = factories.ApplicationFactory(intake=intake, applicant=applicant)
