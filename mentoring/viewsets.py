@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from mentoring.choices import Municipality, TargetGroup
-from mentoring.models import DEFAULT_RUBRIC, Intake
+from mentoring.models import DEFAULT_RUBRIC, Intake, Review
 
 WEIGHT_RANGE = (0, 5)
 
@@ -52,8 +52,33 @@ class _IntakeAdminFormBase(WagtailAdminModelForm):
         if len(weights) == len(DEFAULT_RUBRIC):
             if not any(weights.values()):
                 raise forms.ValidationError(_("Give at least one review criterion a weight above 0."))
+            if self._weights_locked():
+                stored = self._stored_weights()
+                changed = [key for key, weight in weights.items() if weight != stored[key]]
+                for key in changed:
+                    self.add_error(
+                        weight_field_name(key),
+                        _(
+                            "Reviews have already been scored with the current weights; changing them "
+                            "now would mix old and new weights in this intake's scores."
+                        ),
+                    )
+                if changed:
+                    return cleaned_data
             self.instance.rubric_weights = weights
         return cleaned_data
+
+    def _stored_weights(self) -> dict[str, int]:
+        # As the form shows them: a criterion the stored weights leave out has its default weight.
+        weights = self.instance.rubric_weights or {}
+        return {criterion.key: weights.get(criterion.key, criterion.weight) for criterion in DEFAULT_RUBRIC}
+
+    def _weights_locked(self) -> bool:
+        """Whether someone has scored an application of this intake (a declared conflict is no score)."""
+        return (
+            bool(self.instance.pk)
+            and Review.objects.filter(application__intake=self.instance, conflict_of_interest=False).exists()
+        )
 
 
 def _weight_field(criterion) -> forms.IntegerField:

@@ -167,6 +167,10 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Seen only by coordinators."),
     )
+    # The status the page showed, so a decision taken on an outdated page is refused, not applied.
+    expected_status = forms.ChoiceField(
+        choices=ApplicationStatus.choices, required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, moves: list[Transition], **kwargs):
         super().__init__(*args, **kwargs)

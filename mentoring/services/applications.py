@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from mentoring import notifications
-from mentoring.models import Application, Intake, StatusChange
+from mentoring.models import Application, Intake, Review, StatusChange
 from mentoring.models.application import Step
 from mentoring.workflow import DECISIONS, Role, Status, may_move
 
@@ -31,6 +31,14 @@ class IntakeClosed(ApplicationError):
 
 class TransitionNotAllowed(ApplicationError):
     pass
+
+
+class ConflictOfInterest(TransitionNotAllowed):
+    """The actor stepped aside from this application and so takes no part in its decision."""
+
+
+class StaleDecision(TransitionNotAllowed):
+    """The application's status changed after the deciding coordinator last looked at it."""
 
 
 class ApplicationIncomplete(ApplicationError):
@@ -124,15 +132,23 @@ def application_transition(
 
 
 def application_submit(*, application: Application, actor, now: datetime) -> Application:
-    """Submit a complete draft while its intake is open; the applicant gets a receipt."""
-    missing = application_missing_answers(application)
-    if missing:
-        raise ApplicationIncomplete(missing)
-    if not application.intake.is_open(now=now):
-        raise IntakeClosed(_("The intake closed before the application was submitted."))
-    return application_transition(
-        application=application, target=Status.SUBMITTED, actor=actor, role=Role.APPLICANT, now=now
-    )
+    """Submit a complete draft while its intake is open; the applicant gets a receipt.
+
+    Raises ApplicationIncomplete, IntakeClosed or TransitionNotAllowed (not a draft).
+    """
+    with transaction.atomic():
+        # Check the locked row, not the caller's copy: a save in another tab may have emptied an answer.
+        application = Application.objects.select_for_update().select_related("intake").get(pk=application.pk)
+        if application.status != Status.DRAFT:
+            raise TransitionNotAllowed(_("This change of status is not possible now."))
+        missing = application_missing_answers(application)
+        if missing:
+            raise ApplicationIncomplete(missing)
+        if not application.intake.is_open(now=now):
+            raise IntakeClosed(_("The intake closed before the application was submitted."))
+        return application_transition(
+            application=application, target=Status.SUBMITTED, actor=actor, role=Role.APPLICANT, now=now
+        )
 
 
 def application_withdraw(*, application: Application, actor, role: Role, now: datetime, reason: str = ""):
@@ -142,14 +158,36 @@ def application_withdraw(*, application: Application, actor, role: Role, now: da
 
 
 def application_decide(
-    *, application: Application, decision: Status, actor, now: datetime, reason: str, internal_note: str = ""
+    *,
+    application: Application,
+    decision: Status,
+    actor,
+    now: datetime,
+    reason: str,
+    internal_note: str = "",
+    expected_status: Status | None = None,
 ) -> Application:
-    """Accept, waitlist or reject. An application not yet in review is taken into review first."""
+    """Accept, waitlist or reject. An application not yet in review is taken into review first.
+
+    `expected_status` is the status the coordinator saw when they chose; if the
+    application has moved since, StaleDecision is raised rather than overriding a
+    colleague's decision. Raises ConflictOfInterest when `actor` has stepped aside
+    from this application, and TransitionNotAllowed when the workflow forbids the move.
+    """
     if decision not in DECISIONS:
         raise TransitionNotAllowed(_("That is not a decision."))
     with transaction.atomic():
         # Go by the stored status: the caller's copy may predate a colleague's review.
         application = Application.objects.select_for_update().get(pk=application.pk)
+        # Checked here, under the lock, so no caller (bulk decisions, admin, commands) can skip it.
+        if Review.objects.filter(application=application, reviewer=actor, conflict_of_interest=True).exists():
+            raise ConflictOfInterest(
+                _("You have declared a conflict of interest for this application, so you cannot decide it.")
+            )
+        if expected_status is not None and application.status != expected_status:
+            raise StaleDecision(
+                _("Someone else changed this application meanwhile; look again before deciding.")
+            )
         if application.status == Status.SUBMITTED:
             application = application_transition(
                 application=application, target=Status.IN_REVIEW, actor=actor, role=Role.COORDINATOR, now=now
@@ -174,7 +212,8 @@ class BulkResult:
 def applications_decide(
     *, applications: list[Application], decision: Status, actor, now: datetime, reason: str
 ) -> BulkResult:
-    """Decide each application on its own; those the workflow does not allow are skipped, not failed."""
+    """Decide each application on its own; those the workflow does not allow, or that `actor`
+    stepped aside from, are skipped, not failed."""
     decided, skipped = [], []
     for application in applications:
         try:

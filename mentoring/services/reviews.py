@@ -13,6 +13,8 @@ from mentoring.workflow import DECISIONS, Role, Status
 REVIEWABLE = {Status.SUBMITTED, Status.IN_REVIEW, Status.WAITLISTED}
 # Where a blind review still hides who applied and a decision is still to be taken.
 UNDECIDED = {Status.SUBMITTED, Status.IN_REVIEW}
+# Once decided (or withdrawn) the reviews are the record the decision rests on.
+CLOSED_TO_CONFLICTS = {*DECISIONS, Status.WITHDRAWN}
 
 
 class ReviewNotAllowed(ApplicationError):
@@ -35,12 +37,18 @@ def review_record(
 
     Raises ValueError for a score outside 1–5 or an unknown criterion,
     TransitionNotAllowed when the application is not open for review, and
-    ReviewNotAllowed when `reviewer` has chosen to see who applied (blind review).
+    ReviewNotAllowed when `reviewer` has declared a conflict of interest or has
+    chosen to see who applied (blind review).
     """
     # The lock also orders this against `application_identity_reveal` on the same application.
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in REVIEWABLE:
         raise TransitionNotAllowed(_("This application is not open for review."))
+    # Under the lock, so a conflict declared a moment ago cannot be overwritten by a score.
+    if Review.objects.filter(application=application, reviewer=reviewer, conflict_of_interest=True).exists():
+        raise ReviewNotAllowed(
+            _("You have declared a conflict of interest for this application, so you cannot score it.")
+        )
     if IdentityReveal.objects.filter(application=application, coordinator=reviewer).exists():
         raise ReviewNotAllowed(
             _(
@@ -70,7 +78,16 @@ def review_record(
 
 @transaction.atomic
 def review_declare_conflict(*, application: Application, reviewer) -> Review:
-    """`reviewer` steps aside: their scores are dropped and the application leaves their queue."""
+    """`reviewer` steps aside: their scores are dropped and the application leaves their queue.
+
+    Raises ReviewNotAllowed once the application is decided or withdrawn: dropping a
+    score then would change the record the decision was taken on.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status in CLOSED_TO_CONFLICTS:
+        raise ReviewNotAllowed(
+            _("This application is already decided, so you can no longer step aside from it.")
+        )
     review, _created = Review.objects.update_or_create(
         application=application,
         reviewer=reviewer,

@@ -34,8 +34,14 @@ from mentoring.choices import (
 )
 from mentoring.forms.coordinator import BulkDecisionForm, DecisionForm, QueueFilterForm, ReviewForm
 from mentoring.models import DEFAULT_RUBRIC, Application, ApplicationStatus, Intake
-from mentoring.services.applications import TransitionNotAllowed, application_decide, applications_decide
+from mentoring.services.applications import (
+    StaleDecision,
+    TransitionNotAllowed,
+    application_decide,
+    applications_decide,
+)
 from mentoring.services.reviews import (
+    CLOSED_TO_CONFLICTS,
     REVIEWABLE,
     IdentityRevealNotAllowed,
     ReviewNotAllowed,
@@ -201,8 +207,10 @@ def bulk_decide(request, intake_id: int):
         messages.warning(
             request,
             ngettext(
-                "%(count)d application skipped: its status does not allow this decision.",
-                "%(count)d applications skipped: their status does not allow this decision.",
+                "%(count)d application skipped: its status does not allow this decision, "
+                "or you have declared a conflict of interest for it.",
+                "%(count)d applications skipped: their status does not allow this decision, "
+                "or you have declared a conflict of interest for them.",
                 len(result.skipped),
             )
             % {"count": len(result.skipped)},
@@ -281,7 +289,7 @@ def _detail_context(request, application: Application, *, review_form=None, deci
     if review_form is None and application.status in REVIEWABLE and not conflict and not revealed:
         review_form = ReviewForm(initial=ReviewForm.initial_from(my_review), weights=weights)
     if decision_form is None and moves and not conflict:
-        decision_form = DecisionForm(moves=moves)
+        decision_form = DecisionForm(moves=moves, initial={"expected_status": application.status})
 
     history = [
         HistoryRow(
@@ -329,6 +337,7 @@ def _detail_context(request, application: Application, *, review_form=None, deci
         "reviews": review_rows,
         "average_score": (sum(scored) / len(scored)).quantize(Decimal("0.01")) if scored else None,
         "conflict": conflict,
+        "conflict_offered": not conflict and application.status not in CLOSED_TO_CONFLICTS,
         "review_form": review_form,
         "decision_form": decision_form,
     }
@@ -390,7 +399,11 @@ def application_review(request, pk: int):
 @require_POST
 def application_conflict(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
-    review_declare_conflict(application=application, reviewer=request.user)
+    try:
+        review_declare_conflict(application=application, reviewer=request.user)
+    except ReviewNotAllowed as error:
+        messages.error(request, error.message)
+        return redirect("mentoring:application_detail", pk=application.pk)
     messages.success(
         request,
         _("You have stepped aside from “%(title)s”. It no longer appears in your review queue.")
@@ -422,6 +435,7 @@ def application_decide_view(request, pk: int):
         return refused
     form = DecisionForm(request.POST, moves=review_selectors.decisions_open(application=application))
     if form.is_valid():
+        expected = form.cleaned_data["expected_status"]
         try:
             application = application_decide(
                 application=application,
@@ -430,7 +444,14 @@ def application_decide_view(request, pk: int):
                 now=timezone.now(),
                 reason=form.cleaned_data["reason"].strip(),
                 internal_note=form.cleaned_data["internal_note"].strip(),
+                expected_status=Status(expected) if expected else None,
             )
+        except StaleDecision as error:
+            form.add_error(None, error.message)
+            # The page is shown again as it is now; deciding from it again is a decision on what was seen.
+            application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+            form.data = form.data.copy()
+            form.data[form.add_prefix("expected_status")] = application.status
         except TransitionNotAllowed as error:
             form.add_error("decision", error.message)
         else:

@@ -355,6 +355,84 @@ def test_bulk_decision_decides_what_it_may_and_counts_the_rest(site_tree, coordi
         assert application.status == Status.ACCEPTED
 
 
+def test_bulk_decision_skips_applications_the_coordinator_stepped_aside_from(
+    site_tree, coordinator, coordinator_client, application_in
+):
+    free, stepped_aside = application_in(Status.IN_REVIEW), application_in(Status.IN_REVIEW)
+    factories.ReviewFactory(application=stepped_aside, reviewer=coordinator, conflict=True)
+    with translation.override("en"):
+        url = reverse("mentoring:bulk_decide", args=[free.intake_id])
+    response = coordinator_client.post(
+        url, {"applications": [free.pk, stepped_aside.pk], "decision": "accepted", "reason": ""}, follow=True
+    )
+    texts = [str(message) for message in response.context["messages"]]
+    assert any("1 application decided" in text for text in texts)
+    assert any("1 application skipped" in text for text in texts)
+    stepped_aside.refresh_from_db()
+    assert stepped_aside.status == Status.IN_REVIEW
+
+
+def test_decision_on_an_outdated_page_is_refused_with_a_message(
+    site_tree, coordinator_client, application_in, now
+):
+    from mentoring.services.applications import application_decide
+
+    application = application_in(Status.IN_REVIEW)
+    with translation.override("en"):
+        detail_url = reverse("mentoring:application_detail", args=[application.pk])
+        decide_url = reverse("mentoring:application_decide", args=[application.pk])
+    page = coordinator_client.get(detail_url)
+    assert 'name="expected_status" value="in_review"' in page.text
+    application_decide(
+        application=application,
+        decision=Status.WAITLISTED,
+        actor=factories.coordinator_user(),
+        now=now,
+        reason="Nej",
+    )
+
+    response = coordinator_client.post(
+        decide_url, {"decision": "accepted", "reason": "", "expected_status": "in_review"}
+    )
+
+    assert response.status_code == 200
+    assert "Someone else changed this application meanwhile" in response.text
+    assert 'name="expected_status" value="waitlisted"' in response.text
+    application.refresh_from_db()
+    assert application.status == Status.WAITLISTED
+
+
+def test_conflict_declaration_on_a_decided_application_is_refused(
+    site_tree, coordinator, coordinator_client, application_in
+):
+    application = application_in(Status.ACCEPTED)
+    response = coordinator_client.post(reverse("mentoring:application_conflict", args=[application.pk]))
+    assert response.status_code == 302
+    assert not Review.objects.filter(application=application, reviewer=coordinator).exists()
+
+
+def test_rubric_weights_cannot_change_once_an_intake_has_reviews(site_tree, client, intake, application_in):
+    from mentoring.viewsets import intake_viewset
+
+    factories.ReviewFactory(application=application_in(Status.SUBMITTED))
+    form_class = intake_viewset.get_edit_handler().get_form_class()
+    shown = form_class(instance=intake, for_user=factories.coordinator_user())
+    data = {}
+    for field in shown:
+        value = field.value()
+        if value is None:
+            continue
+        data[field.html_name] = value
+    data["weight_fit"] = (data["weight_fit"] % 5) + 1
+
+    form = form_class(data, instance=intake, for_user=factories.coordinator_user())
+
+    assert not form.is_valid()
+    assert list(form.errors) == ["weight_fit"]
+    intake.refresh_from_db()
+    assert intake.rubric_weights.get("fit") != data["weight_fit"]
+
+
 def test_bulk_decision_without_a_selection_is_an_error(site_tree, coordinator_client, application_in):
     application = application_in(Status.SUBMITTED)
     response = coordinator_client.post(

@@ -175,6 +175,28 @@ def test_application_submit_at_the_opening_moment_is_accepted(draft, applicant):
     assert draft.status == Status.SUBMITTED
 
 
+def test_application_submit_checks_the_stored_answers_not_a_stale_copy(draft, applicant, now):
+    # The submit page was loaded while the draft was complete; another tab has since emptied an answer.
+    stale = Application.objects.get(pk=draft.pk)
+    services.application_save_draft(application=draft, fields={"idea_title": ""}, step=Step.IDEA)
+
+    with pytest.raises(ApplicationIncomplete) as refused:
+        services.application_submit(application=stale, actor=applicant, now=now)
+
+    assert "idea_title" in refused.value.missing
+    assert snapshot(draft)[0] == Status.DRAFT
+
+
+def test_application_submit_checks_the_stored_intake_not_a_stale_copy(draft, applicant, now):
+    stale = Application.objects.select_related("intake").get(pk=draft.pk)
+    type(draft.intake).objects.filter(pk=draft.intake_id).update(closes_at=now - dt.timedelta(minutes=1))
+
+    with pytest.raises(IntakeClosed):
+        services.application_submit(application=stale, actor=applicant, now=now)
+
+    assert snapshot(draft)[0] == Status.DRAFT
+
+
 def test_application_submit_twice_raises(application_in, now):
     application = application_in(Status.SUBMITTED)
 
@@ -356,6 +378,54 @@ def test_applications_decide_skips_drafts_and_final_ones_and_reports_them(applic
     assert [snapshot(a) for a in not_decidable] == untouched
 
 
+def test_application_decide_refuses_a_coordinator_who_declared_a_conflict(application_in, coordinator, now):
+    application = application_in(Status.IN_REVIEW)
+    reviews.review_declare_conflict(application=application, reviewer=coordinator)
+    before = snapshot(application)
+
+    with pytest.raises(services.ConflictOfInterest):
+        services.application_decide(
+            application=application, decision=Status.ACCEPTED, actor=coordinator, now=now, reason="Ja"
+        )
+
+    assert snapshot(application) == before
+
+
+def test_applications_decide_skips_those_the_coordinator_stepped_aside_from(application_in, coordinator, now):
+    free, stepped_aside = application_in(Status.IN_REVIEW), application_in(Status.IN_REVIEW)
+    reviews.review_declare_conflict(application=stepped_aside, reviewer=coordinator)
+
+    result = services.applications_decide(
+        applications=[free, stepped_aside], decision=Status.ACCEPTED, actor=coordinator, now=now, reason=""
+    )
+
+    assert (result.decided, result.skipped) == ([free.pk], [stepped_aside.pk])
+    assert snapshot(stepped_aside)[0] == Status.IN_REVIEW
+
+
+def test_application_decide_refuses_when_the_status_changed_since_it_was_seen(
+    application_in, coordinator, now
+):
+    application = application_in(Status.IN_REVIEW)
+    colleague = factories.coordinator_user()
+    services.application_decide(
+        application=application, decision=Status.WAITLISTED, actor=colleague, now=now, reason="Kö"
+    )
+    before = snapshot(application)
+
+    with pytest.raises(services.StaleDecision):
+        services.application_decide(
+            application=application,
+            decision=Status.ACCEPTED,
+            actor=coordinator,
+            now=now,
+            reason="Ja",
+            expected_status=Status.IN_REVIEW,
+        )
+
+    assert snapshot(application) == before
+
+
 # --- Withdraw --------------------------------------------------------------------------
 
 
@@ -422,15 +492,18 @@ def test_review_record_replaces_the_reviewers_earlier_review(application_in, coo
     assert (review.score, review.comment) == (Decimal("2.00"), "Efter samtalet")
 
 
-def test_review_record_clears_an_earlier_conflict_declaration(application_in, coordinator, now):
+def test_review_record_refuses_a_reviewer_who_declared_a_conflict(application_in, coordinator, now):
     application = application_in(Status.SUBMITTED)
     reviews.review_declare_conflict(application=application, reviewer=coordinator)
 
-    review = reviews.review_record(
-        application=application, reviewer=coordinator, scores=SCORES, comment="", now=now
-    )
+    with pytest.raises(reviews.ReviewNotAllowed):
+        reviews.review_record(
+            application=application, reviewer=coordinator, scores=SCORES, comment="", now=now
+        )
 
-    assert (review.conflict_of_interest, review.score) == (False, Decimal("3.25"))
+    review = Review.objects.get(application=application, reviewer=coordinator)
+    assert (review.conflict_of_interest, review.score) == (True, None)
+    assert snapshot(application)[0] == Status.SUBMITTED
 
 
 def test_review_record_takes_a_submitted_application_into_review_once(application_in, coordinator, now):
@@ -491,6 +564,18 @@ def test_review_declare_conflict_drops_the_reviewers_scores(application_in, coor
 
     review = Review.objects.get(application=application, reviewer=coordinator)
     assert (review.conflict_of_interest, review.scores, review.score, review.comment) == (True, {}, None, "")
+
+
+@pytest.mark.parametrize("status", [Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED, Status.WITHDRAWN])
+def test_review_declare_conflict_refused_once_decided(application_in, coordinator, now, status):
+    application = application_in(status)
+    reviewer = factories.coordinator_user()
+    factories.ReviewFactory(application=application, reviewer=reviewer)
+
+    with pytest.raises(reviews.ReviewNotAllowed):
+        reviews.review_declare_conflict(application=application, reviewer=reviewer)
+
+    assert Review.objects.get(application=application, reviewer=reviewer).conflict_of_interest is False
 
 
 # --- Seeing who applied in a blind review --------------------------------------------------
