@@ -60,6 +60,7 @@ format: $(INSTALLED) ## Format the code with ruff
 bench: messages ## Run the benchmarks (they print figures; never part of the tests)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/review_queue.py
+	$(BIN)/python bench/matching.py --participants 3500 --mentors 500
 
 constraints: ## Pin every installed package after a change to requirements.txt
 	rm -rf .venv-constraints && $(PYTHON) -m venv .venv-constraints

@@ -188,7 +188,13 @@ def main() -> None:
     greedy_seconds = time.perf_counter() - start
 
     limit = result.candidates_per_participant
-    print(f"engine: {'every allowed pair' if limit is None else f'the {limit} best mentors per participant'}")
+    considered = (
+        "every allowed pair"
+        if limit is None
+        else f"each participant's {limit} best mentors and each mentor's {result.candidates_per_mentor} best"
+        " participants"
+    )
+    print(f"engine considered {considered}")
     describe("engine", result, seconds, args.participants)
     describe("greedy", greedy, greedy_seconds, args.participants)
     gain = result.total_score - greedy.total_score

@@ -22,7 +22,7 @@ from mentoring.matching import (
     match,
     score_pair,
 )
-from mentoring.matching.engine import _Cohort
+from mentoring.matching.cohort import Cohort
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -249,7 +249,7 @@ def test_match_arrays_agree_with_the_pair_rules_on_every_pair():
     rng = random.Random(3)
     participants, mentors, excluded = random_cohort(rng, participants=40, mentors=15)
     weights = Weights(sector=1.3, needs=2.7, place=0.9, language=0.4, preference=1.1)
-    cohort = _Cohort(participants, mentors, weights, [x.capacity for x in mentors], excluded)
+    cohort = Cohort(participants, mentors, weights, [x.capacity for x in mentors], excluded)
     allowed, score = cohort.score_block(np.arange(len(participants)))
     for row, participant in enumerate(participants):
         for col, mentor in enumerate(mentors):
