@@ -7,6 +7,7 @@ workflow publish through Wagtail themselves.
 
 import datetime as dt
 from contextlib import nullcontext
+from decimal import Decimal
 
 import factory
 import wagtail_factories
@@ -35,7 +36,8 @@ from mentoring.choices import (
     Stage,
     SupportNeed,
 )
-from mentoring.models import ApplicantProfile, Application, Intake, Review
+from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.models import ApplicantProfile, Application, Intake, MentorProfile, Mentorship, Review
 from mentoring.models.review import weighted_score
 from mentoring.services import applications as services
 from mentoring.workflow import DECISIONS, Role, Status
@@ -424,3 +426,48 @@ def bulk_applications(
         )
         for i, user in enumerate(users)
     )
+
+
+class MentorProfileFactory(DjangoModelFactory):
+    """An approved, active mentor in Göteborg with two places, who meets online too.
+
+    `unapproved=True` is waiting for a coordinator's approval.
+    """
+
+    class Meta:
+        model = MentorProfile
+
+    class Params:
+        unapproved = factory.Trait(approved_at=None, approved_by=None)
+
+    user = factory.SubFactory(UserFactory, verified=True, first_name="Maja")
+    bio = "Drev eget verkstadsföretag i tjugo år."
+    sectors = factory.LazyFunction(
+        lambda: [BusinessSector.OTHER_SERVICES.value, BusinessSector.MANUFACTURING.value]
+    )
+    expertise = factory.LazyFunction(lambda: [SupportNeed.FINANCING.value, SupportNeed.BUSINESS_PLAN.value])
+    languages = factory.LazyFunction(lambda: ["sv", "en"])
+    municipality = Municipality.GOTEBORG
+    online_ok = True
+    capacity = 2
+    gender = Gender.WOMAN
+    company_ties = factory.LazyFunction(list)
+    approved_at = factory.LazyFunction(timezone.now)
+    approved_by = factory.LazyFunction(coordinator_user)
+
+
+class MentorshipFactory(DjangoModelFactory):
+    """A proposed mentorship of an accepted participant and an approved mentor, written directly.
+
+    Use `services.mentorships.mentorship_propose` where the proposal itself is under test.
+    """
+
+    class Meta:
+        model = Mentorship
+
+    participant = factory.SubFactory(ApplicationFactory, status=Status.ACCEPTED)
+    mentor = factory.SubFactory(MentorProfileFactory)
+    status = MentorshipStatus.PROPOSED
+    score = Decimal("7.500")
+    reasons = factory.LazyFunction(lambda: [{"code": "same_sector", "sector": "S"}])
+    proposed_at = factory.LazyFunction(timezone.now)

@@ -1,5 +1,7 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
 from mentoring.models.intake import EligibilityRefusal, Intake
+from mentoring.models.mentor import MentorProfile
+from mentoring.models.mentorship import Mentorship, MentorshipChange, MentorshipStatusChoices
 from mentoring.models.profile import ApplicantProfile
 from mentoring.models.review import DEFAULT_RUBRIC, IdentityReveal, Review
 
@@ -11,6 +13,10 @@ __all__ = [
     "EligibilityRefusal",
     "IdentityReveal",
     "Intake",
+    "MentorProfile",
+    "Mentorship",
+    "MentorshipChange",
+    "MentorshipStatusChoices",
     "Review",
     "StatusChange",
 ]

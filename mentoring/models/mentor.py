@@ -1,0 +1,83 @@
+"""A mentor: what they know, where and how they meet, and how many mentees they take at once."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.choices import Gender, Municipality
+from mentoring.mentorship_workflow import OPEN
+
+CAPACITY_MIN, CAPACITY_MAX = 1, 10
+
+
+class MentorProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentor_profile"
+    )
+    bio = models.TextField(_("short bio"), max_length=2000, blank=True)
+    # Codes of BusinessSector, SupportNeed and Language: the applicants' own vocabularies.
+    sectors = models.JSONField(_("sectors"), default=list, blank=True)
+    expertise = models.JSONField(_("areas of expertise"), default=list, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    municipality = models.CharField(_("municipality"), max_length=20, choices=Municipality)
+    online_ok = models.BooleanField(_("willing to meet online"), default=False)
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), default=2, help_text=_("How many mentees at once (1–10).")
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=12,
+        choices=Gender,
+        blank=True,
+        help_text=_("Optional; used only for participants who ask for a woman mentor."),
+    )
+    company_ties = models.JSONField(
+        _("companies you have ties to"),
+        default=list,
+        blank=True,
+        help_text=_("So that you are not matched with someone leaving one of them."),
+    )
+    paused = models.BooleanField(_("paused"), default=False)
+    back_on = models.DateField(_("back on"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mentor profile")
+        verbose_name_plural = _("mentor profiles")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=CAPACITY_MIN, capacity__lte=CAPACITY_MAX),
+                name="mentor_capacity_1_to_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.email
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None
+
+    @property
+    def is_woman(self) -> bool | None:
+        """For the "woman mentor" preference; None when the mentor did not say."""
+        return None if not self.gender or self.gender == Gender.UNDISCLOSED else self.gender == Gender.WOMAN
+
+    def places_taken(self) -> int:
+        """Mentorships that hold one of this mentor's places: proposed or active."""
+        return self.mentorships.filter(status__in=[str(s) for s in OPEN]).count()
+
+    def free_places(self) -> int:
+        """capacity − (active + proposed); never below zero."""
+        return max(self.capacity - self.places_taken(), 0)

@@ -1,0 +1,83 @@
+"""A mentorship: one participant and one mentor, with the match's score and reasons, and its log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.mentorship_workflow import OPEN, MentorshipStatus
+
+
+class MentorshipStatusChoices(models.TextChoices):
+    PROPOSED = MentorshipStatus.PROPOSED, _("Proposed")
+    ACTIVE = MentorshipStatus.ACTIVE, _("Active")
+    COMPLETED = MentorshipStatus.COMPLETED, _("Completed")
+    ENDED_EARLY = MentorshipStatus.ENDED_EARLY, _("Ended early")
+    DECLINED = MentorshipStatus.DECLINED, _("Declined")
+
+
+class Mentorship(models.Model):
+    participant = models.ForeignKey(
+        "mentoring.Application",
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
+        related_name="mentorships",
+    )
+    mentor = models.ForeignKey(
+        "mentoring.MentorProfile",
+        verbose_name=_("mentor"),
+        on_delete=models.PROTECT,
+        related_name="mentorships",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=MentorshipStatusChoices, default=MentorshipStatusChoices.PROPOSED
+    )
+    score = models.DecimalField(_("match score"), max_digits=7, decimal_places=3)
+    # The engine's coded reasons for this pair, as it gave them (rendered in words by the board).
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    proposed_at = models.DateTimeField(_("proposed"))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+
+    class Meta:
+        verbose_name = _("mentorship")
+        verbose_name_plural = _("mentorships")
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=models.Q(status__in=sorted(str(s) for s in OPEN)),
+                name="one_open_mentorship_per_participant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=[s.value for s in MentorshipStatus]),
+                name="mentorship_status_known",
+            ),
+        ]
+        indexes = [models.Index(fields=["mentor", "status"], name="mentorship_mentor_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} ↔ {self.mentor_id} ({self.status})"
+
+
+class MentorshipChange(models.Model):
+    """One move in a mentorship's workflow: who, when, from, to, and why."""
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("when"))
+    # Empty for the proposal itself, which comes from nowhere.
+    from_status = models.CharField(_("from"), max_length=12, choices=MentorshipStatusChoices, blank=True)
+    to_status = models.CharField(_("to"), max_length=12, choices=MentorshipStatusChoices)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("mentorship change")
+        verbose_name_plural = _("mentorship changes")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.mentorship_id}: {self.from_status or '∅'} → {self.to_status}"

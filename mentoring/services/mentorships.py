@@ -1,0 +1,161 @@
+"""Every change of a mentorship's status goes through these services.
+
+Keyword-only, given the actor and the time; each locks the row it changes,
+checks the workflow table (`mentoring.mentorship_workflow`), writes, and logs a
+MentorshipChange. E-mail to mentor and participant is not sent yet: it will be
+queued through the outbox here, in the same transaction, like the application
+e-mails (`mentoring.notifications`).
+"""
+
+import logging
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.mentorship_workflow import OPEN, MentorshipStatus, Role, may_move
+from mentoring.models import Application, MentorProfile, Mentorship, MentorshipChange
+from mentoring.workflow import Status
+from portal import roles
+from portal.roles import user_has_role
+
+logger = logging.getLogger(__name__)
+
+
+class MentorshipError(Exception):
+    """A rule of the workflow said no; `message` says why in words a person understands."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class CapacityReached(MentorshipError):
+    """The mentor's proposed and active mentorships already fill their capacity."""
+
+    def __init__(self, mentor: MentorProfile):
+        super().__init__(_("This mentor has no free places."))
+        self.mentor = mentor
+
+
+class MentorUnavailable(MentorshipError):
+    pass
+
+
+class ParticipantUnavailable(MentorshipError):
+    pass
+
+
+class MentorshipTransitionNotAllowed(MentorshipError):
+    pass
+
+
+def mentorship_propose(
+    *,
+    participant: Application,
+    mentor: MentorProfile,
+    actor,
+    now: datetime,
+    score: Decimal,
+    reasons: list,
+) -> Mentorship:
+    """Propose `mentor` to the accepted `participant`; the mentorship waits for the mentor's answer.
+
+    Raises CapacityReached when the mentor's proposed and active mentorships fill
+    their capacity, MentorUnavailable when the mentor is not approved or is paused,
+    ParticipantUnavailable when the application is not accepted or already has a
+    proposed or active mentorship.
+    """
+    with transaction.atomic():
+        # The mentor row is the lock for their places: concurrent confirmations for one
+        # mentor queue here, and each counts what the ones before it committed.
+        mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+        if not mentor.is_approved:
+            raise MentorUnavailable(_("This mentor has not been approved yet."))
+        if mentor.paused:
+            raise MentorUnavailable(_("This mentor is paused and takes no new mentees now."))
+        if mentor.free_places() < 1:
+            raise CapacityReached(mentor)
+        participant = Application.objects.select_for_update().get(pk=participant.pk)
+        if participant.status != Status.ACCEPTED:
+            raise ParticipantUnavailable(_("Only an accepted participant can be given a mentor."))
+        if participant.mentorships.filter(status__in=[str(s) for s in OPEN]).exists():
+            raise ParticipantUnavailable(_("This participant already has a proposed or active mentorship."))
+        mentorship = Mentorship.objects.create(
+            participant=participant,
+            mentor=mentor,
+            status=MentorshipStatus.PROPOSED,
+            score=score,
+            reasons=reasons,
+            proposed_at=now,
+        )
+        MentorshipChange.objects.create(
+            mentorship=mentorship, actor=actor, at=now, from_status="", to_status=MentorshipStatus.PROPOSED
+        )
+    logger.info("mentorship %s proposed: application %s, mentor %s", mentorship.pk, participant.pk, mentor.pk)
+    return mentorship
+
+
+def _move(
+    *, mentorship: Mentorship, target: MentorshipStatus, actor, role: Role, now: datetime, reason: str = ""
+) -> Mentorship:
+    """Lock `mentorship`, check the move against the table, write it and its log row."""
+    mentorship = Mentorship.objects.select_for_update().get(pk=mentorship.pk)
+    source = MentorshipStatus(mentorship.status)
+    if not may_move(source, target, role):
+        raise MentorshipTransitionNotAllowed(_("This change of the mentorship is not possible now."))
+    mentorship.status = target
+    if source == MentorshipStatus.PROPOSED:
+        mentorship.answered_at = now
+    if target == MentorshipStatus.DECLINED:
+        mentorship.decline_reason = reason
+    mentorship.save(update_fields=["status", "answered_at", "decline_reason"])
+    MentorshipChange.objects.create(
+        mentorship=mentorship, actor=actor, at=now, from_status=source, to_status=target, reason=reason
+    )
+    logger.info("mentorship %s: %s → %s", mentorship.pk, source, target)
+    return mentorship
+
+
+def _role_of(mentorship: Mentorship, actor) -> Role:
+    """The actor's part in this mentorship: its mentor, or a coordinator; anyone else may not move it."""
+    if actor is not None and actor.pk == mentorship.mentor.user_id:
+        return Role.MENTOR
+    if actor is not None and (actor.is_superuser or user_has_role(actor, roles.COORDINATORS)):
+        return Role.COORDINATOR
+    raise MentorshipTransitionNotAllowed(_("Only the mentor or a coordinator can answer this proposal."))
+
+
+@transaction.atomic
+def mentorship_accept(*, mentorship: Mentorship, actor, now: datetime) -> Mentorship:
+    """The mentor (or a coordinator for them) accepts a proposal: the mentorship becomes active.
+
+    Raises MentorshipTransitionNotAllowed when it is no longer proposed.
+    """
+    return _move(
+        mentorship=mentorship,
+        target=MentorshipStatus.ACTIVE,
+        actor=actor,
+        role=_role_of(mentorship, actor),
+        now=now,
+    )
+
+
+@transaction.atomic
+def mentorship_decline(*, mentorship: Mentorship, actor, now: datetime, reason: str) -> Mentorship:
+    """The mentor (or a coordinator for them) declines a proposal, saying why; the place is free again.
+
+    Raises MentorshipError without a reason, MentorshipTransitionNotAllowed when it is no longer proposed.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise MentorshipError(_("Please say why you decline, so the coordinator can find a better match."))
+    return _move(
+        mentorship=mentorship,
+        target=MentorshipStatus.DECLINED,
+        actor=actor,
+        role=_role_of(mentorship, actor),
+        now=now,
+        reason=reason,
+    )
