@@ -1,0 +1,125 @@
+"""The Django side of matching: waiting participants and approved mentors as the engine's plain data.
+
+`matching_inputs` reads (three queries, whatever the cohort's size); `matching_run`
+adds the pairs declined before to the exclusions and runs the pure engine
+(`mentoring.matching`). Nothing is written: the coordinator's confirmation goes
+through `mentoring.services.mentorships.mentorship_propose`, pair by pair.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from mentoring.choices import MeetingMode, Municipality
+from mentoring.matching import COMMON_LANGUAGE, MatchResult, Mentor, Participant, match
+from mentoring.mentorship_workflow import OPEN, MentorshipStatus
+from mentoring.models import ApplicantProfile, Application, Intake, MentorProfile, Mentorship
+from mentoring.workflow import Status
+
+OPEN_STATUSES = sorted(str(status) for status in OPEN)
+ONLINE_MODES = frozenset({MeetingMode.ONLINE, MeetingMode.EITHER})
+
+
+def _required_language(mentor_languages: list[str]) -> str | None:
+    """The language the participant asked the mentor to speak besides Swedish, if any.
+
+    Swedish is the programme's language and every mentor speaks it, so asking for
+    it alone constrains nothing (and earns no language points). The engine takes
+    one required language; when several are listed, the first one counts.
+    """
+    return next((language for language in mentor_languages if language != COMMON_LANGUAGE), None)
+
+
+def _participant(application: Application) -> Participant:
+    profile: ApplicantProfile | None = getattr(application.applicant, "applicant_profile", None)
+    municipality = profile.municipality if profile else None
+    return Participant(
+        id=application.pk,
+        sector=application.business_sector,
+        needs=frozenset(application.support_needs),
+        languages=frozenset(profile.languages if profile else ()),
+        required_language=_required_language(application.mentor_languages),
+        # Outside the member municipalities is never "the same" as anyone's.
+        municipality=None if municipality in (None, Municipality.OTHER) else municipality,
+        online_ok=application.meeting_mode in ONLINE_MODES,
+        woman_mentor=application.woman_mentor,
+        # The applicant profile records the former employer's sector, not its name: nothing to compare yet.
+        former_employer=None,
+    )
+
+
+def _mentor(profile: MentorProfile, *, now: datetime) -> Mentor:
+    today = timezone.localdate(now)
+    return Mentor(
+        id=profile.pk,
+        sectors=frozenset(profile.sectors),
+        expertise=frozenset(profile.expertise),
+        languages=frozenset(profile.languages),
+        municipality=None if profile.municipality == Municipality.OTHER else profile.municipality,
+        online_ok=profile.online_ok,
+        capacity=max(profile.capacity - profile.places_taken_count, 0),
+        is_woman=profile.is_woman,
+        # A "back on" date still ahead pauses the mentor until then.
+        paused=profile.paused or (profile.back_on is not None and profile.back_on > today),
+        company_ties=frozenset(profile.company_ties),
+    )
+
+
+def matching_inputs(*, intake: Intake, now: datetime) -> tuple[list[Participant], list[Mentor]]:
+    """The accepted participants of `intake` still without a mentor, and every approved mentor.
+
+    A participant with a proposed or active mentorship is left out; a mentor's
+    capacity is their free places now (capacity − proposed − active, never below
+    zero), so full mentors are there with none, and paused ones are marked paused:
+    the engine then says why nobody was matched with them.
+    """
+    has_open_mentorship = Mentorship.objects.filter(participant=OuterRef("pk"), status__in=OPEN_STATUSES)
+    applications = (
+        Application.objects.filter(intake=intake, status=Status.ACCEPTED)
+        .exclude(Exists(has_open_mentorship))
+        .select_related("applicant__applicant_profile")
+        .order_by("pk")
+    )
+    mentors = (
+        MentorProfile.objects.filter(approved_at__isnull=False)
+        .annotate(places_taken_count=Count("mentorships", filter=Q(mentorships__status__in=OPEN_STATUSES)))
+        .order_by("pk")
+    )
+    return [_participant(a) for a in applications], [_mentor(m, now=now) for m in mentors]
+
+
+def declined_pairs(*, intake: Intake) -> set[tuple[int, int]]:
+    """(participant id, mentor id) of every mentorship in `intake` that a mentor declined."""
+    return set(
+        Mentorship.objects.filter(participant__intake=intake, status=MentorshipStatus.DECLINED).values_list(
+            "participant_id", "mentor_id"
+        )
+    )
+
+
+def matching_run(
+    *,
+    intake: Intake,
+    now: datetime,
+    locked: Iterable[tuple[int, int]] = (),
+    excluded: Iterable[tuple[int, int]] = (),
+) -> MatchResult:
+    """Match `intake`'s waiting participants with the approved mentors' free places.
+
+    `locked` and `excluded` are (application id, mentor profile id) pairs from the
+    coordinator; pairs declined before are excluded too. Locks naming a participant
+    or mentor no longer in the inputs (matched meanwhile, no longer approved) are
+    dropped rather than refused: the board may be older than the data.
+    """
+    participants, mentors = matching_inputs(intake=intake, now=now)
+    participant_ids = {p.id for p in participants}
+    mentor_ids = {m.id for m in mentors}
+    locked = [(p, m) for p, m in locked if p in participant_ids and m in mentor_ids]
+    return match(
+        participants=participants,
+        mentors=mentors,
+        locked=locked,
+        excluded=set(excluded) | declined_pairs(intake=intake),
+    )
