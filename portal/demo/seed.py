@@ -41,6 +41,7 @@ from content.models import (
 from portal.demo import texts
 from portal.demo.applications import demo_seed_applications
 from portal.demo.images import render
+from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors
 from portal.roles import EDITORS, MODERATORS
 
 SOURCE_LANGUAGE = "sv"
@@ -406,6 +407,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
             _seed_translation(specs, source=pages, locale=locales[language], report=report)
         _ensure_accounts(report)
         demo_seed_applications(today=today, report=report)
+        demo_seed_mentors(today=today, report=report)
         _check_cms_groups(report)
     if stdout is not None:
         write_summary(report, stdout)
@@ -415,7 +417,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
 def write_summary(report: SeedReport, stdout: TextIO) -> None:
     kinds = ["locales", "site", "images", f"pages {SOURCE_LANGUAGE}"]
     kinds += [f"pages {language}" for language in TRANSLATIONS] + ["accounts"]
-    kinds += ["intakes", "applicants", "applications"]
+    kinds += ["intakes", "applicants", "applications", "mentors"]
     stdout.write("Demo content:\n")
     for kind in kinds:
         stdout.write(
@@ -428,3 +430,5 @@ def write_summary(report: SeedReport, stdout: TextIO) -> None:
         stdout.write(f"  {role:<13} {email}\n")
     first, last = (texts.APPLICANT_EMAIL.format(number=n) for n in (1, len(texts.APPLICANTS)))
     stdout.write(f"  {'applicants':<13} {first} … {last}\n")
+    first, last = (MENTOR_EMAIL.format(number=n) for n in (1, len(DEMO_MENTORS)))
+    stdout.write(f"  {'mentors':<13} {first} … {last}\n")

@@ -12,8 +12,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, WorkflowPage
 
 from content.models import HomePage, NewsPage, ProgrammePage, StandardPage
-from mentoring.models import Application, Intake, Review, StatusChange
-from portal.demo import images, seed, texts
+from mentoring.models import Application, Intake, MentorProfile, Review, StatusChange
+from mentoring.services.matching import matching_run
+from portal.demo import images, mentors, seed, texts
+from portal.roles import MENTORS
 
 TODAY = date(2025, 3, 14)
 
@@ -127,6 +129,41 @@ def test_demo_seed_fills_the_open_intake_with_applications_in_mixed_states_once(
     assert (draft.status, draft.step) == ("draft", "market")
     assert report.created["intakes"] == report.created["applications"] == 0
     assert before == (applications.count(), StatusChange.objects.count(), Review.objects.count())
+
+
+@pytest.mark.django_db
+def test_demo_seed_mentors_are_approved_varied_and_created_once(small_images):
+    seed.demo_seed(today=TODAY)
+    report = seed.demo_seed(today=TODAY)
+
+    profiles = MentorProfile.objects.select_related("user")
+    assert profiles.count() == len(mentors.DEMO_MENTORS) + 1 >= 25  # and the mentor demo account's
+    assert report.created["mentors"] == 0
+    assert not profiles.filter(approved_at__isnull=True).exists()
+    assert not profiles.exclude(user__groups__name=MENTORS).exists()
+    assert not profiles.exclude(user__emailaddress__verified=True).exists()
+    assert profiles.filter(gender="woman").count() > profiles.count() / 2
+    assert profiles.filter(paused=True).count() == 2
+    assert {p.capacity for p in profiles} == {1, 2, 3, 4}
+    assert {"ar", "fa", "so", "en", "fi", "pl"} <= {lang for p in profiles for lang in p.languages}
+    assert profiles.filter(user__email="mentor@vastkraft.example").exists()
+
+
+@pytest.mark.django_db
+def test_matching_the_demo_open_intake_proposes_pairs_with_reasons(small_images):
+    seed.demo_seed(today=TODAY)
+    now = timezone.make_aware(datetime.combine(TODAY, time(12)))
+    intake = Intake.objects.get(title=texts.INTAKES["open"][1])
+    accepted = Application.objects.filter(intake=intake, status="accepted").count()
+
+    result = matching_run(intake=intake, now=now)
+
+    assert accepted >= 5
+    assert len(result.pairs) == accepted and not result.unmatched
+    assert all(pair.reasons and "same sector" in pair.explain() for pair in result.pairs)
+    assert len(set(result.mentor_of.values())) >= 4
+    paused = set(MentorProfile.objects.filter(paused=True).values_list("pk", flat=True))
+    assert not paused & set(result.mentor_of.values())
 
 
 @pytest.mark.django_db
