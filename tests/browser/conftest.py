@@ -72,8 +72,10 @@ def pytest_runtest_teardown(item, nextitem):
         os.environ.pop(ASYNC_UNSAFE, None)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium(request):
+    # Package scope: Playwright's loop must be gone before the tests of other folders
+    # run, or a test that opens a fresh database connection is refused as "async".
     if not chromium_available():
         pytest.fail(f"{MISSING_CHROMIUM} (CI=true: browser tests must run, not skip)")
     # The test database is made before the browser starts and dropped after it
