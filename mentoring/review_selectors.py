@@ -5,6 +5,8 @@ coordinator role gets nothing here either (STYLE.md rule 6). Kept beside
 `selectors.py` because these reads serve only the review pages.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -118,3 +120,20 @@ def identity_visible(*, application: Application, viewer) -> bool:
     if not application.intake.blind_review or application.status in DECISIONS:
         return True
     return identity_revealed(application=application, viewer=viewer)
+
+
+@dataclass(frozen=True)
+class Places:
+    total: int
+    taken: int
+
+    @property
+    def full(self) -> bool:
+        return self.taken >= self.total
+
+
+def intake_places(*, intake: Intake) -> Places:
+    """How many of the intake's places accepted applications take (shown, not enforced: the
+    coordinators may accept beyond the places, expecting some to leave)."""
+    taken = Application.objects.filter(intake=intake, status=Status.ACCEPTED).count()
+    return Places(total=intake.places, taken=taken)

@@ -340,6 +340,7 @@ def _detail_context(request, application: Application, *, review_form=None, deci
         "conflict_offered": not conflict and application.status not in CLOSED_TO_CONFLICTS,
         "review_form": review_form,
         "decision_form": decision_form,
+        "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
     }
 
 

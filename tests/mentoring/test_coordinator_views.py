@@ -324,6 +324,22 @@ def test_rejection_without_a_reason_is_an_error_on_the_reason(site_tree, coordin
     assert application.status == Status.IN_REVIEW
 
 
+def test_decision_panel_shows_places_taken_and_warns_when_full(
+    site_tree, coordinator_client, application_in, intake
+):
+    intake.places = 1
+    intake.save()
+    deciding = application_in(Status.IN_REVIEW)
+
+    before = coordinator_client.get(reverse("mentoring:application_detail", args=[deciding.pk]))
+    application_in(Status.ACCEPTED)
+    after = coordinator_client.get(reverse("mentoring:application_detail", args=[deciding.pk]))
+
+    assert before.context["places"].taken == 0 and not before.context["places"].full
+    assert after.context["places"].taken == 1 and after.context["places"].full
+    assert b"message--warning" in after.content and b"message--warning" not in before.content
+
+
 def test_decision_buttons_follow_the_workflow(site_tree, coordinator_client, application_in):
     application = application_in(Status.WAITLISTED)
     detail = coordinator_client.get(reverse("mentoring:application_detail", args=[application.pk]))
