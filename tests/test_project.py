@@ -206,3 +206,32 @@ def test_make_rebuilds_a_broken_environment_and_says_what_to_install(tmp_path):
     assert result.returncode != 0
     assert "install python3-venv, e.g. apt-get install python3-venv" in result.stderr
     assert not (tmp_path / ".venv").exists()
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs GNU gettext (xgettext)")
+def test_translation_catalogue_lists_every_text_of_the_code(tmp_path):
+    # The catalogue test checks what the .po holds; this one checks that it holds every
+    # text the code marks for translation (someone forgot to run makemessages).
+    import polib
+
+    copy = tmp_path / "project"
+    for name in ["portal", "content", "mentoring", "templates", "locale"]:
+        shutil.copytree(PROJECT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    shutil.copy(PROJECT / "manage.py", copy / "manage.py")
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "sv", "--no-obsolete"],
+        cwd=copy,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def msgids(path):
+        return {entry.msgid for entry in polib.pofile(str(path))}
+
+    relative = Path("locale/sv/LC_MESSAGES/django.po")
+    missing = sorted(msgids(copy / relative) - msgids(PROJECT / relative))
+    assert missing == [], f"run makemessages and translate: {missing}"

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from mentoring.mentorship_workflow import MentorshipStatus
 from mentoring.models import MentorProfile, Mentorship, MentorshipChange
@@ -17,6 +18,14 @@ from mentoring.services.mentorships import (
 )
 from mentoring.workflow import Status
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals are asserted in their English wording (the site's default language is Swedish)."""
+    with translation.override("en"):
+        yield
+
 
 REASONS = [{"code": "same_sector", "sector": "S"}, {"code": "needs_covered", "covered": 2, "of": 2}]
 
