@@ -26,14 +26,35 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class Transition:
-    source: Status
-    target: Status
-    roles: frozenset[Role]
+    source: StrEnum
+    target: StrEnum
+    roles: frozenset[StrEnum]
     action: str
 
 
-def _t(source: Status, target: Status, action: str, *roles: Role) -> Transition:
+def move(source: StrEnum, target: StrEnum, action: str, *roles: StrEnum) -> Transition:
+    """One row of a workflow table: `roles` may take `source` to `target` with the button `action`."""
     return Transition(source=source, target=target, roles=frozenset(roles), action=action)
+
+
+class Table:
+    """The moves of one workflow, asked the same three questions wherever a table is used."""
+
+    def __init__(self, transitions: tuple[Transition, ...]):
+        self.transitions = transitions
+        self._by_move = {(str(t.source), str(t.target)): t for t in transitions}
+
+    def transition(self, source: str, target: str) -> Transition | None:
+        """The transition from `source` to `target`, or None if the workflow has no such move."""
+        return self._by_move.get((str(source), str(target)))
+
+    def may_move(self, source: str, target: str, role: StrEnum) -> bool:
+        found = self.transition(source, target)
+        return found is not None and role in found.roles
+
+    def moves_from(self, source: str, role: StrEnum) -> list[Transition]:
+        """The moves `role` may make from `source`, in table order (the order of the buttons)."""
+        return [t for t in self.transitions if t.source == source and role in t.roles]
 
 
 # Statuses in which the person may still withdraw: everything before a final answer.
@@ -43,29 +64,20 @@ FINAL = frozenset({Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN})
 DECISIONS = frozenset({Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED})
 
 TRANSITIONS: tuple[Transition, ...] = (
-    _t(Status.DRAFT, Status.SUBMITTED, "submit", Role.APPLICANT),
-    _t(Status.SUBMITTED, Status.IN_REVIEW, "start_review", Role.COORDINATOR),
-    _t(Status.IN_REVIEW, Status.ACCEPTED, "accept", Role.COORDINATOR),
-    _t(Status.IN_REVIEW, Status.WAITLISTED, "waitlist", Role.COORDINATOR),
-    _t(Status.IN_REVIEW, Status.REJECTED, "reject", Role.COORDINATOR),
-    _t(Status.WAITLISTED, Status.ACCEPTED, "accept", Role.COORDINATOR),
-    _t(Status.WAITLISTED, Status.REJECTED, "reject", Role.COORDINATOR),
-    *(_t(source, Status.WITHDRAWN, "withdraw", Role.APPLICANT, Role.COORDINATOR) for source in sorted(OPEN)),
+    move(Status.DRAFT, Status.SUBMITTED, "submit", Role.APPLICANT),
+    move(Status.SUBMITTED, Status.IN_REVIEW, "start_review", Role.COORDINATOR),
+    move(Status.IN_REVIEW, Status.ACCEPTED, "accept", Role.COORDINATOR),
+    move(Status.IN_REVIEW, Status.WAITLISTED, "waitlist", Role.COORDINATOR),
+    move(Status.IN_REVIEW, Status.REJECTED, "reject", Role.COORDINATOR),
+    move(Status.WAITLISTED, Status.ACCEPTED, "accept", Role.COORDINATOR),
+    move(Status.WAITLISTED, Status.REJECTED, "reject", Role.COORDINATOR),
+    *(
+        move(source, Status.WITHDRAWN, "withdraw", Role.APPLICANT, Role.COORDINATOR)
+        for source in sorted(OPEN)
+    ),
 )
 
-_BY_MOVE = {(t.source, t.target): t for t in TRANSITIONS}
-
-
-def transition(source: Status, target: Status) -> Transition | None:
-    """The transition from `source` to `target`, or None if the workflow has no such move."""
-    return _BY_MOVE.get((Status(source), Status(target)))
-
-
-def may_move(source: Status, target: Status, role: Role) -> bool:
-    found = transition(source, target)
-    return found is not None and role in found.roles
-
-
-def moves_from(source: Status, role: Role) -> list[Transition]:
-    """The moves `role` may make from `source`, in table order (the order of the buttons)."""
-    return [t for t in TRANSITIONS if t.source == source and role in t.roles]
+APPLICATIONS = Table(TRANSITIONS)
+transition = APPLICATIONS.transition
+may_move = APPLICATIONS.may_move
+moves_from = APPLICATIONS.moves_from
