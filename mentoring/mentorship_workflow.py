@@ -15,6 +15,8 @@ class MentorshipStatus(StrEnum):
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"
     DECLINED = "declined"
+    # Not answered in time: the place is freed and the participant goes back to the pool.
+    RETURNED = "returned"
 
 
 class Role(StrEnum):
@@ -24,11 +26,20 @@ class Role(StrEnum):
 
 # A mentorship in one of these holds one of the mentor's places and the participant's one mentorship.
 OPEN = frozenset({MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE})
-FINAL = frozenset({MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY, MentorshipStatus.DECLINED})
+FINAL = frozenset(
+    {
+        MentorshipStatus.COMPLETED,
+        MentorshipStatus.ENDED_EARLY,
+        MentorshipStatus.DECLINED,
+        MentorshipStatus.RETURNED,
+    }
+)
 
 TRANSITIONS: tuple[Transition, ...] = (
     move(MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE, "accept", Role.MENTOR, Role.COORDINATOR),
     move(MentorshipStatus.PROPOSED, MentorshipStatus.DECLINED, "decline", Role.MENTOR, Role.COORDINATOR),
+    # Only the recurring job returns a proposal, acting for the coordinators.
+    move(MentorshipStatus.PROPOSED, MentorshipStatus.RETURNED, "return", Role.COORDINATOR),
     move(MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, "complete", Role.COORDINATOR),
     move(MentorshipStatus.ACTIVE, MentorshipStatus.ENDED_EARLY, "end_early", Role.MENTOR, Role.COORDINATOR),
 )

@@ -111,6 +111,7 @@ class ProfileForm(forms.ModelForm):
             "employment_status",
             "months_unemployed",
             "former_sector",
+            "former_employer",
             "education_level",
             "languages",
             "contact_language",
@@ -123,6 +124,7 @@ class ProfileForm(forms.ModelForm):
             "employment_status": forms.RadioSelect,
             "months_unemployed": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "former_sector": forms.RadioSelect,
+            "former_employer": forms.TextInput(attrs={"autocomplete": "organization"}),
             "education_level": forms.RadioSelect,
             "contact_language": forms.RadioSelect,
         }

@@ -1,6 +1,7 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
 from mentoring.models.intake import EligibilityRefusal, Intake
-from mentoring.models.mentor import MentorProfile
+from mentoring.models.matching import MatchingChoice, MatchingRun
+from mentoring.models.mentor import MentorInvitation, MentorProfile
 from mentoring.models.mentorship import Mentorship, MentorshipChange, MentorshipStatusChoices
 from mentoring.models.profile import ApplicantProfile
 from mentoring.models.review import DEFAULT_RUBRIC, IdentityReveal, Review
@@ -13,6 +14,9 @@ __all__ = [
     "EligibilityRefusal",
     "IdentityReveal",
     "Intake",
+    "MatchingChoice",
+    "MatchingRun",
+    "MentorInvitation",
     "MentorProfile",
     "Mentorship",
     "MentorshipChange",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.choices import Gender, Municipality
 from mentoring.mentorship_workflow import OPEN
+from mentoring.models.profile import phone_validator
 
 CAPACITY_MIN, CAPACITY_MAX = 1, 10
 
@@ -13,6 +14,13 @@ CAPACITY_MIN, CAPACITY_MAX = 1, 10
 class MentorProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentor_profile"
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("Optional; given to your mentees together with your e-mail address."),
     )
     bio = models.TextField(_("short bio"), max_length=2000, blank=True)
     # Codes of BusinessSector, SupportNeed and Language: the applicants' own vocabularies.
@@ -43,6 +51,14 @@ class MentorProfile(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invitation = models.ForeignKey(
+        "mentoring.MentorInvitation",
+        verbose_name=_("invitation"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -81,3 +97,28 @@ class MentorProfile(models.Model):
     def free_places(self) -> int:
         """capacity − (active + proposed); never below zero."""
         return max(self.capacity - self.places_taken(), 0)
+
+
+class MentorInvitation(models.Model):
+    """A coordinator's invitation to become a mentor, sent as a signed link (see services.mentors)."""
+
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=160, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent"))
+    # When someone signed in followed the link and sent their mentor profile.
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mentor invitation")
+        verbose_name_plural = _("mentor invitations")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.email

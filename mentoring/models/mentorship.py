@@ -13,6 +13,7 @@ class MentorshipStatusChoices(models.TextChoices):
     COMPLETED = MentorshipStatus.COMPLETED, _("Completed")
     ENDED_EARLY = MentorshipStatus.ENDED_EARLY, _("Ended early")
     DECLINED = MentorshipStatus.DECLINED, _("Declined")
+    RETURNED = MentorshipStatus.RETURNED, _("Returned unanswered")
 
 
 class Mentorship(models.Model):
@@ -36,6 +37,8 @@ class Mentorship(models.Model):
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     proposed_at = models.DateTimeField(_("proposed"))
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # Set when the mentor was reminded of an unanswered proposal: they are reminded once.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     end_reason = models.TextField(_("reason for ending"), blank=True)
@@ -55,7 +58,10 @@ class Mentorship(models.Model):
                 name="mentorship_status_known",
             ),
         ]
-        indexes = [models.Index(fields=["mentor", "status"], name="mentorship_mentor_status_idx")]
+        indexes = [
+            models.Index(fields=["mentor", "status"], name="mentorship_mentor_status_idx"),
+            models.Index(fields=["status", "proposed_at"], name="mentorship_status_proposed_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.participant_id} ↔ {self.mentor_id} ({self.status})"

@@ -37,6 +37,12 @@ class ApplicantProfile(models.Model):
         choices=FormerSector,
         default=FormerSector.UNDISCLOSED,
     )
+    former_employer = models.CharField(
+        _("former or current employer"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional. So that you are not matched with a mentor who has ties to that company."),
+    )
     education_level = models.CharField(
         _("education"), max_length=24, choices=EducationLevel, default=EducationLevel.UNDISCLOSED
     )

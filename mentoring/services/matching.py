@@ -45,8 +45,7 @@ def _participant(application: Application) -> Participant:
         municipality=None if municipality in (None, Municipality.OTHER) else municipality,
         online_ok=application.meeting_mode in ONLINE_MODES,
         woman_mentor=application.woman_mentor,
-        # The applicant profile records the former employer's sector, not its name: nothing to compare yet.
-        former_employer=None,
+        former_employer=(profile.former_employer or None) if profile else None,
     )
 
 
