@@ -1,5 +1,5 @@
-from mentoring.views import applicant, coordinator
+from mentoring.views import applicant, coordinator, matching, mentor
 
 app_name = "mentoring"
 
-urlpatterns = [*applicant.urlpatterns, *coordinator.urlpatterns]
+urlpatterns = [*applicant.urlpatterns, *coordinator.urlpatterns, *mentor.urlpatterns, *matching.urlpatterns]

@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the mentor pages."""
+
+urlpatterns: list = []
