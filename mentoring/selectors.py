@@ -4,7 +4,8 @@ from django.db.models import Avg, Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from content.models import StandardPage
-from mentoring.models import ApplicantProfile, Application, Intake, Review, StatusChange
+from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.models import ApplicantProfile, Application, Intake, Mentorship, Review, StatusChange
 from portal import roles
 
 PRIVACY_NOTICE_SLUGS = ("integritetspolicy", "privacy-policy")
@@ -94,6 +95,20 @@ def applications_of_applicant(user) -> QuerySet[Application]:
         .select_related("intake")
         .prefetch_related(Prefetch("status_changes", queryset=timeline, to_attr="timeline"))
     )
+
+
+def mentors_of_participant(user) -> dict[int, Mentorship]:
+    """The active mentorship of each of `user`'s own applications, by application id, with the mentor.
+
+    Only active ones: a proposal is between the coordinators and the mentor until
+    the mentor accepts it.
+    """
+    if not user.is_authenticated:
+        return {}
+    mentorships = Mentorship.objects.filter(
+        participant__applicant=user, status=MentorshipStatus.ACTIVE
+    ).select_related("mentor__user")
+    return {mentorship.participant_id: mentorship for mentorship in mentorships}
 
 
 def applicant_profile_of(user) -> ApplicantProfile | None:

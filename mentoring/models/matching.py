@@ -49,7 +49,9 @@ class MatchingRun(models.Model):
         verbose_name_plural = _("matching runs")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(progress__lte=100), name="matching_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="matching_progress_at_most_100"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -68,7 +70,10 @@ class MatchingChoice(models.Model):
         EXCLUDE = "exclude", _("Excluded")
 
     intake = models.ForeignKey(
-        "mentoring.Intake", verbose_name=_("intake"), on_delete=models.CASCADE, related_name="matching_choices"
+        "mentoring.Intake",
+        verbose_name=_("intake"),
+        on_delete=models.CASCADE,
+        related_name="matching_choices",
     )
     participant = models.ForeignKey(
         "mentoring.Application", verbose_name=_("participant"), on_delete=models.CASCADE, related_name="+"

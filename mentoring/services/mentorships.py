@@ -2,18 +2,20 @@
 
 Keyword-only, given the actor and the time; each locks the row it changes,
 checks the workflow table (`mentoring.mentorship_workflow`), writes, and logs a
-MentorshipChange. E-mail to mentor and participant is not sent yet: it will be
-queued through the outbox here, in the same transaction, like the application
-e-mails (`mentoring.notifications`).
+MentorshipChange. E-mail to mentor and participant is written to the outbox in
+the same transaction (`mentoring.notifications`), so it goes out only if the
+change commits.
 """
 
 import logging
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from mentoring import notifications
 from mentoring.mentorship_workflow import OPEN, MentorshipStatus, Role, may_move
 from mentoring.models import Application, MentorProfile, Mentorship, MentorshipChange
 from mentoring.workflow import Status
@@ -93,6 +95,7 @@ def mentorship_propose(
         MentorshipChange.objects.create(
             mentorship=mentorship, actor=actor, at=now, from_status="", to_status=MentorshipStatus.PROPOSED
         )
+        notifications.mentorship_proposed(mentorship=mentorship)
     logger.info("mentorship %s proposed: application %s, mentor %s", mentorship.pk, participant.pk, mentor.pk)
     return mentorship
 
@@ -106,7 +109,7 @@ def _move(
     if not may_move(source, target, role):
         raise MentorshipTransitionNotAllowed(_("This change of the mentorship is not possible now."))
     mentorship.status = target
-    if source == MentorshipStatus.PROPOSED:
+    if target in (MentorshipStatus.ACTIVE, MentorshipStatus.DECLINED):
         mentorship.answered_at = now
     if target == MentorshipStatus.DECLINED:
         mentorship.decline_reason = reason
@@ -133,13 +136,15 @@ def mentorship_accept(*, mentorship: Mentorship, actor, now: datetime) -> Mentor
 
     Raises MentorshipTransitionNotAllowed when it is no longer proposed.
     """
-    return _move(
+    mentorship = _move(
         mentorship=mentorship,
         target=MentorshipStatus.ACTIVE,
         actor=actor,
         role=_role_of(mentorship, actor),
         now=now,
     )
+    notifications.mentorship_started(mentorship=mentorship)
+    return mentorship
 
 
 @transaction.atomic
@@ -159,3 +164,69 @@ def mentorship_decline(*, mentorship: Mentorship, actor, now: datetime, reason: 
         now=now,
         reason=reason,
     )
+
+
+# --- Unanswered proposals ----------------------------------------------------
+
+REMIND_AFTER = timedelta(days=7)
+RETURN_AFTER_REMINDER = timedelta(days=7)
+
+
+@dataclass
+class ChaseResult:
+    reminded: list[int] = field(default_factory=list)
+    returned: list[int] = field(default_factory=list)
+
+
+def mentorships_chase_unanswered(*, now: datetime) -> ChaseResult:
+    """Remind each mentor once of a proposal unanswered for 7 days; 7 days after that, return it.
+
+    A returned proposal frees the mentor's place and puts the participant back in
+    the pool for the next matching run (the pair is not excluded: silence is not a
+    refusal). Each proposal is handled in its own transaction and checked again
+    under its lock, so running the job twice, or two workers at once, reminds and
+    returns nothing twice.
+    """
+    result = ChaseResult()
+    waiting = Mentorship.objects.filter(status=MentorshipStatus.PROPOSED)
+    for pk in waiting.filter(reminded_at__isnull=True, proposed_at__lte=now - REMIND_AFTER).values_list(
+        "pk", flat=True
+    ):
+        if _remind(pk=pk, now=now):
+            result.reminded.append(pk)
+    for pk in waiting.filter(reminded_at__lte=now - RETURN_AFTER_REMINDER).values_list("pk", flat=True):
+        if _return(pk=pk, now=now):
+            result.returned.append(pk)
+    if result.reminded or result.returned:
+        logger.info("proposals reminded %s, returned %s", result.reminded, result.returned)
+    return result
+
+
+@transaction.atomic
+def _remind(*, pk: int, now: datetime) -> bool:
+    mentorship = (
+        Mentorship.objects.select_for_update().select_related("mentor__user", "participant").get(pk=pk)
+    )
+    if mentorship.status != MentorshipStatus.PROPOSED or mentorship.reminded_at is not None:
+        return False
+    mentorship.reminded_at = now
+    mentorship.save(update_fields=["reminded_at"])
+    notifications.mentorship_reminded(mentorship=mentorship, return_on=now + RETURN_AFTER_REMINDER)
+    return True
+
+
+@transaction.atomic
+def _return(*, pk: int, now: datetime) -> bool:
+    mentorship = Mentorship.objects.select_for_update().get(pk=pk)
+    if mentorship.status != MentorshipStatus.PROPOSED:
+        return False
+    mentorship = _move(
+        mentorship=mentorship,
+        target=MentorshipStatus.RETURNED,
+        actor=None,
+        role=Role.COORDINATOR,
+        now=now,
+        reason=str(_("No answer within 14 days.")),
+    )
+    notifications.mentorship_returned(mentorship=mentorship)
+    return True

@@ -365,6 +365,8 @@ class DashboardEntry:
     timeline: list
     continue_url: str
     withdraw_url: str
+    mentorship: object = None
+    looking_for_mentor: bool = False
 
 
 _BADGES = {
@@ -379,8 +381,10 @@ _BADGES = {
 def dashboard(request):
     entries = []
     applications = list(selectors.applications_of_applicant(request.user).order_by("-created_at"))
+    mentorships = selectors.mentors_of_participant(request.user)
     for application in applications:
         status = Status(application.status)
+        mentorship = mentorships.get(application.pk)
         entries.append(
             DashboardEntry(
                 application=application,
@@ -392,6 +396,8 @@ def dashboard(request):
                 withdraw_url=reverse("mentoring:application_withdraw", args=[application.pk])
                 if may_move(status, Status.WITHDRAWN, Role.APPLICANT)
                 else "",
+                mentorship=mentorship,
+                looking_for_mentor=status == Status.ACCEPTED and mentorship is None,
             )
         )
     applied = {application.intake_id for application in applications}

@@ -52,14 +52,15 @@ SEED = 2026
 OPEN_PLACES = 30
 CLOSED_PLACES = 25
 
-# How far the demo applications got: 40 in all, most of them waiting for a coordinator.
+# How far the demo applications got: 40 in all, half waiting for a coordinator, and
+# enough accepted ones for the matching board to have a cohort to match.
 STATUS_MIX = (
-    [Status.DRAFT] * 6
-    + [Status.SUBMITTED] * 9
-    + [Status.IN_REVIEW] * 11
-    + [Status.ACCEPTED] * 6
+    [Status.DRAFT] * 5
+    + [Status.SUBMITTED] * 7
+    + [Status.IN_REVIEW] * 8
+    + [Status.ACCEPTED] * 13
     + [Status.WAITLISTED] * 3
-    + [Status.REJECTED] * 3
+    + [Status.REJECTED] * 2
     + [Status.WITHDRAWN] * 2
 )
 DECISION_BAND = {Status.ACCEPTED: "high", Status.WAITLISTED: "middle", Status.REJECTED: "low"}

@@ -158,9 +158,11 @@ def test_matching_the_demo_open_intake_proposes_pairs_with_reasons(small_images)
 
     result = matching_run(intake=intake, now=now)
 
-    assert accepted >= 5
+    assert accepted >= 10
     assert len(result.pairs) == accepted and not result.unmatched
-    assert all(pair.reasons and "same sector" in pair.explain() for pair in result.pairs)
+    assert all(pair.reasons for pair in result.pairs)
+    same_sector = [pair for pair in result.pairs if "same sector" in pair.explain()]
+    assert len(same_sector) >= 0.75 * len(result.pairs)
     assert len(set(result.mentor_of.values())) >= 4
     paused = set(MentorProfile.objects.filter(paused=True).values_list("pk", flat=True))
     assert not paused & set(result.mentor_of.values())
