@@ -12,9 +12,11 @@ application), a mentor, an editor and a coordinator.
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from mentoring import urls as mentoring_urls
-from mentoring.models import Application, IdentityReveal, Review, StatusChange
+from mentoring.models import Application, IdentityReveal, MentorInvitation, Review, StatusChange
+from mentoring.services.mentors import mentor_invitation_token
 from mentoring.workflow import Status
 from portal import roles
 from portal.models import OutboxMessage
@@ -47,6 +49,17 @@ EXPECTED = {
     "application_conflict": (LOGIN, 403, 403, 403, 403, 405),
     "application_decide": (LOGIN, 403, 403, 403, 403, 405),
     "application_identity_reveal": (LOGIN, 403, 403, 403, 403, 405),
+    # Mentor side: nobody here has a mentor profile, so the dashboard and profile send on to applying;
+    # the pk is not a mentorship of theirs (404), and accepting takes only POST.
+    "mentor_dashboard": (LOGIN, 302, 302, 302, 302, 302),
+    "mentor_apply": (LOGIN, 200, 200, 200, 200, 200),
+    "mentor_join": (302, 200, 200, 200, 200, 200),  # anonymous: to sign up, then back
+    "mentor_profile": (LOGIN, 302, 302, 302, 302, 302),
+    "mentorship_accept": (LOGIN, 405, 405, 405, 405, 405),
+    "mentorship_decline": (LOGIN, 404, 404, 404, 404, 404),
+    "mentor_list": (LOGIN, 403, 403, 403, 403, 200),
+    "mentor_invite": (LOGIN, 403, 403, 403, 403, 405),
+    "mentor_approve": (LOGIN, 403, 403, 403, 403, 405),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
@@ -99,6 +112,11 @@ def url_for(name: str, application: Application) -> str:
     """The URL `name` with its arguments taken from `application` (and its intake)."""
     (pattern,) = [p for p in mentoring_urls.urlpatterns if p.name == name]
     values = {"pk": application.pk, "intake_id": application.intake_id, "step": "idea"}
+    if "token" in pattern.pattern.converters:
+        values["token"] = mentor_invitation_token(
+            invitation=MentorInvitation.objects.create(email="invited@example.org", sent_at=timezone.now()),
+            now=timezone.now(),
+        )
     kwargs = {key: values[key] for key in pattern.pattern.converters}
     return reverse(f"mentoring:{name}", kwargs=kwargs)
 
