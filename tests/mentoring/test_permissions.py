@@ -15,7 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring import urls as mentoring_urls
-from mentoring.models import Application, IdentityReveal, MentorInvitation, Review, StatusChange
+from mentoring.models import (
+    Application,
+    IdentityReveal,
+    MatchingRun,
+    MentorInvitation,
+    Review,
+    StatusChange,
+)
 from mentoring.services.mentors import mentor_invitation_token
 from mentoring.workflow import Status
 from portal import roles
@@ -60,6 +67,12 @@ EXPECTED = {
     "mentor_list": (LOGIN, 403, 403, 403, 403, 200),
     "mentor_invite": (LOGIN, 403, 403, 403, 403, 405),
     "mentor_approve": (LOGIN, 403, 403, 403, 403, 405),
+    # The matching board: the Coordinators role or nothing.
+    "matching_board": (LOGIN, 403, 403, 403, 403, 200),
+    "matching_run": (LOGIN, 403, 403, 403, 403, 405),
+    "matching_progress": (LOGIN, 403, 403, 403, 403, 200),
+    "matching_choice": (LOGIN, 403, 403, 403, 403, 405),
+    "matching_confirm": (LOGIN, 403, 403, 403, 403, 405),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
@@ -117,6 +130,10 @@ def url_for(name: str, application: Application) -> str:
             invitation=MentorInvitation.objects.create(email="invited@example.org", sent_at=timezone.now()),
             now=timezone.now(),
         )
+    if "run_id" in pattern.pattern.converters:
+        values["run_id"] = MatchingRun.objects.get_or_create(
+            intake_id=application.intake_id, defaults={"created_at": timezone.now()}
+        )[0].pk
     kwargs = {key: values[key] for key in pattern.pattern.converters}
     return reverse(f"mentoring:{name}", kwargs=kwargs)
 
