@@ -16,7 +16,9 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from mentoring.models import MentorProfile
+from mentoring.models import Application, Intake, MentorProfile, Mentorship
+from mentoring.services.matching import matching_run
+from mentoring.services.mentorships import mentorship_accept, mentorship_propose
 from portal.demo import texts
 from portal.roles import MENTORS
 
@@ -396,7 +398,7 @@ DEMO_ACCOUNT_MENTOR = (
     ["C", "M"],
     ["financing", "business_plan", "leadership"],
     ["sv", "en"],
-    2,
+    3,
     True,
     ["Volvo Group"],
     "goteborg",
@@ -497,3 +499,38 @@ def demo_seed_mentors(*, today: date, report) -> None:
         MentorProfile.objects.filter(user__in=[p.user for p in profiles]).values_list("user_id", flat=True)
     )
     MentorProfile.objects.bulk_create(p for p in profiles if p.user.pk not in with_profile)
+
+
+def demo_seed_mentorships(*, today: date, report) -> None:
+    """Give the mentor demo account one mentee and one proposal to answer, from the open intake.
+
+    The two participants are the ones the matching engine would give this mentor
+    first, so the dashboard shows pairs that make sense. Nothing happens when the
+    account already has a mentorship (the seed is safe to repeat) or when the
+    engine finds nobody for it.
+    """
+    from django.test import override_settings
+
+    account = _demo_account("mentor")
+    profile = MentorProfile.objects.filter(user=account).first() if account else None
+    intake = Intake.objects.filter(title=texts.INTAKES["open"][1]).first()
+    if profile is None or intake is None or Mentorship.objects.filter(mentor=profile).exists():
+        report.count("mentorships", created=False)
+        return
+    proposed_at = timezone.make_aware(datetime.combine(today - timedelta(days=3), time(9)))
+    coordinator = _demo_account("coordinator")
+    pairs = [pair for pair in matching_run(intake=intake, now=proposed_at).pairs if pair.mentor_id == profile.pk]
+    # No e-mail: the history is backdated and the addresses invented.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        for number, pair in enumerate(pairs[:2]):
+            mentorship = mentorship_propose(
+                participant=Application.objects.get(pk=pair.participant_id),
+                mentor=profile,
+                actor=coordinator,
+                now=proposed_at,
+                score=round(pair.score, 3),
+                reasons=[[reason.code, reason.params] for reason in pair.reasons],
+            )
+            if number == 0:
+                mentorship_accept(mentorship=mentorship, actor=account, now=proposed_at + timedelta(hours=20))
+            report.count("mentorships", created=True)

@@ -41,7 +41,7 @@ from content.models import (
 from portal.demo import texts
 from portal.demo.applications import demo_seed_applications
 from portal.demo.images import render
-from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors
+from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors, demo_seed_mentorships
 from portal.roles import EDITORS, MODERATORS
 
 SOURCE_LANGUAGE = "sv"
@@ -408,6 +408,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
         _ensure_accounts(report)
         demo_seed_applications(today=today, report=report)
         demo_seed_mentors(today=today, report=report)
+        demo_seed_mentorships(today=today, report=report)
         _check_cms_groups(report)
     if stdout is not None:
         write_summary(report, stdout)
@@ -417,7 +418,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
 def write_summary(report: SeedReport, stdout: TextIO) -> None:
     kinds = ["locales", "site", "images", f"pages {SOURCE_LANGUAGE}"]
     kinds += [f"pages {language}" for language in TRANSLATIONS] + ["accounts"]
-    kinds += ["intakes", "applicants", "applications", "mentors"]
+    kinds += ["intakes", "applicants", "applications", "mentors", "mentorships"]
     stdout.write("Demo content:\n")
     for kind in kinds:
         stdout.write(
