@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
+from mentoring.models import MentorProfile
 from mentoring.selectors import is_coordinator
 
 
@@ -49,4 +50,11 @@ def wagtail_admin_login(request):
 @login_required
 @require_safe
 def account_home(request):
-    return render(request, "account/home.html", {"is_coordinator": is_coordinator(request.user)})
+    return render(
+        request,
+        "account/home.html",
+        {
+            "is_coordinator": is_coordinator(request.user),
+            "is_mentor": MentorProfile.objects.filter(user=request.user).exists(),
+        },
+    )

@@ -6,7 +6,7 @@ adds the pairs declined before to the exclusions and runs the pure engine
 through `mentoring.services.mentorships.mentorship_propose`, pair by pair.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -104,6 +104,7 @@ def matching_run(
     now: datetime,
     locked: Iterable[tuple[int, int]] = (),
     excluded: Iterable[tuple[int, int]] = (),
+    on_loaded: Callable[[int, int], None] | None = None,
 ) -> MatchResult:
     """Match `intake`'s waiting participants with the approved mentors' free places.
 
@@ -111,8 +112,12 @@ def matching_run(
     coordinator; pairs declined before are excluded too. Locks naming a participant
     or mentor no longer in the inputs (matched meanwhile, no longer approved) are
     dropped rather than refused: the board may be older than the data.
+    `on_loaded(participants, mentors)` is told the cohort's size before the engine
+    starts (the board reports progress with it).
     """
     participants, mentors = matching_inputs(intake=intake, now=now)
+    if on_loaded is not None:
+        on_loaded(len(participants), len(mentors))
     participant_ids = {p.id for p in participants}
     mentor_ids = {m.id for m in mentors}
     locked = [(p, m) for p, m in locked if p in participant_ids and m in mentor_ids]

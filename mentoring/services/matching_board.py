@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_q.tasks import async_task
 
-from mentoring.matching import MatchResult, match
+from mentoring.matching import MatchResult
 from mentoring.models import Application, Intake, MatchingChoice, MatchingRun, MentorProfile, Mentorship
-from mentoring.services.matching import OPEN_STATUSES, declined_pairs, matching_inputs
+from mentoring.services.matching import OPEN_STATUSES, matching_run
 from mentoring.services.mentorships import MentorshipError, mentorship_propose
 from mentoring.workflow import Status
 
@@ -152,24 +152,15 @@ def matching_run_execute(*, run_id: int, clock: Callable[[], datetime]) -> None:
     _set_progress(run_id, state=MatchingRun.State.RUNNING, progress=PROGRESS_LOADING)
     try:
         now = clock()
-        participants, mentors = matching_inputs(intake=run.intake, now=now)
         locked, excluded = _choices(intake=run.intake)
-        # As `services.matching.matching_run` does (one load of the inputs, so the steps can be told apart):
-        # locks naming someone no longer waiting or no longer approved are dropped, declined pairs excluded.
-        participant_ids = {p.id for p in participants}
-        mentor_ids = {m.id for m in mentors}
-        locked = [(p, m) for p, m in locked if p in participant_ids and m in mentor_ids]
-        _set_progress(
-            run_id,
-            progress=PROGRESS_SOLVING,
-            participants_count=len(participants),
-            mentors_count=len(mentors),
-        )
-        result = match(
-            participants=participants,
-            mentors=mentors,
+        result = matching_run(
+            intake=run.intake,
+            now=now,
             locked=locked,
-            excluded=set(excluded) | declined_pairs(intake=run.intake),
+            excluded=excluded,
+            on_loaded=lambda participants, mentors: _set_progress(
+                run_id, progress=PROGRESS_SOLVING, participants_count=participants, mentors_count=mentors
+            ),
         )
         _set_progress(run_id, progress=PROGRESS_STORING)
         MatchingRun.objects.filter(pk=run_id).update(

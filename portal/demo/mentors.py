@@ -519,7 +519,9 @@ def demo_seed_mentorships(*, today: date, report) -> None:
         return
     proposed_at = timezone.make_aware(datetime.combine(today - timedelta(days=3), time(9)))
     coordinator = _demo_account("coordinator")
-    pairs = [pair for pair in matching_run(intake=intake, now=proposed_at).pairs if pair.mentor_id == profile.pk]
+    pairs = [
+        pair for pair in matching_run(intake=intake, now=proposed_at).pairs if pair.mentor_id == profile.pk
+    ]
     # No e-mail: the history is backdated and the addresses invented.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         for number, pair in enumerate(pairs[:2]):

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from mentoring.mentorship_workflow import MentorshipStatus
 from mentoring.models import MatchingChoice, MatchingRun, Mentorship
+from mentoring.services import matching as services_matching
 from mentoring.services import matching_board
 from mentoring.services.matching_board import (
     MatchingBoardError,
@@ -115,7 +116,7 @@ def test_matching_run_execute_records_a_failure(intake, coordinator, accepted, n
     def broken(**kwargs):
         raise RuntimeError("solver exploded")
 
-    monkeypatch.setattr(matching_board, "match", broken)
+    monkeypatch.setattr(services_matching, "match", broken)
     run = run_now(intake, coordinator, now)
 
     assert run.state == MatchingRun.State.FAILED
