@@ -11,11 +11,14 @@ after each test would take Wagtail's root page, locale and workflow with it.
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
+
+from tests import factories
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -152,3 +155,36 @@ def english(site_tree):
     home.save_revision().publish()
     home.refresh_from_db()
     return home
+
+
+# --- People at their computers ------------------------------------------------------------------
+
+SIGN_IN_EMAIL = re.compile(r"e-?post|e-?mail", re.I)
+SIGN_IN_PASSWORD = re.compile(r"^(?:lösenord|password)$", re.I)
+SIGN_IN_BUTTON = re.compile(r"^(?:logga in|sign in)$", re.I)
+
+
+@pytest.fixture
+def new_page(chromium, db, live_server):
+    """`new_page()`: a tab in a browser context of its own: another person at another computer."""
+    contexts = []
+
+    def make():
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def sign_in(page, live_server, path: str, user) -> None:
+    """Open `path`, be sent to sign in, sign in as `user`, and land on `path`."""
+    page.goto(f"{live_server.url}{path}")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_label(SIGN_IN_EMAIL).fill(user.email)
+    page.get_by_label(SIGN_IN_PASSWORD).fill(factories.PASSWORD)
+    page.get_by_role("button", name=SIGN_IN_BUTTON).click()
+    expect(page).to_have_url(f"{live_server.url}{path}")

@@ -15,15 +15,12 @@ from mentoring.models import Application
 from mentoring.workflow import Status
 from portal.models import OutboxMessage
 from tests import factories
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 IDEA_TITLE = "Elcykelservice i Mölndal"
 REASON = "En genomtänkt idé med tydliga kunder, och ett stort behov av stöd med finansieringen."
-EMAIL_LABEL = re.compile(r"e-?post|e-?mail", re.I)
-PASSWORD_LABEL = re.compile(r"^(?:lösenord|password)$", re.I)
-SIGN_IN = re.compile(r"^(?:logga in|sign in)$", re.I)
 ACCEPTED = re.compile(r"^\s*(?:antagen|godkänd|beviljad|accepterad|accepted)\s*$", re.I)
 # Applications in the queue: (idea title, municipality, last name) — two of them from Mölndal.
 OTHERS = [
@@ -32,32 +29,6 @@ OTHERS = [
     ("Redovisningsbyrå för hantverkare", Municipality.GOTEBORG, "Ek"),
     ("Båtvarv på Tjörn", Municipality.TJORN, "Strand"),
 ]
-
-
-@pytest.fixture
-def new_page(chromium, db, live_server):
-    """`new_page()`: a tab in a browser context of its own: another person at another computer."""
-    contexts = []
-
-    def make():
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def sign_in(page, live_server, path: str, user) -> None:
-    """Open `path`, be sent to sign in, sign in as `user`, and land on `path`."""
-    page.goto(f"{live_server.url}{path}")
-    expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    page.get_by_label(EMAIL_LABEL).fill(user.email)
-    page.get_by_label(PASSWORD_LABEL).fill(factories.PASSWORD)
-    page.get_by_role("button", name=SIGN_IN).click()
-    expect(page).to_have_url(f"{live_server.url}{path}")
 
 
 def test_coordinator_scores_and_accepts_and_applicant_sees_the_decision(
