@@ -63,28 +63,35 @@ def status_changed(*, application: Application, source: Status, target: Status) 
 # the programme's language. The participant is written to in theirs.
 
 
-def _absolute(url_name: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(url_name)
+def absolute_url(url_name: str, **kwargs) -> str:
+    """The full address of a named URL, in the active language, for a link in an e-mail."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(url_name, kwargs=kwargs or None)
+
+
+def send_from_templates(*, template: str, context: dict, to: str, language: str, headers: dict) -> None:
+    """Render `mentoring/email/<template>.txt` and its subject in `language` and write it to the outbox."""
+    with translation.override(language):
+        subject = render_to_string(f"mentoring/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"mentoring/email/{template}.txt", context)
+    EmailMessage(subject=" ".join(subject.split()), body=body, to=[to], headers=headers).send()
 
 
 def _send(
     *, template: str, context: dict, to: str, language: str, mentorship: Mentorship, event: str
 ) -> None:
-    with translation.override(language):
-        subject = render_to_string(f"mentoring/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"mentoring/email/{template}.txt", context)
-    EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        to=[to],
+    send_from_templates(
+        template=template,
+        context=context,
+        to=to,
+        language=language,
         headers={"X-Portal-Mentorship": str(mentorship.pk), "X-Portal-Event": event},
-    ).send()
+    )
 
 
 def _mentor_context(mentorship: Mentorship) -> dict:
     mentor_user = mentorship.mentor.user
     with translation.override(settings.LANGUAGE_CODE):
-        dashboard_url = _absolute("mentoring:mentor_dashboard")
+        dashboard_url = absolute_url("mentoring:mentor_dashboard")
     return {
         "mentorship": mentorship,
         "application": mentorship.participant,
@@ -155,7 +162,7 @@ def mentorship_started(*, mentorship: Mentorship) -> None:
     )
     language = applicant_language(application)
     with translation.override(language):
-        participant_dashboard = _absolute("mentoring:dashboard")
+        participant_dashboard = absolute_url("mentoring:dashboard")
     _send(
         template="mentorship_started_participant",
         context={**context, "dashboard_url": participant_dashboard},

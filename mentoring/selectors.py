@@ -5,7 +5,15 @@ from django.db.models.functions import Coalesce
 
 from content.models import StandardPage
 from mentoring.mentorship_workflow import MentorshipStatus
-from mentoring.models import ApplicantProfile, Application, Intake, Mentorship, Review, StatusChange
+from mentoring.models import (
+    ApplicantProfile,
+    Application,
+    Intake,
+    MentorProfile,
+    Mentorship,
+    Review,
+    StatusChange,
+)
 from portal import roles
 
 PRIVACY_NOTICE_SLUGS = ("integritetspolicy", "privacy-policy")
@@ -124,4 +132,20 @@ def privacy_notice_page(*, language: str) -> StandardPage | None:
         .filter(slug__in=PRIVACY_NOTICE_SLUGS, locale__language_code=language)
         .order_by("path")
         .first()
+    )
+
+
+def mentor_profile_of(user) -> MentorProfile | None:
+    """`user`'s own mentor profile, if they have one."""
+    if not user.is_authenticated:
+        return None
+    return MentorProfile.objects.filter(user=user).first()
+
+
+def mentorships_of_mentor(user) -> QuerySet[Mentorship]:
+    """The mentorships in which `user` is the mentor, with the participant's application and profile."""
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    return Mentorship.objects.filter(mentor__user=user).select_related(
+        "participant__applicant__applicant_profile", "mentor"
     )

@@ -17,13 +17,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from mentoring import notifications
+from mentoring.display import person_name
 from mentoring.models import MentorInvitation, MentorProfile
 from portal import roles
 from portal.roles import user_has_role
@@ -85,21 +84,6 @@ class _Signer(signing.TimestampSigner):
         return signing.b62_encode(int(self._at.timestamp()))
 
 
-def _absolute(url: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
-def _person(user) -> str:
-    return (user.get_full_name() or user.email) if user else ""
-
-
-def _send(*, template: str, context: dict, to: str, headers: dict) -> None:
-    """Render `mentoring/email/<template>` in the active language and write it to the outbox."""
-    subject = render_to_string(f"mentoring/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"mentoring/email/{template}.txt", context)
-    EmailMessage(subject=" ".join(subject.split()), body=body, to=[to], headers=headers).send()
-
-
 def mentor_invitation_token(*, invitation: MentorInvitation, now: datetime) -> str:
     """The signed token of `invitation`'s link, dated `now`."""
     return _Signer(at=now).sign(str(invitation.pk))
@@ -120,17 +104,19 @@ def mentor_invite(*, email: str, name: str, actor, now: datetime) -> MentorInvit
     token = mentor_invitation_token(invitation=invitation, now=now)
     # The invitee has no language of their own yet: they hear from the programme in its language.
     with translation.override(settings.LANGUAGE_CODE):
-        _send(
-            template="mentor_invitation",
-            context={
-                "invitation": invitation,
-                "inviter": _person(actor),
-                "expires": now + INVITATION_VALID_FOR,
-                "join_url": _absolute(reverse("mentoring:mentor_join", kwargs={"token": token})),
-            },
-            to=invitation.email,
-            headers={"X-Portal-Mentor-Invitation": str(invitation.pk)},
-        )
+        join_url = notifications.absolute_url("mentoring:mentor_join", token=token)
+    notifications.send_from_templates(
+        template="mentor_invitation",
+        context={
+            "invitation": invitation,
+            "inviter": person_name(actor),
+            "expires": now + INVITATION_VALID_FOR,
+            "join_url": join_url,
+        },
+        to=invitation.email,
+        language=settings.LANGUAGE_CODE,
+        headers={"X-Portal-Mentor-Invitation": str(invitation.pk)},
+    )
     logger.info("mentor invitation %s sent by user %s", invitation.pk, actor.pk)
     return invitation
 
@@ -241,15 +227,13 @@ def mentor_approve(*, profile: MentorProfile, actor, now: datetime) -> MentorPro
     profile.save(update_fields=["approved_at", "approved_by", "updated_at"])
     # A mentor profile keeps no contact language: mentors hear from the programme in its language.
     with translation.override(settings.LANGUAGE_CODE):
-        _send(
-            template="mentor_approved",
-            context={
-                "profile": profile,
-                "name": profile.user.first_name,
-                "dashboard_url": _absolute(reverse("mentoring:mentor_dashboard")),
-            },
-            to=profile.user.email,
-            headers={"X-Portal-Mentor": str(profile.pk)},
-        )
+        dashboard_url = notifications.absolute_url("mentoring:mentor_dashboard")
+    notifications.send_from_templates(
+        template="mentor_approved",
+        context={"profile": profile, "name": profile.user.first_name, "dashboard_url": dashboard_url},
+        to=profile.user.email,
+        language=settings.LANGUAGE_CODE,
+        headers={"X-Portal-Mentor": str(profile.pk)},
+    )
     logger.info("mentor profile %s approved by user %s", profile.pk, actor.pk)
     return profile

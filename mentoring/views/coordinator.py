@@ -32,6 +32,7 @@ from mentoring.choices import (
     Municipality,
     SupportNeed,
 )
+from mentoring.display import label_of, person_name
 from mentoring.forms.coordinator import BulkDecisionForm, DecisionForm, QueueFilterForm, ReviewForm
 from mentoring.models import DEFAULT_RUBRIC, Application, ApplicationStatus, Intake
 from mentoring.services.applications import (
@@ -71,18 +72,6 @@ def coordinator_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _label(choices, code) -> str:
-    """The readable label of a stored code; an unknown code is shown as it is rather than hidden."""
-    try:
-        return str(choices(code).label)
-    except ValueError:
-        return code
-
-
-def _person(user) -> str:
-    return (user.get_full_name() or user.email) if user else _("(deleted account)")
 
 
 # --- Intakes -----------------------------------------------------------------
@@ -142,7 +131,7 @@ def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: 
             QueueRow(
                 application=application,
                 badge=STATUS_BADGES.get(application.status, ""),
-                municipality=_label(Municipality, profile.municipality) if profile else "",
+                municipality=label_of(Municipality, profile.municipality) if profile else "",
                 average_score=application.average_score,
                 review_count=application.review_count,
                 selected=application.pk in selected,
@@ -255,21 +244,21 @@ def _profile_facts(profile, *, identity: bool) -> list[tuple[str, str]]:
             (_("E-mail"), profile.user.email),
             (_("Phone"), profile.phone),
             (_("Year of birth"), str(profile.birth_year)),
-            (_("Gender"), _label(Gender, profile.gender)),
+            (_("Gender"), label_of(Gender, profile.gender)),
         ]
-    employment = _label(EmploymentStatus, profile.employment_status)
+    employment = label_of(EmploymentStatus, profile.employment_status)
     if profile.months_unemployed is not None:
         employment = _("%(status)s, %(months)s months") % {
             "status": employment,
             "months": profile.months_unemployed,
         }
     facts += [
-        (_("Municipality"), _label(Municipality, profile.municipality)),
+        (_("Municipality"), label_of(Municipality, profile.municipality)),
         (_("Employment status at entry"), employment),
-        (_("Sector of former employment"), _label(FormerSector, profile.former_sector)),
-        (_("Education"), _label(EducationLevel, profile.education_level)),
-        (_("Languages spoken"), ", ".join(_label(Language, code) for code in profile.languages) or "—"),
-        (_("Preferred language of contact"), _label(ContactLanguage, profile.contact_language)),
+        (_("Sector of former employment"), label_of(FormerSector, profile.former_sector)),
+        (_("Education"), label_of(EducationLevel, profile.education_level)),
+        (_("Languages spoken"), ", ".join(label_of(Language, code) for code in profile.languages) or "—"),
+        (_("Preferred language of contact"), label_of(ContactLanguage, profile.contact_language)),
     ]
     return facts
 
@@ -297,7 +286,9 @@ def _detail_context(request, application: Application, *, review_form=None, deci
             from_status=change.get_from_status_display(),
             to_status=change.get_to_status_display(),
             # The applicant acts under their own name: in a blind review that would give it away.
-            by=_("The applicant") if change.actor_id == application.applicant_id else _person(change.actor),
+            by=_("The applicant")
+            if change.actor_id == application.applicant_id
+            else person_name(change.actor),
             reason=change.reason,
             internal_note=change.internal_note,
         )
@@ -305,7 +296,7 @@ def _detail_context(request, application: Application, *, review_form=None, deci
     ]
     review_rows = [
         ReviewRow(
-            reviewer=_person(review.reviewer),
+            reviewer=person_name(review.reviewer),
             is_mine=review.reviewer_id == user.pk,
             scores=[review.scores.get(criterion.key) for criterion in DEFAULT_RUBRIC],
             score=review.score,
@@ -327,8 +318,8 @@ def _detail_context(request, application: Application, *, review_form=None, deci
         "reveal_offered": not identity and bool(moves) and not conflict,
         "scoring_closed_by_reveal": revealed and application.status in REVIEWABLE,
         "profile_facts": _profile_facts(profile, identity=identity),
-        "support_needs": [_label(SupportNeed, code) for code in application.support_needs],
-        "mentor_languages": [_label(Language, code) for code in application.mentor_languages],
+        "support_needs": [label_of(SupportNeed, code) for code in application.support_needs],
+        "mentor_languages": [label_of(Language, code) for code in application.mentor_languages],
         "history": history,
         "criteria": [
             {"label": criterion.label, "weight": weights.get(criterion.key, 0)}

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from mentoring.display import participant_name, person_name
 from mentoring.forms.matching import (
     LOCKED_ONLY,
     UNLOCKED_ONLY,
@@ -54,19 +55,13 @@ CLOSED_PROPOSALS = (MentorshipStatus.DECLINED, MentorshipStatus.RETURNED)
 def _participant_name(application: Application | None) -> str:
     if application is None:
         return _("(no longer in this intake)")
-    profile = getattr(application.applicant, "applicant_profile", None)
-    name = profile.full_name if profile else ""
-    return name or application.applicant.get_full_name() or application.applicant.email
+    return participant_name(application)
 
 
 def _mentor_name(mentor: MentorProfile | None) -> str:
     if mentor is None:
         return _("(no longer a mentor)")
     return mentor.user.get_full_name() or mentor.user.email
-
-
-def _person(user) -> str:
-    return (user.get_full_name() or user.email) if user else _("(deleted account)")
 
 
 def _board_url(intake: Intake, query: str = "") -> str:
@@ -262,7 +257,7 @@ def _board_context(request, intake: Intake) -> dict:
                 choice.participant_id,
                 mentor_id=choice.mentor_id,
                 mentor=_mentor_name(choice.mentor),
-                by=_person(choice.made_by),
+                by=person_name(choice.made_by),
                 at=choice.made_at,
             )
             for choice in choices
@@ -277,7 +272,7 @@ def _board_context(request, intake: Intake) -> dict:
             change = mentorship.closing_changes[-1] if mentorship.closing_changes else None
             reason = mentorship.decline_reason or (change.reason if change else "")
             if status == MentorshipStatus.DECLINED:
-                said = _("Declined by %(person)s") % {"person": _person(change.actor if change else None)}
+                said = _("Declined by %(person)s") % {"person": person_name(change.actor if change else None)}
             else:
                 said = _("Returned unanswered")
             closed_proposals.append(
@@ -308,7 +303,7 @@ def _board_context(request, intake: Intake) -> dict:
         "run": run,
         "run_done": done,
         "run_unfinished": run is not None and not run.is_finished,
-        "started_by": _person(run.started_by) if run is not None else "",
+        "started_by": person_name(run.started_by) if run is not None else "",
         "progress_text": _progress_text(run) if run is not None else "",
         "matched_count": len(rows),
         "unmatched_count": len(unmatched),

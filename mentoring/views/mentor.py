@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -20,9 +20,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.choices import BusinessSector, Language, Municipality, SupportNeed
+from mentoring.display import label_of, labels_of, person_name
 from mentoring.forms.mentor import DeclineForm, MentorInviteForm, MentorProfileForm
 from mentoring.mentorship_workflow import OPEN, MentorshipStatus
 from mentoring.models import MentorInvitation, MentorProfile, Mentorship
+from mentoring.selectors import mentor_profile_of, mentorships_of_mentor
 from mentoring.services import mentors as mentor_services
 from mentoring.services.mentorships import (
     MentorshipError,
@@ -35,42 +37,7 @@ from mentoring.views.coordinator import coordinator_required
 OPEN_STATUSES = sorted(str(status) for status in OPEN)
 
 
-# --- Reads, filtered by who asks -------------------------------------------------------------
-
-
-def mentor_profile_of(user) -> MentorProfile | None:
-    """`user`'s own mentor profile, if they have one."""
-    if not user.is_authenticated:
-        return None
-    return MentorProfile.objects.filter(user=user).first()
-
-
-def mentorships_of_mentor(user) -> QuerySet[Mentorship]:
-    """The mentorships in which `user` is the mentor, with the participant's application and profile."""
-    if not user.is_authenticated:
-        return Mentorship.objects.none()
-    return Mentorship.objects.filter(mentor__user=user).select_related(
-        "participant__applicant__applicant_profile", "mentor"
-    )
-
-
 # --- Labels -------------------------------------------------------------------------------------
-
-
-def _label(choices, code) -> str:
-    """The readable label of a stored code; an unknown code is shown as it is rather than hidden."""
-    try:
-        return str(choices(code).label)
-    except ValueError:
-        return code
-
-
-def _labels(choices, codes) -> list[str]:
-    return [_label(choices, code) for code in codes]
-
-
-def _person(user) -> str:
-    return user.get_full_name() or user.email
 
 
 # --- Applying, the invitation link, the profile ---------------------------------------------------
@@ -197,7 +164,7 @@ def _mentee_row(mentorship: Mentorship) -> MenteeRow:
     profile = getattr(participant.applicant, "applicant_profile", None)
     return MenteeRow(
         mentorship=mentorship,
-        name=profile.full_name if profile else _person(participant.applicant),
+        name=profile.full_name if profile else person_name(participant.applicant),
         email=participant.applicant.email,
         phone=profile.phone if profile else "",
         idea_title=participant.idea_title,
@@ -216,9 +183,9 @@ def _proposal_row(mentorship: Mentorship) -> ProposalRow:
     return ProposalRow(
         mentorship=mentorship,
         idea_title=participant.idea_title,
-        sector=_label(BusinessSector, participant.business_sector) if participant.business_sector else "",
-        support_needs=_labels(SupportNeed, participant.support_needs),
-        municipality=_label(Municipality, profile.municipality) if profile else "",
+        sector=label_of(BusinessSector, participant.business_sector) if participant.business_sector else "",
+        support_needs=labels_of(SupportNeed, participant.support_needs),
+        municipality=label_of(Municipality, profile.municipality) if profile else "",
         score=mentorship.score,
         decline_form=decline_form_for(mentorship),
     )
@@ -364,12 +331,12 @@ def _mentor_list_context(invite_form: MentorInviteForm) -> dict:
     pending = [
         PendingRow(
             profile=profile,
-            name=_person(profile.user),
+            name=person_name(profile.user),
             email=profile.user.email,
-            municipality=_label(Municipality, profile.municipality),
-            sectors=_labels(BusinessSector, profile.sectors),
-            expertise=_labels(SupportNeed, profile.expertise),
-            languages=_labels(Language, profile.languages),
+            municipality=label_of(Municipality, profile.municipality),
+            sectors=labels_of(BusinessSector, profile.sectors),
+            expertise=labels_of(SupportNeed, profile.expertise),
+            languages=labels_of(Language, profile.languages),
             invited=profile.invitation_id is not None,
         )
         for profile in profiles.filter(approved_at__isnull=True).order_by("created_at", "pk")
@@ -377,7 +344,7 @@ def _mentor_list_context(invite_form: MentorInviteForm) -> dict:
     approved = [
         MentorRow(
             profile=profile,
-            name=_person(profile.user),
+            name=person_name(profile.user),
             email=profile.user.email,
             places_taken=profile.places_taken_count,
             free_places=max(profile.capacity - profile.places_taken_count, 0),
@@ -390,7 +357,7 @@ def _mentor_list_context(invite_form: MentorInviteForm) -> dict:
     invitations = [
         InvitationRow(
             invitation=invitation,
-            invited_by=_person(invitation.invited_by) if invitation.invited_by else "",
+            invited_by=person_name(invitation.invited_by) if invitation.invited_by else "",
             expires=invitation.sent_at + mentor_services.INVITATION_VALID_FOR,
             expired=invitation.sent_at + mentor_services.INVITATION_VALID_FOR < now,
         )
@@ -432,7 +399,7 @@ def mentor_approve_view(request, pk: int):
     was_approved = profile.is_approved
     mentor_services.mentor_approve(profile=profile, actor=request.user, now=timezone.now())
     if was_approved:
-        messages.info(request, _("%(name)s was already approved.") % {"name": _person(profile.user)})
+        messages.info(request, _("%(name)s was already approved.") % {"name": person_name(profile.user)})
     else:
         messages.success(
             request,
@@ -440,7 +407,7 @@ def mentor_approve_view(request, pk: int):
                 "%(name)s is approved as a mentor and is told by e-mail. "
                 "Matching now offers their free places."
             )
-            % {"name": _person(profile.user)},
+            % {"name": person_name(profile.user)},
         )
     return redirect("mentoring:mentor_list")
 

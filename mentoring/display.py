@@ -1,0 +1,27 @@
+"""How the workflow's people and codes are named on the pages: one place, so every page says it alike."""
+
+from django.utils.translation import gettext as _
+
+
+def label_of(choices, code) -> str:
+    """The readable label of a stored code; an unknown code is shown as it is rather than hidden."""
+    try:
+        return str(choices(code).label)
+    except ValueError:
+        return code
+
+
+def labels_of(choices, codes) -> list[str]:
+    return [label_of(choices, code) for code in codes]
+
+
+def person_name(user) -> str:
+    """A user's full name, else their e-mail address; a deleted account says so."""
+    return (user.get_full_name() or user.email) if user else _("(deleted account)")
+
+
+def participant_name(application) -> str:
+    """The name the participant gave in their applicant profile, else their account's name or e-mail."""
+    profile = getattr(application.applicant, "applicant_profile", None)
+    name = profile.full_name if profile else ""
+    return name or person_name(application.applicant)
