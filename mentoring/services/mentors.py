@@ -20,6 +20,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mentoring import notifications
 from mentoring.display import person_name
@@ -55,6 +56,23 @@ class MentorError(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class CapacityBelowPlacesTaken(MentorError):
+    """The new capacity is smaller than the mentor's proposed and active mentorships."""
+
+    def __init__(self, taken: int):
+        super().__init__(
+            ngettext(
+                "You have %(taken)d mentee or proposal now: choose at least %(taken)d, "
+                "or pause to take no new mentees.",
+                "You have %(taken)d mentees and proposals now: choose at least %(taken)d, "
+                "or pause to take no new mentees.",
+                taken,
+            )
+            % {"taken": taken}
+        )
+        self.taken = taken
 
 
 class InvitationInvalid(MentorError):
@@ -168,6 +186,8 @@ def mentor_profile_save(
 
     A new profile waits for a coordinator's approval; editing an approved one
     keeps it approved (pausing and capacity are the mentor's own to change).
+    Raises CapacityBelowPlacesTaken when the capacity would fall below the
+    mentor's proposed and active mentorships.
     With `invitation`, a new profile records it and the invitation is marked used
     at `now` (unless someone used it meanwhile: it then stays theirs). The
     person's name, when given, is written to their account, which is where
@@ -182,8 +202,12 @@ def mentor_profile_save(
         user.last_name = (last_name or "").strip() or user.last_name
         user.save(update_fields=["first_name", "last_name"])
 
+    # Locked like `mentorship_propose` locks it: a proposal and a lower capacity cannot cross.
     profile = MentorProfile.objects.select_for_update().filter(user=user).first()
     if profile is not None:
+        taken = profile.places_taken()
+        if "capacity" in fields and fields["capacity"] < taken:
+            raise CapacityBelowPlacesTaken(taken)
         for name, value in fields.items():
             setattr(profile, name, value)
         profile.save()

@@ -129,9 +129,13 @@ def mentor_profile(request):
         return redirect("mentoring:mentor_apply")
     form = _profile_form(request, instance=profile)
     if request.method == "POST" and form.is_valid():
-        _save_profile(request, form)
-        messages.success(request, _("Your mentor profile is saved."))
-        return redirect("mentoring:mentor_dashboard")
+        try:
+            _save_profile(request, form)
+        except mentor_services.CapacityBelowPlacesTaken as error:
+            form.add_error("capacity", error.message)
+        else:
+            messages.success(request, _("Your mentor profile is saved."))
+            return redirect("mentoring:mentor_dashboard")
     return render(request, "mentoring/mentor/profile.html", {"form": form, "profile": profile})
 
 

@@ -132,6 +132,19 @@ def test_mentor_profile_past_back_on_when_paused_is_a_field_error(client, mentor
     assert not mentor.paused
 
 
+def test_mentor_profile_capacity_below_places_taken_is_a_field_error(client, mentor):
+    factories.MentorshipFactory(mentor=mentor, status=MentorshipStatus.ACTIVE)
+    factories.MentorshipFactory(mentor=mentor, status=MentorshipStatus.PROPOSED)
+
+    response = client.post(url("mentor_profile"), {**PROFILE_POST, "capacity": "1"})
+
+    assert response.status_code == 200
+    assert "You have 2 mentees and proposals now" in field_error(response, "capacity")
+    assert 'value="1"' in html_of(response)  # what the mentor typed is kept
+    mentor.refresh_from_db()
+    assert mentor.capacity >= 2
+
+
 def test_mentor_profile_pause_is_saved_and_shown(client, mentor):
     back_on = timezone.localdate() + dt.timedelta(days=30)
     data = {**PROFILE_POST, "paused": "on", "back_on": back_on.isoformat()}
