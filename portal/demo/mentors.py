@@ -14,10 +14,12 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from django.utils import timezone
 
+from mentoring.matching import match
 from mentoring.models import Application, Intake, MentorProfile, Mentorship
-from mentoring.services.matching import matching_run
+from mentoring.services.matching import matching_inputs
 from mentoring.services.mentorships import mentorship_accept, mentorship_propose
 from portal.demo import texts
 from portal.roles import MENTORS
@@ -504,13 +506,11 @@ def demo_seed_mentors(*, today: date, report) -> None:
 def demo_seed_mentorships(*, today: date, report) -> None:
     """Give the mentor demo account one mentee and one proposal to answer, from the open intake.
 
-    The two participants are the ones the matching engine would give this mentor
-    first, so the dashboard shows pairs that make sense. Nothing happens when the
+    The two participants are the ones the matching engine finds best for this
+    mentor alone, so the dashboard shows pairs that make sense. Nothing happens when the
     account already has a mentorship (the seed is safe to repeat) or when the
     engine finds nobody for it.
     """
-    from django.test import override_settings
-
     account = _demo_account("mentor")
     profile = MentorProfile.objects.filter(user=account).first() if account else None
     intake = Intake.objects.filter(title=texts.INTAKES["open"][1]).first()
@@ -519,9 +519,9 @@ def demo_seed_mentorships(*, today: date, report) -> None:
         return
     proposed_at = timezone.make_aware(datetime.combine(today - timedelta(days=3), time(9)))
     coordinator = _demo_account("coordinator")
-    pairs = [
-        pair for pair in matching_run(intake=intake, now=proposed_at).pairs if pair.mentor_id == profile.pk
-    ]
+    participants, mentors = matching_inputs(intake=intake, now=proposed_at)
+    alone = [mentor for mentor in mentors if mentor.id == profile.pk]
+    pairs = sorted(match(participants=participants, mentors=alone).pairs, key=lambda pair: -pair.score)
     # No e-mail: the history is backdated and the addresses invented.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         for number, pair in enumerate(pairs[:2]):
