@@ -135,3 +135,31 @@ class IneligibilityReason(models.TextChoices):
     MUNICIPALITY = "municipality", _("Lives or works outside the member municipalities")
     TARGET_GROUP = "target_group", _("Not in one of the programme's target groups")
     AGE = "age", _("Younger than 18")
+
+
+class MeetingFormat(models.TextChoices):
+    """How a logged meeting was held (MeetingMode is the applicant's wish, which allows "either")."""
+
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    PHONE = "phone", _("Phone")
+
+
+class Situation(models.TextChoices):
+    """A participant's situation as a follow-up survey asks it, and as the outcome records it."""
+
+    KEPT_JOB = "kept_job", _("Kept the same job")
+    NEW_JOB = "new_job", _("New job")
+    OWN_BUSINESS = "own_business", _("Self-employed / own business")
+    EDUCATION = "education", _("In education or training")
+    LOOKING = "looking", _("Looking for work")
+    OTHER = "other", _("Other")
+
+
+class Improvement(models.TextChoices):
+    """Ways the participant's situation improved."""
+
+    SECURE_CONTRACT = "secure_contract", _("A more secure contract")
+    MORE_HOURS = "more_hours", _("More hours")
+    MORE_QUALIFIED = "more_qualified", _("A more qualified job")
+    PROMOTION = "promotion", _("A promotion")

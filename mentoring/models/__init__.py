@@ -1,26 +1,35 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
+from mentoring.models.followup import AnswerSource, FollowUpSurvey, Outcome, SurveyKind
 from mentoring.models.intake import EligibilityRefusal, Intake
 from mentoring.models.matching import MatchingChoice, MatchingRun
 from mentoring.models.mentor import MentorInvitation, MentorProfile
+from mentoring.models.mentoring import Goal, Meeting, PrivateNote
 from mentoring.models.mentorship import Mentorship, MentorshipChange, MentorshipStatusChoices
 from mentoring.models.profile import ApplicantProfile
 from mentoring.models.review import DEFAULT_RUBRIC, IdentityReveal, Review
 
 __all__ = [
     "DEFAULT_RUBRIC",
+    "AnswerSource",
     "ApplicantProfile",
     "Application",
     "ApplicationStatus",
     "EligibilityRefusal",
+    "FollowUpSurvey",
+    "Goal",
     "IdentityReveal",
     "Intake",
     "MatchingChoice",
     "MatchingRun",
+    "Meeting",
     "MentorInvitation",
     "MentorProfile",
     "Mentorship",
     "MentorshipChange",
     "MentorshipStatusChoices",
+    "Outcome",
+    "PrivateNote",
     "Review",
     "StatusChange",
+    "SurveyKind",
 ]

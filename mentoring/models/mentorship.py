@@ -39,6 +39,8 @@ class Mentorship(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     # Set when the mentor was reminded of an unanswered proposal: they are reminded once.
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    # The last reminder to log a meeting: at most one per mentorship in 14 days.
+    meeting_reminded_at = models.DateTimeField(_("reminded to meet"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     end_reason = models.TextField(_("reason for ending"), blank=True)
