@@ -17,12 +17,15 @@ from django.utils import timezone
 from mentoring import urls as mentoring_urls
 from mentoring.models import (
     Application,
+    FollowUpSurvey,
     IdentityReveal,
     MatchingRun,
     MentorInvitation,
     Review,
     StatusChange,
+    SurveyKind,
 )
+from mentoring.services.followup import survey_token
 from mentoring.services.mentors import mentor_invitation_token
 from mentoring.workflow import Status
 from portal import roles
@@ -73,6 +76,11 @@ EXPECTED = {
     "matching_progress": (LOGIN, 403, 403, 403, 403, 200),
     "matching_choice": (LOGIN, 403, 403, 403, 403, 405),
     "matching_confirm": (LOGIN, 403, 403, 403, 403, 405),
+    # Follow-up: the survey's signed link is the key, whoever holds it (the page shows nobody's data);
+    # the call list and phone answers are the coordinators' (the pk is no survey: 404).
+    "survey": (200, 200, 200, 200, 200, 200),
+    "survey_list": (LOGIN, 403, 403, 403, 403, 200),
+    "survey_phone": (LOGIN, 403, 403, 403, 403, 404),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
@@ -130,12 +138,22 @@ def url_for(name: str, application: Application) -> str:
             invitation=MentorInvitation.objects.create(email="invited@example.org", sent_at=timezone.now()),
             now=timezone.now(),
         )
+    if name == "survey":
+        values["token"] = survey_link_token(application)
     if "run_id" in pattern.pattern.converters:
         values["run_id"] = MatchingRun.objects.get_or_create(
             intake_id=application.intake_id, defaults={"created_at": timezone.now()}
         )[0].pk
     kwargs = {key: values[key] for key in pattern.pattern.converters}
     return reverse(f"mentoring:{name}", kwargs=kwargs)
+
+
+def survey_link_token(application: Application) -> str:
+    """The link of `application`'s exit survey, sent now."""
+    survey = FollowUpSurvey.objects.create(
+        participant=application, kind=SurveyKind.EXIT, due_at=timezone.now(), sent_at=timezone.now()
+    )
+    return survey_token(survey=survey, now=survey.sent_at)
 
 
 def sign_in(client, user):
