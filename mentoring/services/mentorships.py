@@ -13,9 +13,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from mentoring import notifications
+from mentoring.display import participant_name, person_name
 from mentoring.mentorship_workflow import OPEN, MentorshipStatus, Role, may_move
 from mentoring.models import Application, MentorProfile, Mentorship, MentorshipChange
 from mentoring.workflow import Status
@@ -163,6 +165,84 @@ def mentorship_decline(*, mentorship: Mentorship, actor, now: datetime, reason: 
         role=_role_of(mentorship, actor),
         now=now,
         reason=reason,
+    )
+
+
+# --- Ending a mentorship -------------------------------------------------------
+
+
+def _ending_role(mentorship: Mentorship, actor) -> Role:
+    try:
+        return _role_of(mentorship, actor)
+    except MentorshipTransitionNotAllowed:
+        raise MentorshipTransitionNotAllowed(
+            _("Only the mentor or a coordinator can end this mentorship.")
+        ) from None
+
+
+def _end(
+    *, mentorship: Mentorship, target: MentorshipStatus, actor, reason: str, now: datetime
+) -> Mentorship:
+    """Move an active mentorship to its end, tell the participant, and schedule the follow-up surveys."""
+    # Imported here: follow-up builds on mentorships, not the other way round.
+    from mentoring.services.followup import surveys_after_mentorship
+
+    role = _ending_role(mentorship, actor)
+    mentorship = _move(mentorship=mentorship, target=target, actor=actor, role=role, now=now, reason=reason)
+    mentorship.ended_at = now
+    mentorship.end_reason = reason
+    mentorship.save(update_fields=["ended_at", "end_reason"])
+    _tell_participant_ended(mentorship)
+    surveys_after_mentorship(mentorship=mentorship, now=now)
+    return mentorship
+
+
+def _tell_participant_ended(mentorship: Mentorship) -> None:
+    """E-mail the participant, in their language, that the mentorship has ended (not the reason:
+    that is written for the coordinators, and may be about the participant)."""
+    application = mentorship.participant
+    language = notifications.applicant_language(application)
+    with translation.override(language):
+        dashboard_url = notifications.absolute_url("mentoring:dashboard")
+    notifications.send_from_templates(
+        template="mentorship_ended",
+        context={
+            "participant_name": participant_name(application),
+            "mentor_name": person_name(mentorship.mentor.user),
+            "completed": mentorship.status == MentorshipStatus.COMPLETED,
+            "dashboard_url": dashboard_url,
+        },
+        to=application.applicant.email,
+        language=language,
+        headers={"X-Portal-Mentorship": str(mentorship.pk), "X-Portal-Event": str(mentorship.status)},
+    )
+
+
+@transaction.atomic
+def mentorship_complete(*, mentorship: Mentorship, actor, reason: str, now: datetime) -> Mentorship:
+    """A coordinator records an active mentorship as completed; `reason` (a note) may be empty.
+
+    Tells the participant by e-mail and schedules their follow-up surveys. Raises
+    MentorshipTransitionNotAllowed for anyone but a coordinator and when it is not active.
+    """
+    return _end(
+        mentorship=mentorship, target=MentorshipStatus.COMPLETED, actor=actor, reason=reason.strip(), now=now
+    )
+
+
+@transaction.atomic
+def mentorship_end_early(*, mentorship: Mentorship, actor, reason: str, now: datetime) -> Mentorship:
+    """The mentor or a coordinator ends an active mentorship early, saying why.
+
+    Tells the participant by e-mail and schedules their follow-up surveys. Raises
+    MentorshipError without a reason, MentorshipTransitionNotAllowed for anyone else
+    and when it is not active.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise MentorshipError(_("Please say why the mentorship ends early."))
+    return _end(
+        mentorship=mentorship, target=MentorshipStatus.ENDED_EARLY, actor=actor, reason=reason, now=now
     )
 
 

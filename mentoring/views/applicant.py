@@ -367,6 +367,9 @@ class DashboardEntry:
     withdraw_url: str
     mentorship: object = None
     looking_for_mentor: bool = False
+    mentorship_url: str = ""
+    next_goal: object = None
+    last_meeting: object = None
 
 
 _BADGES = {
@@ -398,6 +401,11 @@ def dashboard(request):
                 else "",
                 mentorship=mentorship,
                 looking_for_mentor=status == Status.ACCEPTED and mentorship is None,
+                mentorship_url=reverse("mentoring:mentorship_detail", args=[mentorship.pk])
+                if mentorship
+                else "",
+                next_goal=selectors.next_open_goal(mentorship) if mentorship else None,
+                last_meeting=selectors.last_meeting_of(mentorship) if mentorship else None,
             )
         )
     applied = {application.intake_id for application in applications}

@@ -6,7 +6,7 @@ which filters by the mentor's own account: another mentor's proposal is a 404.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -24,7 +24,7 @@ from mentoring.display import label_of, labels_of, person_name
 from mentoring.forms.mentor import DeclineForm, MentorInviteForm, MentorProfileForm
 from mentoring.mentorship_workflow import OPEN, MentorshipStatus
 from mentoring.models import MentorInvitation, MentorProfile, Mentorship
-from mentoring.selectors import mentor_profile_of, mentorships_of_mentor
+from mentoring.selectors import mentor_profile_of, mentorships_of_mentor, with_meeting_summary
 from mentoring.services import mentors as mentor_services
 from mentoring.services.mentorships import (
     MentorshipError,
@@ -150,6 +150,9 @@ class MenteeRow:
     phone: str
     idea_title: str
     since: datetime | None
+    last_meeting: date | None = None
+    open_goals: int = 0
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,9 @@ def _mentee_row(mentorship: Mentorship) -> MenteeRow:
         phone=profile.phone if profile else "",
         idea_title=participant.idea_title,
         since=mentorship.answered_at,
+        last_meeting=getattr(mentorship, "last_meeting", None),
+        open_goals=getattr(mentorship, "open_goal_count", 0),
+        url=reverse("mentoring:mentorship_detail", args=[mentorship.pk]),
     )
 
 
@@ -204,9 +210,8 @@ def mentor_dashboard(request):
     if not profile.is_approved:
         return render(request, "mentoring/mentor/pending.html", {"profile": profile})
     mentorships = mentorships_of_mentor(request.user)
-    mentees = [
-        _mentee_row(m) for m in mentorships.filter(status=MentorshipStatus.ACTIVE).order_by("answered_at")
-    ]
+    active = with_meeting_summary(mentorships.filter(status=MentorshipStatus.ACTIVE))
+    mentees = [_mentee_row(m) for m in active.order_by("answered_at")]
     proposals = [
         _proposal_row(m) for m in mentorships.filter(status=MentorshipStatus.PROPOSED).order_by("proposed_at")
     ]

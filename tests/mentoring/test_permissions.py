@@ -81,6 +81,15 @@ EXPECTED = {
     "survey": (200, 200, 200, 200, 200, 200),
     "survey_list": (LOGIN, 403, 403, 403, 403, 200),
     "survey_phone": (LOGIN, 403, 403, 403, 403, 404),
+    # Inside a mentorship: only its mentor and participant; nobody here is one (the pk is no mentorship
+    # of theirs: 404); goals take only POST; the coordinators' list is the role's.
+    "mentorship_detail": (LOGIN, 404, 404, 404, 404, 404),
+    "meeting_new": (LOGIN, 404, 404, 404, 404, 404),
+    "meeting_edit": (LOGIN, 404, 404, 404, 404, 404),
+    "goal_add": (LOGIN, 405, 405, 405, 405, 405),
+    "goal_done": (LOGIN, 405, 405, 405, 405, 405),
+    "mentorship_end": (LOGIN, 404, 404, 404, 404, 404),
+    "coordinator_mentorships": (LOGIN, 403, 403, 403, 403, 200),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
@@ -132,7 +141,13 @@ def application(intake, owner, coordinator, other_applicant, now):
 def url_for(name: str, application: Application) -> str:
     """The URL `name` with its arguments taken from `application` (and its intake)."""
     (pattern,) = [p for p in mentoring_urls.urlpatterns if p.name == name]
-    values = {"pk": application.pk, "intake_id": application.intake_id, "step": "idea"}
+    values = {
+        "pk": application.pk,
+        "intake_id": application.intake_id,
+        "step": "idea",
+        "meeting_id": 1,
+        "goal_id": 1,
+    }
     if "token" in pattern.pattern.converters:
         values["token"] = mentor_invitation_token(
             invitation=MentorInvitation.objects.create(email="invited@example.org", sent_at=timezone.now()),
