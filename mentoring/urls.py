@@ -1,4 +1,4 @@
-from mentoring.views import applicant, coordinator, followup, matching, mentor
+from mentoring.views import applicant, coordinator, matching, mentor, mentorship
 
 app_name = "mentoring"
 
@@ -7,5 +7,5 @@ urlpatterns = [
     *coordinator.urlpatterns,
     *mentor.urlpatterns,
     *matching.urlpatterns,
-    *followup.urlpatterns,
+    *mentorship.urlpatterns,
 ]
