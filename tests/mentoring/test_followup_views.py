@@ -26,6 +26,13 @@ ANSWER = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request under /en/ leaves English active in this thread (LocaleMiddleware): undo it after."""
+    with translation.override(None):
+        yield
+
+
 @pytest.fixture
 def participant(application_in):
     return application_in(
