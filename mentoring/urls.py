@@ -1,4 +1,4 @@
-from mentoring.views import applicant, coordinator, matching, mentor, mentorship
+from mentoring.views import applicant, coordinator, followup, matching, mentor, mentorship
 
 app_name = "mentoring"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *mentor.urlpatterns,
     *matching.urlpatterns,
     *mentorship.urlpatterns,
+    *followup.urlpatterns,
 ]
