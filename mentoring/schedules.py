@@ -8,4 +8,9 @@ JOBS = [
         func="mentoring.jobs.chase_unanswered_proposals",
         cron="15 * * * *",
     ),
+    RecurringJob(
+        name="remind-mentors-to-meet", func="mentoring.jobs.remind_mentors_to_meet", cron="0 8 * * *"
+    ),
+    RecurringJob(name="send-due-surveys", func="mentoring.jobs.send_due_surveys", cron="30 * * * *"),
+    RecurringJob(name="chase-surveys", func="mentoring.jobs.chase_surveys", cron="0 9 * * *"),
 ]

@@ -17,7 +17,6 @@ from mentoring.services.mentorships import (
 )
 from mentoring.workflow import Status
 from portal.models import OutboxMessage
-from portal.schedules import declared_jobs
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_via_outbox")]
@@ -146,11 +145,3 @@ def test_chase_skips_answered_proposals(proposal, mentor, now):
 
     assert (result.reminded, result.returned) == ([], [])
     assert Mentorship.objects.get().status == MentorshipStatus.ACTIVE
-
-
-def test_chase_job_is_declared_and_importable():
-    from importlib import import_module
-
-    (job,) = [job for job in declared_jobs() if job.name == "chase-unanswered-proposals"]
-    module, name = job.func.rsplit(".", 1)
-    assert callable(getattr(import_module(module), name))
