@@ -36,7 +36,6 @@ from mentoring import notifications, orgnr
 from mentoring.choices import Improvement, Situation
 from mentoring.models import (
     AnswerSource,
-    Application,
     FollowUpSurvey,
     Mentorship,
     Outcome,
@@ -107,11 +106,18 @@ class PhoneAnswerNotAllowed(FollowUpError):
 # --- Scheduling --------------------------------------------------------------
 
 
-def _schedule(*, participant_id: int, mentorship: Mentorship | None, now: datetime) -> list[FollowUpSurvey]:
+@transaction.atomic
+def surveys_after_mentorship(*, mentorship: Mentorship, now: datetime) -> list[FollowUpSurvey]:
+    """Schedule the participant's exit survey (due now) and six-month survey (due in six months).
+
+    A participant has one survey of each kind: a second ended mentorship schedules nothing new.
+    (Accepted is a final status of an application, so a participant leaves the
+    programme by the end of their mentorship: this is the one place surveys start.)
+    """
     surveys = []
     for kind, due_at in ((SurveyKind.EXIT, now), (SurveyKind.SIX_MONTHS, now + SIX_MONTHS)):
         survey, created = FollowUpSurvey.objects.get_or_create(
-            participant_id=participant_id,
+            participant_id=mentorship.participant_id,
             kind=kind,
             defaults={"mentorship": mentorship, "due_at": due_at},
         )
@@ -121,26 +127,6 @@ def _schedule(*, participant_id: int, mentorship: Mentorship | None, now: dateti
             )
         surveys.append(survey)
     return surveys
-
-
-@transaction.atomic
-def surveys_after_mentorship(*, mentorship: Mentorship, now: datetime) -> list[FollowUpSurvey]:
-    """Schedule the participant's exit survey (due now) and six-month survey (due in six months).
-
-    A participant has one survey of each kind: a second ended mentorship schedules nothing new.
-    """
-    return _schedule(participant_id=mentorship.participant_id, mentorship=mentorship, now=now)
-
-
-@transaction.atomic
-def surveys_after_leaving(*, application: Application, now: datetime) -> list[FollowUpSurvey]:
-    """Schedule both surveys for a participant who leaves the programme (withdraws after acceptance).
-
-    Tied to their latest mentorship, if they had one. Like surveys_after_mentorship,
-    nothing new is scheduled for a participant who already has the surveys.
-    """
-    mentorship = application.mentorships.order_by("-proposed_at", "-pk").first()
-    return _schedule(participant_id=application.pk, mentorship=mentorship, now=now)
 
 
 # --- The link ----------------------------------------------------------------
