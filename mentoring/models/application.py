@@ -79,6 +79,10 @@ class Application(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # Privacy: the warning before a retention purge, and an erasure that kept only what the figures need.
+    purge_warned_at = models.DateTimeField(_("warned of deletion"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    retain_until = models.DateField(_("keep the anonymised record until"), null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
 
     class Meta:

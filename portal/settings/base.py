@@ -189,6 +189,17 @@ PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
 # Largest business plan an applicant may upload.
 BUSINESS_PLAN_MAX_BYTES = 10 * 1024 * 1024
 
+# --- Retention of personal data -----------------------------------------------
+# Drafts nobody has touched for this long are deleted, after a warning.
+DRAFT_RETENTION_DAYS = env.int("DRAFT_RETENTION_DAYS", default=90)
+# Rejected and withdrawn applications are deleted this long after the decision.
+CLOSED_APPLICATION_RETENTION_DAYS = env.int("CLOSED_APPLICATION_RETENTION_DAYS", default=365)
+# The warning e-mail goes out this many days before a purge.
+PURGE_WARNING_DAYS = env.int("PURGE_WARNING_DAYS", default=14)
+# An erased participant's anonymised record (entry characteristics, outcomes) is kept
+# for the funder's figures this many years, then deleted too.
+ANONYMISED_RETENTION_YEARS = env.int("ANONYMISED_RETENTION_YEARS", default=10)
+
 # --- Languages ---------------------------------------------------------------
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
