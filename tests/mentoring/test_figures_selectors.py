@@ -135,7 +135,6 @@ def test_pseudonym_is_stable_and_says_nothing_of_the_id(settings):
     assert pseudonym(7) == pseudonym(7)
     assert pseudonym(7) != pseudonym(8)
     assert pseudonym(7).startswith("P-") and len(pseudonym(7)) == 12
-    assert "7" not in pseudonym(7)[2:] or pseudonym(7) != "P-0000000007"
     before = pseudonym(7)
     settings.SECRET_KEY = "another key"
     assert pseudonym(7) != before
