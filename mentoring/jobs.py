@@ -5,7 +5,7 @@ The services take `now`, so their tests state the day; these only supply it.
 
 from django.utils import timezone
 
-from mentoring.services import followup, meetings
+from mentoring.services import followup, meetings, privacy
 from mentoring.services.mentorships import mentorships_chase_unanswered
 
 
@@ -24,3 +24,7 @@ def send_due_surveys() -> int:
 
 def chase_surveys() -> dict[str, int]:
     return followup.surveys_chase(now=timezone.now()).counts()
+
+
+def purge_expired_personal_data() -> dict[str, int]:
+    return privacy.retention_purge(now=timezone.now()).counts()

@@ -13,4 +13,9 @@ JOBS = [
     ),
     RecurringJob(name="send-due-surveys", func="mentoring.jobs.send_due_surveys", cron="30 * * * *"),
     RecurringJob(name="chase-surveys", func="mentoring.jobs.chase_surveys", cron="0 9 * * *"),
+    RecurringJob(
+        name="purge-expired-personal-data",
+        func="mentoring.jobs.purge_expired_personal_data",
+        cron="30 3 * * *",
+    ),
 ]

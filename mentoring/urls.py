@@ -1,4 +1,4 @@
-from mentoring.views import applicant, coordinator, followup, matching, mentor, mentorship
+from mentoring.views import applicant, coordinator, followup, matching, mentor, mentorship, privacy
 
 app_name = "mentoring"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *matching.urlpatterns,
     *mentorship.urlpatterns,
     *followup.urlpatterns,
+    *privacy.urlpatterns,
 ]

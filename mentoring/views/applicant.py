@@ -28,10 +28,11 @@ from mentoring.forms.applicant import (
     application_answers,
     profile_summary,
 )
-from mentoring.models import Application, ApplicationStatus, Intake
+from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
 from mentoring.services import applications as application_services
 from mentoring.services.eligibility import eligibility_reasons, eligibility_refusal_count
+from mentoring.services.privacy import access_log_record
 from mentoring.services.profiles import applicant_profile_create
 from mentoring.workflow import Role, Status, may_move
 
@@ -313,6 +314,14 @@ def business_plan(request, pk: int):
         file = application.business_plan.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
+    # A coordinator's download is logged for the applicant (their own is not).
+    access_log_record(
+        viewer=request.user,
+        subject=application.applicant,
+        what=AccessLog.What.BUSINESS_PLAN,
+        object_id=application.pk,
+        now=timezone.now(),
+    )
     response = FileResponse(
         file,
         as_attachment=True,

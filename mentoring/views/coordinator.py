@@ -34,13 +34,14 @@ from mentoring.choices import (
 )
 from mentoring.display import label_of, person_name
 from mentoring.forms.coordinator import BulkDecisionForm, DecisionForm, QueueFilterForm, ReviewForm
-from mentoring.models import DEFAULT_RUBRIC, Application, ApplicationStatus, Intake
+from mentoring.models import DEFAULT_RUBRIC, AccessLog, Application, ApplicationStatus, Intake
 from mentoring.services.applications import (
     StaleDecision,
     TransitionNotAllowed,
     application_decide,
     applications_decide,
 )
+from mentoring.services.privacy import access_log_record
 from mentoring.services.reviews import (
     CLOSED_TO_CONFLICTS,
     REVIEWABLE,
@@ -356,6 +357,24 @@ def _refuse_if_conflicted(request, application: Application):
 @require_GET
 def application_detail(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+    # The page shows the application and the applicant's profile: both views are logged for the person.
+    now = timezone.now()
+    access_log_record(
+        viewer=request.user,
+        subject=application.applicant,
+        what=AccessLog.What.APPLICATION,
+        object_id=pk,
+        now=now,
+    )
+    profile = getattr(application.applicant, "applicant_profile", None)
+    if profile is not None:
+        access_log_record(
+            viewer=request.user,
+            subject=application.applicant,
+            what=AccessLog.What.PROFILE,
+            object_id=profile.pk,
+            now=now,
+        )
     return _render_detail(request, application)
 
 

@@ -90,6 +90,9 @@ EXPECTED = {
     "goal_done": (LOGIN, 405, 405, 405, 405, 405),
     "mentorship_end": (LOGIN, 404, 404, 404, 404, 404),
     "coordinator_mentorships": (LOGIN, 403, 403, 403, 403, 200),
+    # A person's own data: whoever is signed in, about themselves (no id in the address).
+    "personal_data_download": (LOGIN, 200, 200, 200, 200, 200),
+    "personal_data_erase": (LOGIN, 200, 200, 200, 200, 200),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
