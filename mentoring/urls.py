@@ -1,4 +1,4 @@
-from mentoring.views import applicant, coordinator, followup, matching, mentor, mentorship, privacy
+from mentoring.views import applicant, coordinator, figures, followup, matching, mentor, mentorship, privacy
 
 app_name = "mentoring"
 
@@ -9,5 +9,6 @@ urlpatterns = [
     *matching.urlpatterns,
     *mentorship.urlpatterns,
     *followup.urlpatterns,
+    *figures.urlpatterns,
     *privacy.urlpatterns,
 ]

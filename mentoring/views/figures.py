@@ -185,7 +185,9 @@ def _table_figure(table: figures.Table, *, id: str, title: str) -> Figure:
     A table of several rows is charted row by row (its "total" column; the "total" row left out);
     a table of one row (businesses) gender by gender.
     """
-    header, *labelled = figures_export.table_rows(table)
+    corner, *columns = figures_export.table_rows(table)[0]
+    header = [corner or _("Group"), *columns]
+    labelled = figures_export.table_rows(table)[1:]
     rows = [
         DisplayRow(cells=list(cells), is_total=row.key == figures.TOTAL)
         for row, cells in zip(table.rows, labelled, strict=True)
@@ -349,8 +351,13 @@ def _figures(filters: dict) -> dict:
     gap = figures.score_gap(
         figures_selectors.reviewer_scores(intake=filters["intake"], programme=filters["programme"])
     )
+    keys = figures_export.breakdown_keys()
     breakdowns = [
-        _table_figure(figures.breakdown(rows, by=by), id=f"by-{by.replace('_', '-')}", title=str(title))
+        _table_figure(
+            figures.breakdown(rows, by=by, keys=keys.get(by)),
+            id=f"by-{by.replace('_', '-')}",
+            title=str(title),
+        )
         for by, title in BREAKDOWN_TITLES.items()
     ]
     businesses = figures.businesses(rows)
@@ -425,7 +432,7 @@ def figures_download(request, what: str, fmt: str):
     filters = form.filters()
     rows = figures_selectors.participant_rows(**filters)
     if what == "figures":
-        tables = figures.all_tables(rows)
+        tables = figures.all_tables(rows, keys=figures_export.breakdown_keys())
         content = figures_export.figures_xlsx(tables) if fmt == "xlsx" else figures_export.figures_csv(tables)
         name = _("figures")
     else:

@@ -90,6 +90,9 @@ EXPECTED = {
     "goal_done": (LOGIN, 405, 405, 405, 405, 405),
     "mentorship_end": (LOGIN, 404, 404, 404, 404, 404),
     "coordinator_mentorships": (LOGIN, 403, 403, 403, 403, 200),
+    # The programme's figures and their downloads: the Coordinators role or nothing.
+    "figures_dashboard": (LOGIN, 403, 403, 403, 403, 200),
+    "figures_download": (LOGIN, 403, 403, 403, 403, 200),
     # A person's own data: whoever is signed in, about themselves (no id in the address).
     "personal_data_download": (LOGIN, 200, 200, 200, 200, 200),
     "personal_data_erase": (LOGIN, 200, 200, 200, 200, 200),
@@ -150,6 +153,8 @@ def url_for(name: str, application: Application) -> str:
         "step": "idea",
         "meeting_id": 1,
         "goal_id": 1,
+        "what": "participants",
+        "fmt": "xlsx",
     }
     if "token" in pattern.pattern.converters:
         values["token"] = mentor_invitation_token(
