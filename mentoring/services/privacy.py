@@ -455,7 +455,8 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
     for trace in traces:
         outbox |= Q(body__icontains=trace) | Q(subject__icontains=trace) | Q(to__icontains=trace)
         outbox |= Q(cc__icontains=trace) | Q(bcc__icontains=trace)
-    steps.log("outbox_messages_deleted", OutboxMessage.objects.filter(outbox).delete()[0])
+    # An empty Q would match every message: there is always the e-mail address, but say so.
+    steps.log("outbox_messages_deleted", OutboxMessage.objects.filter(outbox).delete()[0] if traces else 0)
     steps.log("email_addresses_deleted", EmailAddress.objects.filter(user=user).delete()[0])
     steps.log("authenticators_deleted", Authenticator.objects.filter(user=user).delete()[0])
     steps.log("sessions_deleted", _delete_sessions(user=user, now=now))

@@ -513,3 +513,19 @@ def test_mentorship_score_unchanged_by_erasure(participant, person, now, django_
     erase(person, now, django_capture_on_commit_callbacks)
 
     assert Mentorship.objects.get(participant=participant).score == Decimal("7.500")
+
+
+def test_erasure_leaves_other_peoples_data_alone(
+    participant, person, now, django_capture_on_commit_callbacks
+):
+    other = factories.ApplicationFactory(idea_description="Bos idé", status=Status.ACCEPTED, now=now)
+    message = OutboxMessage.objects.create(
+        subject="Kvitto", from_email="portal@example.org", to=[other.applicant.email], body="Hej Bo"
+    )
+
+    erase(person, now, django_capture_on_commit_callbacks)
+
+    other.refresh_from_db()
+    assert other.idea_description == "Bos idé" and other.anonymised_at is None
+    assert OutboxMessage.objects.filter(pk=message.pk).exists()
+    assert User.objects.get(pk=other.applicant_id).is_active
