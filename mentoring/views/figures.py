@@ -91,6 +91,7 @@ class Chart:
     marker_x: float | None = None
     marker_label: str = ""
     marker_label_y: float = 14
+    marker_top: float = 18
     width: int = CHART_WIDTH
     label_x: int = LABEL_X
     bar_x: int = BAR_X
@@ -154,6 +155,8 @@ class DisplayRow:
     cells: list[str]
     warning: str = ""
     is_total: bool = False
+    # Against the aim, where the table has that column: said in words, not by colour alone.
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -256,10 +259,15 @@ def _pipeline_figure(stages: list[figures.Stage], *, aim: int) -> Figure:
     for stage in stages:
         label = str(PIPELINE_LABELS.get(stage.key, stage.key))
         warning = _("Below the aim of %(aim)s") % {"aim": aim_text} if stage.below_aim else ""
+        if stage.share is None:
+            status = _("Nobody has reached this step")
+        else:
+            status = warning or _("At or above the aim")
         rows.append(
             DisplayRow(
                 cells=[label, _number(stage.women), _number(stage.total), _percent(stage.share)],
                 warning=warning,
+                status=status,
             )
         )
         value = _percent(stage.share)

@@ -1,0 +1,92 @@
+"""Journey 6: a coordinator opens the programme's figures, filters them by intake, downloads the XLSX.
+
+The figures change with the filter, the downloaded workbook holds the filtered
+figures, and axe finds nothing serious on the dashboard with its charts.
+Locators accept the Swedish or the English text (`ui`), like the other journeys.
+"""
+
+import datetime as dt
+import re
+
+import openpyxl
+import pytest
+from playwright.sync_api import expect
+
+from mentoring.choices import Gender
+from mentoring.models import Application
+from mentoring.workflow import Status
+from tests import factories
+from tests.browser.conftest import sign_in
+from tests.browser.test_journey_apply import ui
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+DASHBOARD = "/en/coordinator/figures/"
+
+
+def accepted(intake, gender: str) -> Application:
+    application = factories.ApplicationFactory(
+        intake=intake, status=Status.ACCEPTED, applicant__profile__gender=gender
+    )
+    Application.objects.filter(pk=application.pk).update(
+        decided_at=dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+    )
+    return application
+
+
+@pytest.fixture
+def cohorts(site_tree):
+    """Spring: two women accepted; autumn: one man."""
+    spring = factories.IntakeFactory(programme=site_tree.programme, title="Våren 2026")
+    autumn = factories.IntakeFactory(programme=site_tree.programme, title="Hösten 2026")
+    accepted(spring, Gender.WOMAN)
+    accepted(spring, Gender.WOMAN)
+    accepted(autumn, Gender.MAN)
+    return {"spring": spring, "autumn": autumn}
+
+
+def gender_cell(page, gender_label: re.Pattern):
+    """The total column of the participants-by-gender table in the row of `gender_label`."""
+    row = (
+        page.locator("#by-gender table")
+        .get_by_role("row")
+        .filter(has=page.get_by_role("rowheader", name=gender_label))
+    )
+    return row.locator("td").last
+
+
+def test_coordinator_filters_the_figures_by_intake_and_downloads_the_xlsx(
+    page, live_server, cohorts, axe_check, tmp_path
+):
+    coordinator = factories.coordinator_user(first_name="Karin", last_name="Sjö")
+    sign_in(page, live_server, DASHBOARD, coordinator)
+
+    # Every participant of the programme is counted, and the charts come with their tables.
+    expect(page.get_by_role("heading", level=1)).to_have_text(ui("Programme figures"))
+    expect(page.locator("#figures-count")).to_contain_text("3")
+    expect(gender_cell(page, ui("Woman"))).to_have_text("2")
+    expect(gender_cell(page, ui("Man"))).to_have_text("1")
+    expect(page.locator("#by-gender svg[role=img]")).to_have_count(1)
+    axe_check(page)
+
+    # Filtered by the spring intake, the autumn's man is no longer counted.
+    page.get_by_label(ui("Intake", exact=False)).select_option(str(cohorts["spring"].pk))
+    page.get_by_role("button", name=ui("Show the figures")).click()
+    expect(page).to_have_url(re.compile(rf"intake={cohorts['spring'].pk}"))
+    expect(page.locator("#figures-count")).to_contain_text("2")
+    expect(gender_cell(page, ui("Woman"))).to_have_text("2")
+    expect(gender_cell(page, ui("Man"))).to_have_text("0")
+    axe_check(page)
+
+    # The workbook holds the same, filtered, figures.
+    with page.expect_download() as info:
+        page.get_by_role("link", name=ui("Figures as XLSX")).click()
+    download = info.value
+    assert re.fullmatch(r"figures-\d{4}-\d{2}-\d{2}\.xlsx", download.suggested_filename)
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    book = openpyxl.load_workbook(saved, read_only=True)
+    rows = [list(row) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
+    participants = [row for row in rows if row and row[0] == "Participants"]
+    assert participants, rows[:10]
+    assert participants[0][1:6] == [2, 0, 0, 0, 2]
