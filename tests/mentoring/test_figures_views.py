@@ -294,3 +294,8 @@ def test_programme_targets_are_not_for_editors(site_tree, client):
     response = client.get(reverse("programme_targets:index"))
     assert response.status_code in (302, 403)
     assert ProgrammeTargets.objects.count() == 0
+
+
+@pytest.mark.parametrize("page", ["mentoring:intake_list", "account_home"])
+def test_coordinators_find_the_figures_from_their_pages(site_tree, coordinator_client, page):
+    assert reverse("mentoring:figures_dashboard") in coordinator_client.get(reverse(page)).text
