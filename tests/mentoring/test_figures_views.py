@@ -131,6 +131,16 @@ def test_figures_dashboard_filters_by_intake(site_tree, coordinator_client, inta
     assert only_other["Woman"][-1] == "0" and only_other["Man"][-1] == "2"
 
 
+def test_figures_dashboard_filters_by_programme(site_tree, coordinator_client, intake):
+    elsewhere = factories.ProgrammePageFactory(parent=site_tree.programme_index, title="Unga företagare")
+    accepted(intake, gender=Gender.WOMAN)
+    accepted(factories.IntakeFactory(programme=elsewhere), gender=Gender.MAN)
+    response = dashboard(coordinator_client, programme=elsewhere.pk)
+    assert "1 participant counted" in response.text
+    assert figure_rows(response, "by-gender")["Man"][-1] == "1"
+    assert "Unga företagare has no targets of its own yet" in response.text
+
+
 def test_figures_dashboard_filters_by_period(site_tree, coordinator_client, intake):
     accepted(intake, decided_at=DAY)
     accepted(intake, decided_at=DAY + dt.timedelta(days=40))
@@ -162,6 +172,14 @@ def test_figures_dashboard_warns_where_womens_share_falls_below_the_aim(
     assert pipeline["Accepted"][:3] == ["1", "3", "33.3 %"]
     assert "Below the aim of 40.0 %" in pipeline["Accepted"][3]
     assert "below the aim of 40 % at these steps" in response.text
+
+
+def test_figures_dashboard_gives_no_warning_where_women_reach_the_aim(site_tree, coordinator_client, intake):
+    accepted(intake, gender=Gender.WOMAN)
+    accepted(intake, gender=Gender.MAN)
+    response = dashboard(coordinator_client)
+    assert "At or above the aim" in figure_rows(response, "pipeline")["Accepted"][3]
+    assert "at these steps" not in response.text
 
 
 def test_figures_dashboard_shows_the_reviewers_score_gap(site_tree, coordinator_client, intake, coordinator):
