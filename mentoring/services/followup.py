@@ -217,7 +217,7 @@ def _mail(*, survey: FollowUpSurvey, template: str, event: str) -> None:
 
 def _locked(pk: int) -> FollowUpSurvey:
     return (
-        FollowUpSurvey.objects.select_for_update()
+        FollowUpSurvey.objects.select_for_update(of=("self",))
         .select_related("participant__applicant__applicant_profile")
         .get(pk=pk)
     )

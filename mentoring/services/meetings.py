@@ -305,7 +305,7 @@ def meetings_remind_mentors(*, now: datetime) -> list[int]:
 @transaction.atomic
 def _remind_to_meet(*, pk: int, now: datetime) -> bool:
     mentorship = (
-        Mentorship.objects.select_for_update()
+        Mentorship.objects.select_for_update(of=("self",))
         .select_related("mentor__user", "participant__applicant__applicant_profile")
         .get(pk=pk)
     )
