@@ -40,14 +40,6 @@ PIPELINE_LABELS = {
     "three_meetings": gettext_lazy("Three meetings or more"),
     "business_started": gettext_lazy("Business started"),
 }
-BREAKDOWN_TITLES = {
-    "gender": gettext_lazy("Participants by gender"),
-    "employment_status": gettext_lazy("Participants by employment status at entry"),
-    "municipality": gettext_lazy("Participants by municipality"),
-    "age_band": gettext_lazy("Participants by age at entry"),
-    "education_level": gettext_lazy("Participants by education level"),
-    "former_sector": gettext_lazy("Participants by sector of former employment"),
-}
 DOWNLOADS = {"figures", "participants"}
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -182,15 +174,15 @@ def _percent(value: float | None) -> str:
     return _("%(share)s %%") % {"share": formats.number_format(value, decimal_pos=1)}
 
 
-def _table_figure(table: figures.Table, *, id: str, title: str) -> Figure:
+def _table_figure(table: figures.Table, *, id: str) -> Figure:
     """A table of the core, labelled as in the downloads, with a chart of its totals.
 
-    A table of several rows is charted row by row (its "total" column; the "total" row left out);
-    a table of one row (businesses) gender by gender.
+    Its title is the downloads' too. A table of several rows is charted row by row (its "total"
+    column; the "total" row left out), a table of one row (businesses) gender by gender.
     """
-    corner, *columns = figures_export.table_rows(table)[0]
+    title = figures_export.table_title(table)
+    (corner, *columns), *labelled = figures_export.table_rows(table)
     header = [corner or _("Group"), *columns]
-    labelled = figures_export.table_rows(table)[1:]
     rows = [
         DisplayRow(cells=list(cells), is_total=row.key == figures.TOTAL)
         for row, cells in zip(table.rows, labelled, strict=True)
@@ -361,12 +353,8 @@ def _figures(filters: dict) -> dict:
     )
     keys = figures_export.breakdown_keys()
     breakdowns = [
-        _table_figure(
-            figures.breakdown(rows, by=by, keys=keys.get(by)),
-            id=f"by-{by.replace('_', '-')}",
-            title=str(title),
-        )
-        for by, title in BREAKDOWN_TITLES.items()
+        _table_figure(figures.breakdown(rows, by=by, keys=keys.get(by)), id=f"by-{by.replace('_', '-')}")
+        for by in figures.BREAKDOWNS
     ]
     businesses = figures.businesses(rows)
     pipeline = _pipeline_figure(stages, aim=targets.women_share_aim)
@@ -378,21 +366,13 @@ def _figures(filters: dict) -> dict:
         "progress": _progress_figure(figures.progress(rows, targets=_as_targets(targets))),
         "breakdowns": breakdowns,
         "outcomes": [
-            _table_figure(
-                figures.outcomes(rows, point="exit"), id="outcomes-exit", title=_("Outcomes at exit")
-            ),
-            _table_figure(
-                figures.outcomes(rows, point="six_months"),
-                id="outcomes-six-months",
-                title=_("Outcomes six months after exit"),
-            ),
+            _table_figure(figures.outcomes(rows, point="exit"), id="outcomes-exit"),
+            _table_figure(figures.outcomes(rows, point="six_months"), id="outcomes-six-months"),
         ],
-        "businesses": _table_figure(businesses, id="businesses", title=_("Businesses started")),
+        "businesses": _table_figure(businesses, id="businesses"),
         "businesses_total": businesses.value("businesses_started", figures.TOTAL),
         "businesses_women": businesses.value("businesses_started", "woman"),
-        "indicators": _table_figure(
-            figures.funder_indicators(rows), id="indicators", title=_("The funder's indicators")
-        ),
+        "indicators": _table_figure(figures.funder_indicators(rows), id="indicators"),
         "pipeline": pipeline,
         "pipeline_warnings": [row for row in pipeline.rows if row.warning],
         "score_gap": _score_figure(gap),
@@ -406,7 +386,7 @@ def _figures(filters: dict) -> dict:
 @require_GET
 def figures_dashboard(request):
     form = FiguresFilterForm(request.GET or None)
-    context = {"form": form, "is_filtered": False, "query": request.GET.urlencode()}
+    context = {"form": form, "is_filtered": False}
     if not form.is_bound or form.is_valid():
         filters = form.filters()
         context |= _figures(filters)
