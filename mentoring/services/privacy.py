@@ -43,8 +43,10 @@ from django.utils import translation
 
 from mentoring import notifications
 from mentoring.display import person_name
+from mentoring.mentorship_workflow import MentorshipStatus
 from mentoring.models import (
     AccessLog,
+    AnswerSource,
     Application,
     ApplicationStatus,
     ErasureRequest,
@@ -56,6 +58,7 @@ from mentoring.models import (
     MentorProfile,
     Mentorship,
     MentorshipChange,
+    Outcome,
     PrivateNote,
     Review,
     StatusChange,
@@ -327,6 +330,48 @@ def _delete_application(application: Application) -> None:
     application.delete()
 
 
+def _close_open_mentorships(mentorships, *, steps: _Steps, prefix: str, now: datetime) -> None:
+    """End what cannot go on without the person: a proposal goes back, an active mentorship ends early.
+
+    The other party's place (or mentee) is freed. The log rows carry no reason:
+    a reason would only say, in words, whose data went.
+    """
+    moves = (
+        (MentorshipStatus.PROPOSED, MentorshipStatus.RETURNED, {}),
+        (MentorshipStatus.ACTIVE, MentorshipStatus.ENDED_EARLY, {"ended_at": now}),
+    )
+    for source, target, extra in moves:
+        ids = list(Mentorship.objects.filter(pk__in=mentorships, status=source).values_list("pk", flat=True))
+        Mentorship.objects.filter(pk__in=ids).update(status=target, **extra)
+        MentorshipChange.objects.bulk_create(
+            MentorshipChange(mentorship_id=pk, actor=None, at=now, from_status=source, to_status=target)
+            for pk in ids
+        )
+        steps.log(f"{prefix}_mentorships_{target}", len(ids))
+
+
+def _close_open_surveys(application_ids, *, steps: _Steps, now: datetime) -> None:
+    """Surveys not yet sent are dropped; one sent and unanswered expires with the outcome "unknown"."""
+    surveys = FollowUpSurvey.objects.filter(participant__in=application_ids)
+    steps.log("unsent_surveys_deleted", surveys.filter(sent_at__isnull=True).delete()[0])
+    open_surveys = list(surveys.filter(answered_at__isnull=True, expired_at__isnull=True))
+    for survey in open_surveys:
+        survey.expired_at = now
+        survey.source = AnswerSource.EXPIRED
+        survey.save(update_fields=["expired_at", "source"])
+        Outcome.objects.get_or_create(
+            participant_id=survey.participant_id,
+            point=survey.kind,
+            defaults={
+                "result": Outcome.Result.UNKNOWN,
+                "source": AnswerSource.EXPIRED,
+                "survey": survey,
+                "recorded_at": now,
+            },
+        )
+    steps.log("open_surveys_expired", len(open_surveys))
+
+
 def _anonymise_mentorships(mentorships, *, steps: _Steps, prefix: str) -> None:
     steps.log(
         f"{prefix}_private_notes_deleted",
@@ -421,15 +466,15 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
         "survey_comments_blanked",
         FollowUpSurvey.objects.filter(participant__in=kept_ids).exclude(comments="").update(comments=""),
     )
-    _anonymise_mentorships(
-        list(Mentorship.objects.filter(participant__in=kept_ids).values_list("pk", flat=True)),
-        steps=steps,
-        prefix="participant",
-    )
+    _close_open_surveys(kept_ids, steps=steps, now=now)
+    participant_ships = list(Mentorship.objects.filter(participant__in=kept_ids).values_list("pk", flat=True))
+    _close_open_mentorships(participant_ships, steps=steps, prefix="participant", now=now)
+    _anonymise_mentorships(participant_ships, steps=steps, prefix="participant")
 
     mentor = MentorProfile.objects.filter(user=user).first()
     if mentor is not None:
         mentor_ships = list(mentor.mentorships.values_list("pk", flat=True))
+        _close_open_mentorships(mentor_ships, steps=steps, prefix="mentor", now=now)
         _anonymise_mentorships(mentor_ships, steps=steps, prefix="mentor")
         if mentor_ships:
             MentorProfile.objects.filter(pk=mentor.pk).update(

@@ -19,8 +19,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from mentoring import followup_selectors
 from mentoring.display import participant_name
 from mentoring.forms.followup import SurveyForm
-from mentoring.models import FollowUpSurvey, SurveyKind
+from mentoring.models import AccessLog, FollowUpSurvey, SurveyKind
 from mentoring.services import followup as followup_services
+from mentoring.services.privacy import access_log_record
 from mentoring.views.coordinator import coordinator_required
 
 
@@ -145,6 +146,15 @@ def survey_phone(request, pk: int):
     if survey.is_closed:
         messages.info(request, _("This survey is already answered or closed."))
         return redirect("mentoring:survey_list")
+    if request.method == "GET":
+        # The page shows the participant's name and phone number.
+        access_log_record(
+            viewer=request.user,
+            subject=survey.participant.applicant,
+            what=AccessLog.What.SURVEY,
+            object_id=survey.pk,
+            now=now,
+        )
     form = SurveyForm(request.POST or None, today=timezone.localdate(now))
     if request.method == "POST" and form.is_valid():
         try:

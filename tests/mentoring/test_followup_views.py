@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from mentoring.choices import Situation
 from mentoring.mentorship_workflow import MentorshipStatus
-from mentoring.models import AnswerSource, FollowUpSurvey, Outcome
+from mentoring.models import AccessLog, AnswerSource, FollowUpSurvey, Outcome
 from mentoring.services import followup
 from mentoring.workflow import Status
 from tests import factories
@@ -142,6 +142,15 @@ def test_survey_phone_records_the_answer_as_given_by_phone(client, coordinator, 
     assert Outcome.objects.get().source == AnswerSource.PHONE
     figures = client.get(reverse("mentoring:survey_list")).context["figures"]
     assert figures[0].answered_by_phone == 1
+
+
+def test_survey_phone_page_is_in_the_participants_access_log(client, coordinator, sent):
+    client.force_login(coordinator)
+
+    client.get(reverse("mentoring:survey_phone", kwargs={"pk": sent.pk}))
+
+    (entry,) = AccessLog.objects.all()
+    assert (entry.viewer, entry.subject, entry.what) == (coordinator, sent.participant.applicant, "survey")
 
 
 def test_survey_phone_of_an_answered_survey_goes_back_to_the_list(client, coordinator, sent):

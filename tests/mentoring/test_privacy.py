@@ -529,3 +529,41 @@ def test_erasure_leaves_other_peoples_data_alone(
     assert other.idea_description == "Bos idé" and other.anonymised_at is None
     assert OutboxMessage.objects.filter(pk=message.pk).exists()
     assert User.objects.get(pk=other.applicant_id).is_active
+
+
+def test_erasure_ends_an_active_mentorship_and_frees_the_mentors_place(
+    application_in, now, django_capture_on_commit_callbacks
+):
+    application = application_in(Status.ACCEPTED, applicant=factories.ApplicantFactory())
+    mentorship = factories.MentorshipFactory(participant=application, status=MentorshipStatus.ACTIVE)
+    places_before = mentorship.mentor.free_places()
+
+    erase(application.applicant, now, django_capture_on_commit_callbacks)
+
+    mentorship.refresh_from_db()
+    assert (mentorship.status, mentorship.ended_at) == (MentorshipStatus.ENDED_EARLY, now)
+    assert mentorship.mentor.free_places() == places_before + 1
+    assert mentorship.changes.last().actor is None
+
+
+def test_erasure_drops_unsent_surveys_and_expires_an_open_one_as_unknown(
+    application_in, now, django_capture_on_commit_callbacks
+):
+    application = application_in(Status.ACCEPTED, applicant=factories.ApplicantFactory())
+    mentorship = factories.MentorshipFactory(participant=application, status=MentorshipStatus.COMPLETED)
+    FollowUpSurvey.objects.create(
+        participant=application, mentorship=mentorship, kind=SurveyKind.EXIT, due_at=now, sent_at=now
+    )
+    FollowUpSurvey.objects.create(
+        participant=application,
+        mentorship=mentorship,
+        kind=SurveyKind.SIX_MONTHS,
+        due_at=now + dt.timedelta(days=182),
+    )
+
+    erase(application.applicant, now, django_capture_on_commit_callbacks)
+
+    (survey,) = FollowUpSurvey.objects.filter(participant=application)
+    assert survey.kind == SurveyKind.EXIT and survey.expired_at == now
+    outcome = Outcome.objects.get(participant=application)
+    assert (outcome.point, outcome.result) == ("exit", Outcome.Result.UNKNOWN)
