@@ -204,6 +204,20 @@ def test_figures_dashboard_draws_each_chart_next_to_its_table(site_tree, coordin
     assert "<script" not in text.split("<main", 1)[1].split("</main>", 1)[0]
 
 
+def test_figures_dashboard_charts_keep_svg_numbers_unlocalised_in_swedish(
+    site_tree, coordinator_client, intake
+):
+    accepted(intake)
+    translation.activate("sv")
+
+    text = coordinator_client.get(reverse("mentoring:figures_dashboard"), HTTP_ACCEPT_LANGUAGE="sv").text
+
+    assert 'lang="sv"' in text
+    # A decimal comma would turn y="37,0" into two numbers: a position for each of the first glyphs.
+    coordinates = re.findall(r'\b(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"', text.split("<main", 1)[1])
+    assert coordinates and not [value for value in coordinates if "," in value]
+
+
 def test_figures_dashboard_queries_do_not_grow_with_participants(
     site_tree, coordinator_client, intake, django_assert_max_num_queries
 ):
