@@ -39,6 +39,7 @@ from content.models import (
     StandardPage,
 )
 from portal.demo import texts
+from portal.demo.alumni import demo_seed_alumni
 from portal.demo.applications import demo_seed_applications
 from portal.demo.images import render
 from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors, demo_seed_mentorships
@@ -409,6 +410,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
         demo_seed_applications(today=today, report=report)
         demo_seed_mentors(today=today, report=report)
         demo_seed_mentorships(today=today, report=report)
+        demo_seed_alumni(today=today, report=report)
         _check_cms_groups(report)
     if stdout is not None:
         write_summary(report, stdout)
@@ -418,7 +420,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
 def write_summary(report: SeedReport, stdout: TextIO) -> None:
     kinds = ["locales", "site", "images", f"pages {SOURCE_LANGUAGE}"]
     kinds += [f"pages {language}" for language in TRANSLATIONS] + ["accounts"]
-    kinds += ["intakes", "applicants", "applications", "mentors", "mentorships"]
+    kinds += ["intakes", "applicants", "applications", "mentors", "mentorships", "alumni"]
     stdout.write("Demo content:\n")
     for kind in kinds:
         stdout.write(
@@ -433,3 +435,5 @@ def write_summary(report: SeedReport, stdout: TextIO) -> None:
     stdout.write(f"  {'applicants':<13} {first} … {last}\n")
     first, last = (MENTOR_EMAIL.format(number=n) for n in (1, len(DEMO_MENTORS)))
     stdout.write(f"  {'mentors':<13} {first} … {last}\n")
+    first, last = (texts.ALUMNUS_EMAIL.format(number=n) for n in (1, len(texts.ALUMNI)))
+    stdout.write(f"  {'past':<13} {first} … {last}\n")

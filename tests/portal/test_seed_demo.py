@@ -12,7 +12,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, WorkflowPage
 
 from content.models import HomePage, NewsPage, ProgrammePage, StandardPage
-from mentoring.models import Application, Intake, MentorProfile, Review, StatusChange
+from mentoring import orgnr
+from mentoring.figures_selectors import participant_rows
+from mentoring.models import Application, Intake, MentorProfile, Outcome, Review, StatusChange
 from mentoring.services.matching import matching_run
 from portal.demo import images, mentors, seed, texts
 from portal.roles import MENTORS
@@ -198,3 +200,24 @@ def test_render_draws_the_same_1600_by_900_jpeg_from_the_same_seed():
     assert first == images.render(seed="hero", motif="waves")
     picture = PILImage.open(io.BytesIO(first))
     assert (picture.format, picture.size) == ("JPEG", (1600, 900))
+
+
+@pytest.mark.django_db
+def test_demo_seed_gives_the_closed_intake_past_participants_with_outcomes_once(small_images):
+    seed.demo_seed(today=TODAY)
+
+    report = seed.demo_seed(today=TODAY)
+
+    intake = Intake.objects.get(title=texts.INTAKES["closed"][1])
+    accepted = Application.objects.filter(intake=intake, status="accepted")
+    assert accepted.count() >= 20
+    outcomes = Outcome.objects.filter(participant__intake=intake, point=Outcome.Point.EXIT)
+    assert outcomes.count() >= 15
+    businesses = outcomes.filter(result="own_business")
+    assert businesses.exists()
+    assert all(orgnr.normalise(number) for number in businesses.values_list("organisation_number", flat=True))
+    rows = participant_rows(intake=intake)
+    assert len(rows) == accepted.count()
+    assert sum(row.exit_result is not None for row in rows) == outcomes.count()
+    assert sum(row.matched for row in rows) >= 15 and sum(row.meetings for row in rows) >= 30
+    assert report.created["alumni"] == 0 and report.existing["alumni"] == len(texts.ALUMNI)
