@@ -7,12 +7,17 @@ MENTORS = "Mentors"
 # Wagtail's own data migration creates these two; ours makes sure they exist.
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+# Competence development: study guidance, and attendance on courses.
+COUNSELLORS = "Counsellors"
+COURSE_LEADERS = "Course leaders"
 
 ROLE_GROUPS = {
     COORDINATORS: _("Coordinators"),
     MENTORS: _("Mentors"),
     EDITORS: _("Editors"),
     MODERATORS: _("Moderators"),
+    COUNSELLORS: _("Counsellors"),
+    COURSE_LEADERS: _("Course leaders"),
 }
 
 
