@@ -1,6 +1,7 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
 from mentoring.models.figures import ProgrammeTargets
 from mentoring.models.followup import AnswerSource, FollowUpSurvey, Outcome, SurveyKind
+from mentoring.models.guidance import GuidanceBooking, GuidanceMode, GuidanceOutcome, GuidanceSlot
 from mentoring.models.intake import EligibilityRefusal, Intake
 from mentoring.models.matching import MatchingChoice, MatchingRun
 from mentoring.models.mentor import MentorInvitation, MentorProfile
@@ -21,6 +22,10 @@ __all__ = [
     "ErasureRequest",
     "FollowUpSurvey",
     "Goal",
+    "GuidanceBooking",
+    "GuidanceMode",
+    "GuidanceOutcome",
+    "GuidanceSlot",
     "IdentityReveal",
     "Intake",
     "MatchingChoice",
