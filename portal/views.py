@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
+from mentoring.guidance_selectors import is_counsellor
 from mentoring.models import MentorProfile
 from mentoring.selectors import is_coordinator
 
@@ -56,5 +57,6 @@ def account_home(request):
         {
             "is_coordinator": is_coordinator(request.user),
             "is_mentor": MentorProfile.objects.filter(user=request.user).exists(),
+            "is_counsellor": is_counsellor(request.user),
         },
     )
