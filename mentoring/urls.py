@@ -1,4 +1,5 @@
 from mentoring.views import applicant, coordinator, figures, followup, matching, mentor, mentorship, privacy
+from mentoring.views.guidance import urlpatterns as guidance_urlpatterns
 
 app_name = "mentoring"
 
@@ -11,4 +12,5 @@ urlpatterns = [
     *followup.urlpatterns,
     *figures.urlpatterns,
     *privacy.urlpatterns,
+    *guidance_urlpatterns,
 ]

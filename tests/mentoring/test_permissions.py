@@ -96,6 +96,16 @@ EXPECTED = {
     # A person's own data: whoever is signed in, about themselves (no id in the address).
     "personal_data_download": (LOGIN, 200, 200, 200, 200, 200),
     "personal_data_erase": (LOGIN, 200, 200, 200, 200, 200),
+    # Study guidance: the list of free times is public; the pk is no slot or booking of theirs (404);
+    # the counsellors' pages need the Counsellors role, which nobody here has (counsellors are
+    # tried in tests/mentoring/test_guidance.py).
+    "guidance": (200, 200, 200, 200, 200, 200),
+    "guidance_book": (LOGIN, 404, 404, 404, 404, 404),
+    "guidance_calendar": (LOGIN, 404, 404, 404, 404, 404),
+    "guidance_cancel": (LOGIN, 404, 404, 404, 404, 404),
+    "counsellor_home": (LOGIN, 403, 403, 403, 403, 403),
+    "counsellor_slot_cancel": (LOGIN, 403, 403, 403, 403, 403),
+    "counsellor_outcome": (LOGIN, 403, 403, 403, 403, 403),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
