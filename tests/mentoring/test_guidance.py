@@ -7,7 +7,8 @@ from datetime import UTC, timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from mentoring.models import GuidanceBooking, GuidanceMode, GuidanceOutcome
 from mentoring.services.guidance import (
@@ -172,7 +173,8 @@ def test_guidance_book_online_says_so_in_the_ics(counsellor, person, now):
     (message,) = OutboxMessage.objects.filter(to=["person@example.org"])
     (ics,) = calendars_of(message)
     # In the person's language (the programme's, Swedish, as they have no profile).
-    assert "LOCATION:Digitalt" in ics
+    with translation.override("sv"):
+        assert f"LOCATION:{gettext('Online')}" in ics
 
 
 def test_guidance_book_once_per_slot(slot, person, other_person, now):
