@@ -73,6 +73,12 @@ def test_counsellor_publishes_person_books_and_gets_the_ics(
     unfolded = ics.replace("\r\n ", "")
     assert "METHOD:REQUEST" in unfolded and "LOCATION:Stadsbiblioteket\\, rum 2" in unfolded
 
+    # Cancelling asks first (the page is checked, the conversation kept).
+    other.get_by_role("link", name=ui("Cancel the conversation")).click()
+    expect(other.get_by_role("heading", level=1)).to_have_text(ui("Cancel the conversation"))
+    axe_check(other)
+    other.get_by_role("link", name=ui("Keep it")).click()
+
     # Both have the confirmation in the outbox, with the .ics.
     booking = GuidanceBooking.objects.get()
     for address in (person.email, counsellor.email):

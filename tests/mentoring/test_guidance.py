@@ -6,6 +6,7 @@ from datetime import UTC, timedelta
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -191,6 +192,17 @@ def test_guidance_book_racing_second_gets_a_clear_error(slot, person, other_pers
     with pytest.raises(SlotTaken) as error:
         guidance_book(slot=second_view, person=other_person, topic="", now=now)
     assert "someone else booked this time" in str(error.value.message)
+
+
+def test_guidance_booking_the_database_refuses_a_second_active_booking_of_a_slot(
+    slot, person, other_person, now
+):
+    GuidanceBooking.objects.create(slot=slot, person=person, booked_at=now)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        GuidanceBooking.objects.create(slot=slot, person=other_person, booked_at=now)
+    # A cancelled booking does not hold the slot.
+    GuidanceBooking.objects.filter(person=person).update(cancelled_at=now)
+    GuidanceBooking.objects.create(slot=slot, person=other_person, booked_at=now)
 
 
 def test_guidance_book_one_upcoming_booking_per_person(counsellor, person, now):
