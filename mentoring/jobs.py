@@ -5,7 +5,7 @@ The services take `now`, so their tests state the day; these only supply it.
 
 from django.utils import timezone
 
-from mentoring.services import followup, meetings, privacy
+from mentoring.services import followup, meetings, privacy, training
 from mentoring.services.mentorships import mentorships_chase_unanswered
 
 
@@ -28,3 +28,7 @@ def chase_surveys() -> dict[str, int]:
 
 def purge_expired_personal_data() -> dict[str, int]:
     return privacy.retention_purge(now=timezone.now()).counts()
+
+
+def remind_course_participants() -> int:
+    return len(training.enrolments_remind(now=timezone.now()))

@@ -18,4 +18,9 @@ JOBS = [
         func="mentoring.jobs.purge_expired_personal_data",
         cron="30 3 * * *",
     ),
+    RecurringJob(
+        name="remind-course-participants",
+        func="mentoring.jobs.remind_course_participants",
+        cron="0 10 * * *",
+    ),
 ]

@@ -1,4 +1,14 @@
-from mentoring.views import applicant, coordinator, figures, followup, matching, mentor, mentorship, privacy
+from mentoring.views import (
+    applicant,
+    coordinator,
+    figures,
+    followup,
+    matching,
+    mentor,
+    mentorship,
+    privacy,
+    training,
+)
 from mentoring.views.guidance import urlpatterns as guidance_urlpatterns
 
 app_name = "mentoring"
@@ -13,4 +23,5 @@ urlpatterns = [
     *figures.urlpatterns,
     *privacy.urlpatterns,
     *guidance_urlpatterns,
+    *training.urlpatterns,
 ]

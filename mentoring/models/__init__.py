@@ -10,6 +10,7 @@ from mentoring.models.mentorship import Mentorship, MentorshipChange, Mentorship
 from mentoring.models.privacy import AccessLog, ErasureRequest
 from mentoring.models.profile import ApplicantProfile
 from mentoring.models.review import DEFAULT_RUBRIC, IdentityReveal, Review
+from mentoring.models.training import Enrolment, EnrolmentStatus
 
 __all__ = [
     "DEFAULT_RUBRIC",
@@ -19,6 +20,8 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "EligibilityRefusal",
+    "Enrolment",
+    "EnrolmentStatus",
     "ErasureRequest",
     "FollowUpSurvey",
     "Goal",

@@ -34,6 +34,7 @@ from mentoring.services import applications as application_services
 from mentoring.services.eligibility import eligibility_reasons, eligibility_refusal_count
 from mentoring.services.privacy import access_log_record
 from mentoring.services.profiles import applicant_profile_create
+from mentoring.views.training import course_entries
 from mentoring.workflow import Role, Status, may_move
 
 # Intake ids whose eligibility check this session passed; nothing about the person.
@@ -430,6 +431,7 @@ def dashboard(request):
                 for intake in started
             ],
             "profile": profile_summary(applicant_profile) if applicant_profile else None,
+            "courses": course_entries(request.user),
         },
     )
 

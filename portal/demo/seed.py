@@ -37,8 +37,11 @@ from content.models import (
     ProgrammeIndexPage,
     ProgrammePage,
     StandardPage,
+    TrainingIndexPage,
+    TrainingOccasion,
+    TrainingOfferPage,
 )
-from portal.demo import texts
+from portal.demo import texts, training
 from portal.demo.alumni import demo_seed_alumni
 from portal.demo.applications import demo_seed_applications
 from portal.demo.images import render
@@ -64,6 +67,8 @@ class PageSpec:
     image: str | None = None
     day: date | None = None  # a news item's date
     tags: dict[str, list[str]] | None = None
+    # A training offer's occasions: (first day, last day, place or "" for online, places).
+    occasions: tuple[tuple[date, date, str, int], ...] = ()
 
 
 @dataclass
@@ -136,6 +141,41 @@ def demo_pages(*, today: date) -> list[PageSpec]:
                 show_in_menus=page["show_in_menus"],
             )
             for page in texts.STANDARD_PAGES
+        ),
+    ]
+    specs += [
+        PageSpec(
+            key="training-index",
+            parent="home",
+            model=TrainingIndexPage,
+            texts=training.TRAINING_INDEX,
+            show_in_menus=True,
+        ),
+        *(
+            PageSpec(
+                key=offer["key"],
+                parent="training-index",
+                model=TrainingOfferPage,
+                texts={
+                    language: {
+                        **offer[language],
+                        "topic": offer["topic"],
+                        "length_days": offer["length_days"],
+                        "language": offer["language"],
+                    }
+                    for language in (SOURCE_LANGUAGE, *TRANSLATIONS)
+                },
+                occasions=tuple(
+                    (
+                        today + timedelta(days=in_days),
+                        today + timedelta(days=in_days + offer["length_days"] - 1),
+                        place,
+                        places,
+                    )
+                    for in_days, place, places in offer["occasions"]
+                ),
+            )
+            for offer in training.OFFERS
         ),
     ]
     # Oldest first, so that the news list (newest first) matches creation order too.
@@ -293,6 +333,14 @@ def _seed_source_tree(
                 setattr(page, "hero_image" if spec.model is HomePage else "image", images[spec.image])
             if spec.day:
                 page.date = spec.day
+            if spec.occasions:
+                # Translations copy these, keeping their translation key: the places are shared.
+                page.occasions = [
+                    TrainingOccasion(
+                        starts_on=first, ends_on=last, place=place, online=not place, places=places
+                    )
+                    for first, last, place, places in spec.occasions
+                ]
             parent.add_child(instance=page)
             new.append(spec)
         pages[spec.key] = page

@@ -16,6 +16,7 @@ from content.models import (
     ProgrammeIndexPage,
     ProgrammePage,
     StandardPage,
+    TrainingIndexPage,
 )
 from tests import factories
 
@@ -63,7 +64,12 @@ def test_programme_page_belongs_only_under_programme_index():
 
 
 def test_home_page_allows_indexes_and_standard_pages_below_it():
-    assert set(HomePage.allowed_subpage_models()) == {ProgrammeIndexPage, NewsIndexPage, StandardPage}
+    assert set(HomePage.allowed_subpage_models()) == {
+        ProgrammeIndexPage,
+        NewsIndexPage,
+        TrainingIndexPage,
+        StandardPage,
+    }
 
 
 def test_news_index_allowed_once_per_home_page(site_tree):

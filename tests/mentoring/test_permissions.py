@@ -106,6 +106,11 @@ EXPECTED = {
     "counsellor_home": (LOGIN, 403, 403, 403, 403, 403),
     "counsellor_slot_cancel": (LOGIN, 403, 403, 403, 403, 403),
     "counsellor_outcome": (LOGIN, 403, 403, 403, 403, 403),
+    # Competence development: signed in, the pk is no published occasion and no enrolment of
+    # theirs (404); who may enrol and cancel what is in tests/mentoring/test_training.py.
+    "training_enrol": (LOGIN, 404, 404, 404, 404, 404),
+    "training_enrol_profile": (LOGIN, 404, 404, 404, 404, 404),
+    "training_cancel": (LOGIN, 404, 404, 404, 404, 404),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]

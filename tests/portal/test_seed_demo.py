@@ -11,7 +11,14 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, WorkflowPage
 
-from content.models import HomePage, NewsPage, ProgrammePage, StandardPage
+from content.models import (
+    HomePage,
+    NewsPage,
+    ProgrammePage,
+    StandardPage,
+    TrainingOccasion,
+    TrainingOfferPage,
+)
 from mentoring import orgnr
 from mentoring.figures_selectors import participant_rows
 from mentoring.models import Application, Intake, MentorProfile, Outcome, Review, StatusChange
@@ -43,7 +50,7 @@ def test_demo_seed_builds_live_swedish_site_with_english_translation(small_image
     seed.demo_seed(today=TODAY)
 
     swedish, english = _pages("sv"), _pages("en")
-    assert swedish.count() == english.count() == 24
+    assert swedish.count() == english.count() == 24 + 13  # + the course listing and its 12 offers
     assert ProgrammePage.objects.filter(locale__language_code="sv").count() == 3
     assert NewsPage.objects.filter(locale__language_code="sv").count() >= 12
     assert not any(Page.find_problems())  # e.g. a stale child count hides the English pages
@@ -221,3 +228,22 @@ def test_demo_seed_gives_the_closed_intake_past_participants_with_outcomes_once(
     assert sum(row.exit_result is not None for row in rows) == outcomes.count()
     assert sum(row.matched for row in rows) >= 15 and sum(row.meetings for row in rows) >= 30
     assert report.created["alumni"] == 0 and report.existing["alumni"] == len(texts.ALUMNI)
+
+
+@pytest.mark.django_db
+def test_demo_seed_has_a_dozen_training_offers_with_shared_occasions(small_images):
+    seed.demo_seed(today=TODAY)
+    seed.demo_seed(today=TODAY)  # idempotent: nothing doubles
+
+    swedish = TrainingOfferPage.objects.live().filter(locale__language_code="sv")
+    assert swedish.count() >= 12
+    assert TrainingOfferPage.objects.live().filter(locale__language_code="en").count() == swedish.count()
+    occasions = TrainingOccasion.objects.filter(page__in=swedish)
+    assert all(o.starts_on > TODAY and 8 <= o.places <= 16 for o in occasions)
+    assert occasions.filter(online=True).exists()
+    assert all(1 <= offer.occasions.count() <= 3 for offer in swedish)
+    # The English occasions are translations of the Swedish ones, so they share one count of places.
+    english = TrainingOccasion.objects.filter(page__locale__language_code="en")
+    assert set(english.values_list("translation_key", flat=True)) == set(
+        occasions.values_list("translation_key", flat=True)
+    )

@@ -1,0 +1,41 @@
+"""The bridge from a training offer's page to its enrolments.
+
+`content` never imports `mentoring`; the offer's templates load this library to
+show each occasion's free places and where to enrol.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from mentoring.services import training as training_services
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class OccasionPlaces:
+    places: int
+    free: int
+    started: bool
+    enrol_url: str
+
+    @property
+    def is_full(self) -> bool:
+        return self.free < 1
+
+
+@register.simple_tag
+def occasion_places(occasion) -> OccasionPlaces | None:
+    """`{% occasion_places occasion as places %}`: its free places now, and where to enrol."""
+    if occasion is None or not occasion.pk:
+        return None
+    canonical = training_services.occasion_canonical(occasion)
+    return OccasionPlaces(
+        places=canonical.places,
+        free=training_services.occasion_free_places(canonical),
+        started=canonical.starts_on <= timezone.localdate(),
+        enrol_url=reverse("mentoring:training_enrol", args=[occasion.pk]),
+    )
