@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from content.models import TrainingOccasion
 from mentoring import notifications
@@ -127,6 +128,13 @@ def _language(person) -> str:
     return profile.contact_language if profile else settings.LANGUAGE_CODE
 
 
+def _offer_in(offer, language: str):
+    """The offer's live translation into `language`, if it has one, else the offer itself."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = offer.get_translation_or_none(locale) if locale else None
+    return translated if translated is not None and translated.live else offer
+
+
 def _mail(*, enrolment: Enrolment, template: str, event: str, **extra) -> None:
     language = _language(enrolment.person)
     with translation.override(language):
@@ -137,7 +145,7 @@ def _mail(*, enrolment: Enrolment, template: str, event: str, **extra) -> None:
         context={
             "enrolment": enrolment,
             "occasion": occasion,
-            "offer": occasion.page,
+            "offer": _offer_in(occasion.page, language),
             "name": enrolment.person.get_full_name() or enrolment.person.email,
             "dashboard_url": dashboard_url,
             "cancel_deadline": timezone.localtime(cancel_deadline(occasion)),

@@ -71,9 +71,11 @@ def enrol_profile(request, pk: int):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def enrol(request, pk: int):
-    occasion = training_services.occasion_canonical(_published_occasion(pk))
-    # The page read may be a translation: show the offer in the language being read.
-    offer = _published_occasion(pk).page
+    published = _published_occasion(pk)
+    # The page read may be a translation: its occasion holds no places of its own (the source
+    # language's does), but the offer is shown in the language being read.
+    occasion = training_services.occasion_canonical(published)
+    offer = published.page
     if selectors.applicant_profile_of(request.user) is None:
         return redirect("mentoring:training_enrol_profile", pk=pk)
     now = timezone.now()

@@ -249,3 +249,19 @@ def test_dashboard_lists_my_courses_with_cancel_link(client, occasion, now):
 
     assert "Robotprogrammering" in body
     assert reverse("mentoring:training_cancel", args=[enrolment.pk]) in body
+
+
+def test_enrolment_mail_names_the_offer_in_the_persons_language(occasion, now, mailoutbox):
+    from wagtail.models import Locale
+
+    locale = Locale.objects.create(language_code="en")
+    occasion.page.get_parent().get_parent().copy_for_translation(locale)
+    occasion.page.get_parent().copy_for_translation(locale)
+    offer_en = occasion.page.copy_for_translation(locale)
+    offer_en.title = "Robot programming"
+    offer_en.save_revision().publish()
+    person = factories.ApplicantFactory(profile__contact_language="en")
+
+    services.enrolment_create(occasion=occasion, person=person, now=now)
+
+    assert "Robot programming" in mailoutbox[-1].subject
