@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from content.models import HomePage, TrainingIndexPage, TrainingOccasion, TrainingOfferPage, TrainingTopic
@@ -143,3 +144,13 @@ def test_training_index_shows_free_places(client, index):
     response = client.get(index.url)
 
     assert "16" in response.content.decode()
+
+
+def test_training_offer_opens_in_the_page_editor(client, index):
+    occasion = TrainingOccasionFactory(page=training_offer(index, title="Excel"))
+    client.force_login(factories.superuser())
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[occasion.page.pk]))
+
+    assert response.status_code == 200
+    assert "occasions-0-starts_on" in response.content.decode()
