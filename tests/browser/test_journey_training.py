@@ -111,7 +111,7 @@ def test_ninth_is_waitlisted_and_moved_up_when_one_of_eight_cancels(
     page.get_by_role("button", name=ui("Join the waiting list")).click()
     expect(page).to_have_url(f"{live_server.url}/my/")
     expect(
-        page.get_by_text(re.compile(r"\b1\b.*(?:kö|line|väntelista|waiting list)", re.I)).first
+        page.get_by_text(re.compile(r"\b1\b.*(?:kö|line|väntelista|reservlista|waiting list)", re.I)).first
     ).to_be_visible()
     assert Enrolment.objects.get(person=ninth).status == EnrolmentStatus.WAITLISTED
 
