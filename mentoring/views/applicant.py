@@ -28,6 +28,7 @@ from mentoring.forms.applicant import (
     application_answers,
     profile_summary,
 )
+from mentoring.guidance_selectors import guidance_booking_upcoming_of
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
 from mentoring.services import applications as application_services
@@ -431,6 +432,7 @@ def dashboard(request):
                 for intake in started
             ],
             "profile": profile_summary(applicant_profile) if applicant_profile else None,
+            "guidance_booking": guidance_booking_upcoming_of(request.user, now=timezone.now()),
             "courses": course_entries(request.user),
         },
     )
