@@ -1,11 +1,14 @@
 from mentoring.views import (
     applicant,
+    attendance,
+    company,
     coordinator,
     figures,
     followup,
     matching,
     mentor,
     mentorship,
+    person,
     privacy,
     training,
 )
@@ -24,4 +27,7 @@ urlpatterns = [
     *privacy.urlpatterns,
     *guidance_urlpatterns,
     *training.urlpatterns,
+    *attendance.urlpatterns,
+    *company.urlpatterns,
+    *person.urlpatterns,
 ]

@@ -1,4 +1,11 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
+from mentoring.models.company import (
+    CompanyNeed,
+    CompanyRequest,
+    CompanyRequestChange,
+    CompanyRequestStatus,
+    EffortKind,
+)
 from mentoring.models.figures import ProgrammeTargets
 from mentoring.models.followup import AnswerSource, FollowUpSurvey, Outcome, SurveyKind
 from mentoring.models.guidance import GuidanceBooking, GuidanceMode, GuidanceOutcome, GuidanceSlot
@@ -10,17 +17,33 @@ from mentoring.models.mentorship import Mentorship, MentorshipChange, Mentorship
 from mentoring.models.privacy import AccessLog, ErasureRequest
 from mentoring.models.profile import ApplicantProfile
 from mentoring.models.review import DEFAULT_RUBRIC, IdentityReveal, Review
-from mentoring.models.training import Enrolment, EnrolmentStatus
+from mentoring.models.training import (
+    ATTENDANCE_HOURS_MAX,
+    Attendance,
+    Enrolment,
+    EnrolmentChange,
+    EnrolmentEvent,
+    EnrolmentStatus,
+)
 
 __all__ = [
+    "ATTENDANCE_HOURS_MAX",
     "DEFAULT_RUBRIC",
     "AccessLog",
     "AnswerSource",
     "ApplicantProfile",
     "Application",
     "ApplicationStatus",
+    "Attendance",
+    "CompanyNeed",
+    "CompanyRequest",
+    "CompanyRequestChange",
+    "CompanyRequestStatus",
+    "EffortKind",
     "EligibilityRefusal",
     "Enrolment",
+    "EnrolmentChange",
+    "EnrolmentEvent",
     "EnrolmentStatus",
     "ErasureRequest",
     "FollowUpSurvey",

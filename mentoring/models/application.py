@@ -84,6 +84,15 @@ class Application(models.Model):
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     retain_until = models.DateField(_("keep the anonymised record until"), null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    # A company effort of mentoring places this participant fills (coordinators link it).
+    company_request = models.ForeignKey(
+        "mentoring.CompanyRequest",
+        verbose_name=_("company effort"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+    )
 
     class Meta:
         verbose_name = _("application")

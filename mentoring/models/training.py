@@ -36,6 +36,17 @@ class Enrolment(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    hours_confirmed_at = models.DateTimeField(
+        _("hours confirmed by the participant at"), null=True, blank=True
+    )
+    company_request = models.ForeignKey(
+        "mentoring.CompanyRequest",
+        verbose_name=_("company effort"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+    )
 
     class Meta:
         verbose_name = _("enrolment")
@@ -60,3 +71,86 @@ class Enrolment(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_ENROLMENT
+
+
+# Hours a day a course can count: a long day with a lunch break is eight; ten leaves room for
+# an evening session without letting a typo (70 for 7.0) into the funder's figures.
+ATTENDANCE_HOURS_MAX = 10
+
+
+class Attendance(models.Model):
+    """One person's presence on one day of an occasion, in hours (0 for absent).
+
+    Marked by a coordinator or course leader; the hours count toward the person's
+    participation time once the person has confirmed them (`Enrolment.hours_confirmed_at`).
+    """
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    day = models.DateField(_("day"))
+    hours = models.DecimalField(_("hours"), max_digits=3, decimal_places=1)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(_("marked at"))
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["day", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "day"], name="attendance_one_per_enrolment_and_day"),
+            models.CheckConstraint(
+                condition=models.Q(hours__gte=0, hours__lte=ATTENDANCE_HOURS_MAX),
+                name="attendance_hours_0_to_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id} {self.day:%Y-%m-%d} {self.hours}"
+
+
+class EnrolmentEvent(models.TextChoices):
+    ENROLLED = "enrolled", _("Enrolled")
+    WAITLISTED = "waitlisted", _("Put on the waiting list")
+    PROMOTED = "promoted", _("Moved up from the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+    ATTENDANCE = "attendance", _("Attendance marked")
+    HOURS_CONFIRMED = "hours_confirmed", _("Hours confirmed")
+    LINKED = "linked", _("Linked to a company effort")
+    UNLINKED = "unlinked", _("Unlinked from a company effort")
+
+
+class EnrolmentChange(models.Model):
+    """The audit row of an enrolment: who did what to it, when, and from which status to which."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="changes"
+    )
+    at = models.DateTimeField(_("at"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    event = models.CharField(_("event"), max_length=20, choices=EnrolmentEvent)
+    from_status = models.CharField(_("from"), max_length=12, blank=True)
+    to_status = models.CharField(_("to"), max_length=12, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment change")
+        verbose_name_plural = _("enrolment changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id} {self.event} {self.at:%Y-%m-%d %H:%M}"
