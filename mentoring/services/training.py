@@ -17,7 +17,7 @@ from wagtail.models import Locale
 
 from content.models import TrainingOccasion
 from mentoring import notifications
-from mentoring.models import ApplicantProfile, Enrolment, EnrolmentStatus
+from mentoring.models import ApplicantProfile, CompanyRequest, CompanyRequestStatus, Enrolment, EnrolmentStatus
 
 CANCEL_HOURS_BEFORE = 48
 
@@ -46,6 +46,13 @@ class OccasionStarted(EnrolmentError):
         super().__init__(_("This occasion has already started."))
 
 
+class ReservedForCompany(EnrolmentError):
+    def __init__(self):
+        super().__init__(
+            _("This occasion is reserved for a company's employees. Use the link the company gave you.")
+        )
+
+
 class CancelTooLate(EnrolmentError):
     def __init__(self):
         super().__init__(
@@ -72,6 +79,13 @@ def occasion_canonical(occasion: TrainingOccasion) -> TrainingOccasion:
         .order_by("pk")
         .first()
     )
+
+
+def occasion_reservation(occasion: TrainingOccasion) -> CompanyRequest | None:
+    """The planned company effort `occasion` (its canonical row) is reserved for, if any."""
+    return CompanyRequest.objects.filter(
+        reserved_occasion_id=occasion.pk, status=CompanyRequestStatus.PLANNED
+    ).first()
 
 
 def occasion_enrolled_count(occasion: TrainingOccasion) -> int:
@@ -167,18 +181,25 @@ class EnrolmentResult:
 
 
 @transaction.atomic
-def enrolment_create(*, occasion: TrainingOccasion, person, now: dt.datetime) -> EnrolmentResult:
+def enrolment_create(
+    *, occasion: TrainingOccasion, person, now: dt.datetime, company_request: CompanyRequest | None = None
+) -> EnrolmentResult:
     """Give `person` a place on `occasion`, or the next place on its waiting list when it is full.
 
-    E-mails a confirmation saying which. Raises ProfileMissing without an applicant
-    profile, OccasionStarted once the first day has come, AlreadyEnrolled when the
-    person already has a place or is waiting.
+    E-mails a confirmation saying which. `company_request` links the enrolment to a
+    company's effort; an occasion reserved for a company takes only enrolments linked
+    to that company's request. Raises ProfileMissing without an applicant profile,
+    OccasionStarted once the first day has come, AlreadyEnrolled when the person
+    already has a place or is waiting, ReservedForCompany for someone else's reservation.
     """
     if not ApplicantProfile.objects.filter(user=person).exists():
         raise ProfileMissing
     occasion = TrainingOccasion.objects.select_for_update().get(pk=occasion_canonical(occasion).pk)
     if occasion.starts_on <= timezone.localdate(now):
         raise OccasionStarted
+    reservation = occasion_reservation(occasion)
+    if reservation is not None and (company_request is None or company_request.pk != reservation.pk):
+        raise ReservedForCompany
     existing = enrolment_open_of(occasion=occasion, person=person)
     if existing is not None:
         raise AlreadyEnrolled(existing)
@@ -186,6 +207,7 @@ def enrolment_create(*, occasion: TrainingOccasion, person, now: dt.datetime) ->
     enrolment = Enrolment.objects.create(
         occasion=occasion,
         person=person,
+        company_request=company_request,
         status=EnrolmentStatus.WAITLISTED if full else EnrolmentStatus.ENROLLED,
         created_at=now,
     )

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -43,7 +44,13 @@ def _own_enrolment(request, pk: int) -> Enrolment:
 def enrol_profile(request, pk: int):
     """The applicant profile, recorded once, on the way to enrolling in occasion `pk`."""
     occasion = _published_occasion(pk)
-    enrol_url = reverse("mentoring:training_enrol", args=[occasion.pk])
+    # A company's join link sends people here first and asks to come back (same site only).
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    enrol_url = next_url or reverse("mentoring:training_enrol", args=[occasion.pk])
     if selectors.applicant_profile_of(request.user) is not None:
         return redirect(enrol_url)
     now = timezone.now()
@@ -64,7 +71,7 @@ def enrol_profile(request, pk: int):
     return render(
         request,
         "mentoring/training/profile.html",
-        {"occasion": occasion, "offer": occasion.page, "form": form},
+        {"occasion": occasion, "offer": occasion.page, "form": form, "next_url": next_url},
     )
 
 
