@@ -17,7 +17,13 @@ from wagtail.models import Locale
 
 from content.models import TrainingOccasion
 from mentoring import notifications
-from mentoring.models import ApplicantProfile, CompanyRequest, CompanyRequestStatus, Enrolment, EnrolmentStatus
+from mentoring.models import (
+    ApplicantProfile,
+    CompanyRequest,
+    CompanyRequestStatus,
+    Enrolment,
+    EnrolmentStatus,
+)
 
 CANCEL_HOURS_BEFORE = 48
 
