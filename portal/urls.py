@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content import views as content_views
 from content.sitemaps import AllLanguagesSitemap
 from portal import views
+from portal.health import health
 
 urlpatterns = [
     path("django-admin/login/", views.django_admin_login),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz/", health, name="health"),
 ]
 
 if settings.DEBUG:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_q",
+    "health_check",
     "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -188,6 +189,8 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
 # Largest business plan an applicant may upload.
 BUSINESS_PLAN_MAX_BYTES = 10 * 1024 * 1024
+# Hours a course day counts unless the course leader writes otherwise (prefills the attendance form).
+TRAINING_DEFAULT_HOURS_PER_DAY = 6
 
 # --- Retention of personal data -----------------------------------------------
 # Drafts nobody has touched for this long are deleted, after a warning.
@@ -268,6 +271,8 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The load balancer probes each process over plain HTTP behind the TLS proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 
 LOGGING = {
     "version": 1,
