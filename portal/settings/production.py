@@ -7,7 +7,7 @@ Refuses to start without DJANGO_SECRET_KEY or WAGTAILADMIN_BASE_URL; passes
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, SECRET_KEY, STORAGES, env
+from .base import LOGGING, REDIS_URL, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a random value of at least 50 characters.")
@@ -33,6 +33,8 @@ if not SECURE_HSTS_PRELOAD:
     # deliberate choice, so `check --deploy` stays quiet about it.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = True
+MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")
 CSRF_COOKIE_SECURE = True
 STORAGES = {
     **STORAGES,

@@ -17,6 +17,8 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 MEDIA_ROOT = str(Path(tempfile.gettempdir()) / "vastkraft-test-media")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ACCOUNT_RATE_LIMITS = False
+# tests/portal/test_security.py switches it on where it is the subject.
+MFA_REQUIRED_FOR_STAFF = False
 # Static files straight from the app folders, as in development: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -168,16 +168,29 @@ SIGN_IN_BUTTON = re.compile(r"^(?:logga in|sign in)$", re.I)
 def new_page(chromium, db, live_server):
     """`new_page()`: a tab in a browser context of its own: another person at another computer."""
     contexts = []
+    # What the Content-Security-Policy blocked on any page of the journey: the portal
+    # promises none (no inline script or style, nothing from another origin).
+    blocked = []
 
     def make():
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                blocked.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return page
 
     yield make
     for context in contexts:
         context.close()
+    assert blocked == [], "the Content-Security-Policy blocked something"
 
 
 def sign_in(page, live_server, path: str, user) -> None:

@@ -64,3 +64,117 @@ def test_sign_in_refused_after_three_failed_attempts(client, settings):
     # allauth answers with the sign-in form again, carrying the rate-limit message as its error.
     assertContains(response, "Too many failed login attempts")
     assert client.session.get("_auth_user_id") is None
+
+
+# --- Headers every page carries ----------------------------------------------------------------
+
+
+def _directives(response) -> dict[str, str]:
+    header = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
+
+
+def test_public_page_forbids_inline_and_foreign_scripts(client, site_tree):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    directives = _directives(response)
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_portal_pages_carry_the_policy_too(client):
+    client.force_login(factories.ApplicantFactory())
+
+    response = client.get(reverse("mentoring:dashboard"))
+
+    assert _directives(response)["script-src"] == "'self'"
+
+
+def test_templates_hold_no_inline_script_or_event_handler():
+    """The policy would block them; this names the template instead of a silent dead button."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=|style\s*=\s*\"", re.I)
+    offenders = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in Path(settings.BASE_DIR, "templates").rglob("*.html")
+        if inline.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+# --- A second factor for those who see everyone's data -----------------------------------------
+
+
+@pytest.fixture
+def mfa_required(settings):
+    settings.MFA_REQUIRED_FOR_STAFF = True
+
+
+def test_coordinator_without_second_factor_is_sent_to_set_one_up(client, mfa_required):
+    client.force_login(factories.coordinator_user())
+
+    response = client.get(reverse("mentoring:intake_list"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_coordinator_without_second_factor_may_still_set_one_up_and_sign_out(client, mfa_required):
+    client.force_login(factories.coordinator_user())
+
+    # allauth asks for the password again first (a fresh sign-in); that page is open too.
+    for language in ("sv", "en"):
+        with translation.override(language):
+            response = client.get(reverse("mfa_activate_totp"), follow=True)
+        assert response.status_code == 200
+        assert all("/accounts/" in url for url, _status in response.redirect_chain)
+    assert client.get(reverse("account_logout")).status_code == 200
+
+
+def test_administrator_without_second_factor_is_kept_out_of_the_admin(client, mfa_required):
+    client.force_login(factories.verified_user(is_superuser=True, is_staff=True))
+
+    response = client.get("/cms/")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_coordinator_with_second_factor_goes_on(client, mfa_required):
+    from allauth.mfa.models import Authenticator
+
+    coordinator = factories.coordinator_user()
+    Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(coordinator)
+
+    assert client.get(reverse("mentoring:intake_list")).status_code == 200
+
+
+def test_applicant_needs_no_second_factor(client, mfa_required):
+    client.force_login(factories.ApplicantFactory())
+
+    assert client.get(reverse("mentoring:dashboard")).status_code == 200
+
+
+def test_production_requires_a_second_factor_and_ends_sessions():
+    import ast
+    from pathlib import Path
+
+    from django.conf import settings
+
+    production = Path(settings.BASE_DIR, "portal", "settings", "production.py").read_text()
+    assert 'MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)' in production
+    ast.parse(production)
+    assert settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
