@@ -178,3 +178,22 @@ def test_production_requires_a_second_factor_and_ends_sessions():
     ast.parse(production)
     assert settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+# --- Uploaded files are downloads, never pages of the site ---------------------------------------
+
+
+def test_published_document_is_served_as_an_attachment_even_when_a_pdf(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Programme leaflet",
+        file=ContentFile(b"%PDF-1.7\n<script>alert(1)</script>", name="leaflet.pdf"),
+    )
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
