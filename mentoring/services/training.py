@@ -1,4 +1,4 @@
-"""Enrolment in a training offer's occasion: enrol, cancel, remind.
+"""Enrolment in a training offer's occasion: enrol, cancel, remind; attendance and confirmed hours.
 
 The occasion row is the lock for its places: concurrent enrolments and
 cancellations of one occasion queue on it, so the count of enrolled people each
@@ -7,10 +7,12 @@ outbox in the same transaction (`mentoring.notifications`).
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -24,12 +26,24 @@ from mentoring.models import (
     Enrolment,
     EnrolmentStatus,
 )
+from mentoring.models.training import (
+    ATTENDANCE_HOURS_MAX,
+    Attendance,
+    EnrolmentChange,
+    EnrolmentEvent,
+)
+from portal import roles
 
 CANCEL_HOURS_BEFORE = 48
 
 
 class EnrolmentError(Exception):
-    """A rule said no; `message` says why in words a person understands."""
+    """A rule said no; `message` says why in words a person understands.
+
+    `field` names the form field the message belongs to, when there is one.
+    """
+
+    field: str | None = None
 
     def __init__(self, message):
         super().__init__(message)
@@ -72,6 +86,76 @@ class CancelTooLate(EnrolmentError):
 class NotYours(EnrolmentError):
     def __init__(self):
         super().__init__(_("Only the person who enrolled can cancel."))
+
+
+class NotCourseStaff(EnrolmentError):
+    def __init__(self):
+        super().__init__(_("Only coordinators and course leaders can mark attendance."))
+
+
+class NotACourseDay(EnrolmentError):
+    field = "day"
+
+    def __init__(self):
+        super().__init__(_("Choose one of the course's days."))
+
+
+class DayInFuture(EnrolmentError):
+    field = "day"
+
+    def __init__(self):
+        super().__init__(_("You can mark attendance for this day once it has come."))
+
+
+class NotEnrolledHere(EnrolmentError):
+    def __init__(self):
+        super().__init__(_("Attendance can be marked only for people with a place on this occasion."))
+
+
+class HoursInvalid(EnrolmentError):
+    def __init__(self, enrolment_id: int):
+        super().__init__(_("Write the hours as a number from 0 to 10, in half hours (for example 6 or 6.5)."))
+        self.enrolment_id = enrolment_id
+        self.field = hours_field_name(enrolment_id)
+
+
+class NotYourHours(EnrolmentError):
+    def __init__(self):
+        super().__init__(_("Only the person who took part can confirm the hours."))
+
+
+class NoHoursToConfirm(EnrolmentError):
+    def __init__(self):
+        super().__init__(_("No hours have been marked for you on this course yet."))
+
+
+# --- Pure helpers ----------------------------------------------------------------
+
+HOURS_STEP = Decimal("0.5")
+
+
+def course_days(starts_on: dt.date, ends_on: dt.date) -> list[dt.date]:
+    """The days attendance is marked for: the weekdays from `starts_on` to `ends_on`.
+
+    A course held only on a weekend has no weekday, so then every date in the range counts.
+    """
+    every = [starts_on + dt.timedelta(days=n) for n in range((ends_on - starts_on).days + 1)]
+    weekdays = [day for day in every if day.weekday() < 5]
+    return weekdays or every
+
+
+def hours_valid(hours) -> bool:
+    """0 to ATTENDANCE_HOURS_MAX in half hours."""
+    try:
+        hours = Decimal(hours)
+    except (InvalidOperation, TypeError, ValueError):
+        return False
+    return hours.is_finite() and 0 <= hours <= ATTENDANCE_HOURS_MAX and hours % HOURS_STEP == 0
+
+
+def hours_field_name(enrolment_id: int) -> str:
+    """The attendance form's field for one enrolment's hours (services name it in HoursInvalid)."""
+    return f"hours_{enrolment_id}"
 
 
 # --- Selectors -------------------------------------------------------------------
@@ -177,6 +261,24 @@ def _mail(*, enrolment: Enrolment, template: str, event: str, **extra) -> None:
     )
 
 
+# --- Audit -----------------------------------------------------------------------
+
+
+def _audit(
+    *, enrolment: Enrolment, actor, now: dt.datetime, event: str, from_status: str | None = None, note=""
+) -> EnrolmentChange:
+    """One EnrolmentChange row; `from_status` None means the status did not change."""
+    return EnrolmentChange.objects.create(
+        enrolment=enrolment,
+        at=now,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        event=event,
+        from_status=enrolment.status if from_status is None else from_status,
+        to_status=enrolment.status,
+        note=note,
+    )
+
+
 # --- Services --------------------------------------------------------------------
 
 
@@ -217,6 +319,13 @@ def enrolment_create(
         status=EnrolmentStatus.WAITLISTED if full else EnrolmentStatus.ENROLLED,
         created_at=now,
     )
+    _audit(
+        enrolment=enrolment,
+        actor=person,
+        now=now,
+        event=EnrolmentEvent.WAITLISTED if full else EnrolmentEvent.ENROLLED,
+        from_status="",
+    )
     position = waiting_position(enrolment)
     if full:
         _mail(enrolment=enrolment, template="training_waitlisted", event="waitlisted", position=position)
@@ -242,9 +351,11 @@ def enrolment_cancel(*, enrolment: Enrolment, actor, now: dt.datetime) -> Enrolm
     if now >= cancel_deadline(occasion):
         raise CancelTooLate
     had_place = enrolment.status == EnrolmentStatus.ENROLLED
+    from_status = enrolment.status
     enrolment.status = EnrolmentStatus.CANCELLED
     enrolment.cancelled_at = now
     enrolment.save(update_fields=["status", "cancelled_at"])
+    _audit(enrolment=enrolment, actor=actor, now=now, event=EnrolmentEvent.CANCELLED, from_status=from_status)
     _mail(enrolment=enrolment, template="training_cancelled", event="cancelled")
     if not had_place or occasion_enrolled_count(occasion) >= occasion.places:
         return None
@@ -260,6 +371,16 @@ def enrolment_cancel(*, enrolment: Enrolment, actor, now: dt.datetime) -> Enrolm
     first.status = EnrolmentStatus.ENROLLED
     first.promoted_at = now
     first.save(update_fields=["status", "promoted_at"])
+    # The actor is None: the rules moved this person up, nobody chose them, and naming the
+    # canceller would put one participant's identity in another participant's history.
+    _audit(
+        enrolment=first,
+        actor=None,
+        now=now,
+        event=EnrolmentEvent.PROMOTED,
+        from_status=EnrolmentStatus.WAITLISTED,
+        note="A place was freed by a cancellation.",
+    )
     _mail(enrolment=first, template="training_promoted", event="promoted")
     return first
 
@@ -287,3 +408,238 @@ def enrolments_remind(*, now: dt.datetime) -> list[Enrolment]:
             _mail(enrolment=enrolment, template="training_reminder", event="reminder")
             reminded.append(enrolment)
     return reminded
+
+
+# --- Attendance: selectors ---------------------------------------------------------
+
+
+STAFF_RECENT_DAYS = 60
+
+
+def is_course_staff(user) -> bool:
+    """Coordinators and course leaders mark attendance and see who is enrolled (one query)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=[roles.COORDINATORS, roles.COURSE_LEADERS]).exists()
+
+
+def occasions_canonical():
+    """Occasions that hold places: the first row of each translation key (see occasion_canonical)."""
+    first = (
+        TrainingOccasion.objects.filter(translation_key=OuterRef("translation_key"))
+        .order_by("pk")
+        .values("pk")
+    )
+    return TrainingOccasion.objects.annotate(canonical_pk=Subquery(first[:1])).filter(pk=F("canonical_pk"))
+
+
+def occasions_for_staff(*, today: dt.date):
+    """Occasions under way or coming, and those that ended in the last STAFF_RECENT_DAYS days,
+    soonest first, each with `enrolled_count` and `waiting_count`."""
+    return (
+        occasions_canonical()
+        .filter(ends_on__gte=today - dt.timedelta(days=STAFF_RECENT_DAYS))
+        .select_related("page")
+        .annotate(
+            enrolled_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.ENROLLED)),
+            waiting_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITLISTED)),
+        )
+        .order_by("starts_on", "pk")
+    )
+
+
+def enrolment_hours(enrolment: Enrolment) -> Decimal:
+    """The hours marked for `enrolment`, all days together (0 without any)."""
+    return Attendance.objects.filter(enrolment=enrolment).aggregate(total=Sum("hours"))["total"] or Decimal(0)
+
+
+def enrolment_attendance(enrolment: Enrolment) -> list[Attendance]:
+    """The days marked for `enrolment`, in order."""
+    return list(Attendance.objects.filter(enrolment=enrolment).order_by("day"))
+
+
+def hours_total_subquery():
+    """Annotation for Enrolment querysets: the sum of marked hours, None without any row."""
+    return Subquery(
+        Attendance.objects.filter(enrolment=OuterRef("pk"))
+        .order_by()
+        .values("enrolment")
+        .annotate(total=Sum("hours"))
+        .values("total")[:1],
+        output_field=DecimalField(max_digits=6, decimal_places=1),
+    )
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    enrolment: Enrolment
+    position: int  # on the waiting list; 0 otherwise
+    hours_by_day: dict[dt.date, Decimal] = field(default_factory=dict)
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.hours_by_day.values(), Decimal(0))
+
+    @property
+    def has_hours(self) -> bool:
+        return bool(self.hours_by_day)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.enrolment.hours_confirmed_at is not None
+
+
+@dataclass(frozen=True)
+class AttendanceGrid:
+    days: list[dt.date]
+    rows: list[AttendanceRow]
+
+    @property
+    def enrolled(self) -> list[AttendanceRow]:
+        return [row for row in self.rows if row.enrolment.status == EnrolmentStatus.ENROLLED]
+
+
+_STATUS_ORDER = {EnrolmentStatus.ENROLLED: 0, EnrolmentStatus.WAITLISTED: 1, EnrolmentStatus.CANCELLED: 2}
+
+
+def occasion_attendance_grid(occasion: TrainingOccasion) -> AttendanceGrid:
+    """Everyone enrolled in `occasion` (its canonical row) with their hours per course day.
+
+    People with a place first, then the waiting list in its order, then cancellations.
+    Two queries, however many people.
+    """
+    enrolments = list(
+        Enrolment.objects.filter(occasion_id=occasion.pk)
+        .select_related("person")
+        .prefetch_related("attendance")
+        .order_by("created_at", "pk")
+    )
+    rows = []
+    position = 0
+    for enrolment in enrolments:
+        if enrolment.status == EnrolmentStatus.WAITLISTED:
+            position += 1
+        rows.append(
+            AttendanceRow(
+                enrolment=enrolment,
+                position=position if enrolment.status == EnrolmentStatus.WAITLISTED else 0,
+                hours_by_day={a.day: a.hours for a in enrolment.attendance.all()},
+            )
+        )
+    rows.sort(key=lambda row: _STATUS_ORDER.get(row.enrolment.status, 3))
+    return AttendanceGrid(days=course_days(occasion.starts_on, occasion.ends_on), rows=rows)
+
+
+# --- Attendance: services ------------------------------------------------------------
+
+
+def _hours_note(day: dt.date, hours: Decimal, before: Decimal | None) -> str:
+    note = f"{day:%Y-%m-%d}: {hours.quantize(Decimal('0.1'))} h"
+    if before is not None:
+        note += f" (was {before.quantize(Decimal('0.1'))} h)"
+    return note
+
+
+@transaction.atomic
+def attendance_mark(
+    *,
+    occasion: TrainingOccasion,
+    day: dt.date,
+    hours_by_enrolment: dict[int, Decimal],
+    actor,
+    now: dt.datetime,
+) -> list[Enrolment]:
+    """Record the hours each enrolled person attended `occasion` on `day`; returns whose changed.
+
+    Hours are 0 (absent) to 10 in half hours. A person whose hours change after they
+    confirmed them must confirm again. Each changed enrolment gets an audit row; marking
+    the same hours again changes nothing. Raises NotCourseStaff unless `actor` is a
+    coordinator or course leader, NotACourseDay, DayInFuture, NotEnrolledHere for an
+    enrolment without a place on this occasion, HoursInvalid naming the first bad entry.
+    """
+    if not is_course_staff(actor):
+        raise NotCourseStaff
+    # The occasion row is the lock: a cancellation or a second marker waits for this one.
+    occasion = TrainingOccasion.objects.select_for_update().get(pk=occasion_canonical(occasion).pk)
+    if day not in course_days(occasion.starts_on, occasion.ends_on):
+        raise NotACourseDay
+    if day > timezone.localdate(now):
+        raise DayInFuture
+    for enrolment_id, hours in hours_by_enrolment.items():
+        if not hours_valid(hours):
+            raise HoursInvalid(enrolment_id)
+    enrolments = {
+        e.pk: e
+        for e in Enrolment.objects.select_for_update().filter(
+            occasion=occasion, status=EnrolmentStatus.ENROLLED, pk__in=list(hours_by_enrolment)
+        )
+    }
+    if set(hours_by_enrolment) - set(enrolments):
+        raise NotEnrolledHere
+    existing = {
+        a.enrolment_id: a for a in Attendance.objects.filter(enrolment_id__in=list(enrolments), day=day)
+    }
+    created, updated, changes, unconfirmed = [], [], [], []
+    for enrolment_id in sorted(hours_by_enrolment):
+        hours = Decimal(hours_by_enrolment[enrolment_id]).quantize(Decimal("0.1"))
+        enrolment = enrolments[enrolment_id]
+        attendance = existing.get(enrolment_id)
+        if attendance is not None and attendance.hours == hours:
+            continue
+        before = attendance.hours if attendance is not None else None
+        if attendance is None:
+            created.append(
+                Attendance(enrolment=enrolment, day=day, hours=hours, marked_by=actor, marked_at=now)
+            )
+        else:
+            attendance.hours, attendance.marked_by, attendance.marked_at = hours, actor, now
+            updated.append(attendance)
+        if enrolment.hours_confirmed_at is not None:
+            enrolment.hours_confirmed_at = None
+            unconfirmed.append(enrolment.pk)
+        changes.append(
+            EnrolmentChange(
+                enrolment=enrolment,
+                at=now,
+                actor=actor,
+                event=EnrolmentEvent.ATTENDANCE,
+                from_status=enrolment.status,
+                to_status=enrolment.status,
+                note=_hours_note(day, hours, before),
+            )
+        )
+    Attendance.objects.bulk_create(created)
+    Attendance.objects.bulk_update(updated, ["hours", "marked_by", "marked_at"])
+    if unconfirmed:
+        Enrolment.objects.filter(pk__in=unconfirmed).update(hours_confirmed_at=None)
+    EnrolmentChange.objects.bulk_create(changes)
+    return [change.enrolment for change in changes]
+
+
+@transaction.atomic
+def enrolment_hours_confirm(*, enrolment: Enrolment, actor, now: dt.datetime) -> Enrolment:
+    """The participant confirms the hours marked for them, as they stand now.
+
+    Confirming again without a change in between changes nothing (and writes no second
+    audit row). Raises NotYourHours for anyone but the enrolment's person, NoHoursToConfirm
+    before any day is marked.
+    """
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.person_id != actor.pk:
+        raise NotYourHours
+    if not Attendance.objects.filter(enrolment=enrolment).exists():
+        raise NoHoursToConfirm
+    if enrolment.hours_confirmed_at is not None:
+        return enrolment
+    enrolment.hours_confirmed_at = now
+    enrolment.save(update_fields=["hours_confirmed_at"])
+    _audit(
+        enrolment=enrolment,
+        actor=actor,
+        now=now,
+        event=EnrolmentEvent.HOURS_CONFIRMED,
+        note=f"{enrolment_hours(enrolment).quantize(Decimal('0.1'))} h",
+    )
+    return enrolment

@@ -1,10 +1,11 @@
-"""Enrolment in training offers: the profile (once), the confirmation, cancelling.
+"""Enrolment in training offers: the profile (once), the confirmation, cancelling, confirming hours.
 
 Occasions are found only on live, public offer pages; an enrolment only among
 the signed-in person's own, so a guessed number is a 404.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -146,6 +147,34 @@ def enrolment_cancel(request, pk: int):
     )
 
 
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def enrolment_hours_confirm(request, pk: int):
+    """The days and hours marked for the person's own enrolment, and the button confirming them."""
+    enrolment = _own_enrolment(request, pk)
+    if request.method == "POST":
+        try:
+            training_services.enrolment_hours_confirm(
+                enrolment=enrolment, actor=request.user, now=timezone.now()
+            )
+        except training_services.EnrolmentError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Thank you. Your hours are confirmed."))
+        return redirect("mentoring:training_hours_confirm", pk=enrolment.pk)
+    attendance = training_services.enrolment_attendance(enrolment)
+    return render(
+        request,
+        "mentoring/training/hours.html",
+        {
+            "enrolment": enrolment,
+            "attendance": attendance,
+            "total": sum((a.hours for a in attendance), Decimal(0)),
+            "confirmed": enrolment.hours_confirmed_at is not None,
+        },
+    )
+
+
 # --- For the dashboard --------------------------------------------------------------------------
 
 
@@ -156,6 +185,9 @@ class CourseEntry:
     badge_class: str
     position: int
     cancel_url: str
+    hours: Decimal | None = None  # None until a day is marked
+    hours_url: str = ""
+    hours_to_confirm: bool = False
 
 
 _BADGES = {
@@ -176,8 +208,15 @@ def course_entries(person) -> list[CourseEntry]:
             cancel_url=reverse("mentoring:training_cancel", args=[enrolment.pk])
             if training_services.may_cancel(enrolment, now=now)
             else "",
+            hours=enrolment.hours_total,
+            hours_url=reverse("mentoring:training_hours_confirm", args=[enrolment.pk])
+            if enrolment.hours_total is not None
+            else "",
+            hours_to_confirm=enrolment.hours_total is not None and enrolment.hours_confirmed_at is None,
         )
-        for enrolment in training_services.enrolments_of(person)
+        for enrolment in training_services.enrolments_of(person).annotate(
+            hours_total=training_services.hours_total_subquery()
+        )
     ]
 
 
@@ -185,4 +224,5 @@ urlpatterns = [
     path("training/occasions/<int:pk>/enrol/", enrol, name="training_enrol"),
     path("training/occasions/<int:pk>/profile/", enrol_profile, name="training_enrol_profile"),
     path("training/enrolments/<int:pk>/cancel/", enrolment_cancel, name="training_cancel"),
+    path("training/enrolments/<int:pk>/hours/", enrolment_hours_confirm, name="training_hours_confirm"),
 ]

@@ -11,7 +11,7 @@ inside rich text does the same with `{page:contact}` as its id. The service
 swaps both for the page in the right language.
 """
 
-from portal.roles import COORDINATORS, EDITORS, MENTORS, MODERATORS
+from portal.roles import COORDINATORS, COURSE_LEADERS, EDITORS, MENTORS, MODERATORS
 
 DEMO_PASSWORD = "vastkraft-demo"  # noqa: S105 - public on purpose: the demo accounts
 
@@ -1964,6 +1964,8 @@ USERS = [
     ("participant", "participant@vastkraft.example", "Amira", "Lindgren", None, False),
     # A second coordinator, so that the demo applications can carry two reviews each.
     ("reviewer", "reviewer@vastkraft.example", "Mikael", "Strand", COORDINATORS, False),
+    # Marks attendance on the course occasions (staff/courses/).
+    ("course leader", "courseleader@vastkraft.example", "Sara", "Öberg", COURSE_LEADERS, False),
 ]
 
 SWEDISH_MONTHS = [

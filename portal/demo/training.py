@@ -1,8 +1,21 @@
-"""Demo competence development: the course listing and a dozen offers, in Swedish and English.
+"""Demo competence development: the course listing and a dozen offers, in Swedish and English,
+and attendance on the one occasion that has already begun.
 
 Occasions are given as days from the seeding day, so the demo always has
 courses in the coming months; one of them is online.
 """
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from content.models import TrainingOccasion
+from mentoring.models import ApplicantProfile, Enrolment, EnrolmentStatus
+from mentoring.models.training import Attendance, EnrolmentChange, EnrolmentEvent
+from mentoring.services.training import course_days, occasion_canonical
+from portal.demo import texts
 
 TRAINING_INDEX = {
     "sv": {
@@ -224,7 +237,8 @@ OFFERS = [
         "topic": "language",
         "length_days": 10,
         "language": "sv",
-        "occasions": [(20, GOTHENBURG, 16), (80, TROLLHATTAN, 16)],
+        # The first began a week ago: the course leader's demo has attendance to mark and to show.
+        "occasions": [(-7, GOTHENBURG, 16), (20, GOTHENBURG, 16), (80, TROLLHATTAN, 16)],
         "sv": {
             "title": "Svenska för arbetsplatsen",
             "slug": "svenska-arbetsplatsen",
@@ -258,3 +272,94 @@ OFFERS = [
         },
     },
 ]
+
+
+# --- Attendance -------------------------------------------------------------------
+
+STARTED_SLUG = "svenska-arbetsplatsen"
+# The participant account (to sign in and confirm) and the first three demo applicants.
+ATTENDEES = 3
+# Hours marked per attendee and course day, by position: one left early once, one was away.
+HOURS = [Decimal(6), Decimal("3.5"), Decimal(0)]
+
+
+def _moment(day: date, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _demo_user(role: str):
+    email = next(email for name, email, *_rest in texts.USERS if name == role)
+    return get_user_model().objects.filter(email__iexact=email).first()
+
+
+def demo_seed_attendance(*, today: date, report) -> None:
+    """Enrol a few demo people on the occasion that has begun and mark the days gone by, once.
+
+    Written directly, as the other demo data is: no e-mail goes out. The first applicant
+    has confirmed her hours; the participant account has hours waiting for her to confirm.
+    A database seeded before this occasion existed has none, and is left as it is.
+    """
+    occasion = (
+        TrainingOccasion.objects.filter(page__slug=STARTED_SLUG, starts_on__lte=today, ends_on__gte=today)
+        .order_by("pk")
+        .first()
+    )
+    if occasion is None:
+        return
+    occasion = occasion_canonical(occasion)
+    if Enrolment.objects.filter(occasion=occasion).exists():
+        report.count("attendance", created=False)
+        return
+    leader = _demo_user("course leader")
+    emails = [texts.APPLICANT_EMAIL.format(number=n) for n in range(1, ATTENDEES + 1)]
+    applicants = sorted(
+        ApplicantProfile.objects.filter(user__email__in=emails).select_related("user"),
+        key=lambda profile: profile.user.email,
+    )
+    participant = _demo_user("participant")
+    people = [profile.user for profile in applicants]
+    if participant is not None and ApplicantProfile.objects.filter(user=participant).exists():
+        people.insert(0, participant)
+    days = [day for day in course_days(occasion.starts_on, occasion.ends_on) if day < today]
+    enrolled_at = _moment(occasion.starts_on - timedelta(days=20), 10)
+    for i, person in enumerate(people):
+        at = enrolled_at + timedelta(hours=i)
+        enrolment = Enrolment.objects.create(
+            occasion=occasion, person=person, status=EnrolmentStatus.ENROLLED, created_at=at
+        )
+        EnrolmentChange.objects.create(
+            enrolment=enrolment,
+            at=at,
+            actor=person,
+            event=EnrolmentEvent.ENROLLED,
+            to_status=EnrolmentStatus.ENROLLED,
+        )
+        for n, day in enumerate(days):
+            # Everyone full days; the third person has a short day and a missed one in every three.
+            hours = HOURS[n % len(HOURS)] if i == 2 else HOURS[0]
+            marked_at = _moment(day, 16)
+            Attendance.objects.create(
+                enrolment=enrolment, day=day, hours=hours, marked_by=leader, marked_at=marked_at
+            )
+            EnrolmentChange.objects.create(
+                enrolment=enrolment,
+                at=marked_at,
+                actor=leader,
+                event=EnrolmentEvent.ATTENDANCE,
+                from_status=EnrolmentStatus.ENROLLED,
+                to_status=EnrolmentStatus.ENROLLED,
+                note=f"{day:%Y-%m-%d}: {hours:.1f} h",
+            )
+        if i == 1 and days:
+            confirmed_at = _moment(days[-1], 19)
+            enrolment.hours_confirmed_at = confirmed_at
+            enrolment.save(update_fields=["hours_confirmed_at"])
+            EnrolmentChange.objects.create(
+                enrolment=enrolment,
+                at=confirmed_at,
+                actor=person,
+                event=EnrolmentEvent.HOURS_CONFIRMED,
+                from_status=EnrolmentStatus.ENROLLED,
+                to_status=EnrolmentStatus.ENROLLED,
+            )
+        report.count("attendance", created=True)

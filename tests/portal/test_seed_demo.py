@@ -239,7 +239,10 @@ def test_demo_seed_has_a_dozen_training_offers_with_shared_occasions(small_image
     assert swedish.count() >= 12
     assert TrainingOfferPage.objects.live().filter(locale__language_code="en").count() == swedish.count()
     occasions = TrainingOccasion.objects.filter(page__in=swedish)
-    assert all(o.starts_on > TODAY and 8 <= o.places <= 16 for o in occasions)
+    assert all(8 <= o.places <= 16 for o in occasions)
+    # One occasion has begun (it carries the demo's attendance); every offer has one to come.
+    assert occasions.filter(starts_on__lte=TODAY).count() == 1
+    assert all(offer.occasions.filter(starts_on__gt=TODAY).exists() for offer in swedish)
     assert occasions.filter(online=True).exists()
     assert all(1 <= offer.occasions.count() <= 3 for offer in swedish)
     # The English occasions are translations of the Swedish ones, so they share one count of places.
@@ -247,3 +250,25 @@ def test_demo_seed_has_a_dozen_training_offers_with_shared_occasions(small_image
     assert set(english.values_list("translation_key", flat=True)) == set(
         occasions.values_list("translation_key", flat=True)
     )
+
+
+@pytest.mark.django_db
+def test_demo_seed_marks_attendance_on_the_begun_occasion_once(small_images):
+    from mentoring.models import Enrolment
+    from mentoring.models.training import Attendance, EnrolmentChange
+    from mentoring.services.training import course_days
+
+    seed.demo_seed(today=TODAY)
+    report = seed.demo_seed(today=TODAY)
+
+    begun = TrainingOccasion.objects.filter(starts_on__lte=TODAY).order_by("pk").first()
+    enrolments = Enrolment.objects.filter(occasion=begun)
+    past_days = [d for d in course_days(begun.starts_on, begun.ends_on) if d < TODAY]
+    participant = next(email for role, email, *_rest in texts.USERS if role == "participant")
+    assert enrolments.count() == 4 and report.created["attendance"] == 0
+    assert Attendance.objects.filter(enrolment__in=enrolments).count() == 4 * len(past_days)
+    assert enrolments.filter(hours_confirmed_at__isnull=False).count() == 1
+    assert enrolments.get(person__email=participant).hours_confirmed_at is None
+    assert EnrolmentChange.objects.filter(enrolment__in=enrolments, event="attendance").exists()
+    leader = next(email for role, email, *_rest in texts.USERS if role == "course leader")
+    assert get_user_model().objects.get(email=leader).groups.filter(name="Course leaders").exists()
