@@ -21,6 +21,8 @@ class OccasionPlaces:
     free: int
     started: bool
     enrol_url: str
+    # Held for a company's employees, who enrol through the link the company was sent.
+    reserved: bool = False
 
     @property
     def is_full(self) -> bool:
@@ -38,4 +40,5 @@ def occasion_places(occasion) -> OccasionPlaces | None:
         free=training_services.occasion_free_places(canonical),
         started=canonical.starts_on <= timezone.localdate(),
         enrol_url=reverse("mentoring:training_enrol", args=[occasion.pk]),
+        reserved=training_services.occasion_reservation(canonical) is not None,
     )

@@ -44,6 +44,7 @@ from content.models import (
 from portal.demo import texts, training
 from portal.demo.alumni import demo_seed_alumni
 from portal.demo.applications import demo_seed_applications
+from portal.demo.companies import demo_seed_companies
 from portal.demo.images import render
 from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors, demo_seed_mentorships
 from portal.roles import EDITORS, MODERATORS
@@ -459,6 +460,8 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
         demo_seed_mentors(today=today, report=report)
         demo_seed_mentorships(today=today, report=report)
         demo_seed_alumni(today=today, report=report)
+        demo_seed_companies(today=today, report=report)
+        training.demo_seed_attendance(today=today, report=report)
         _check_cms_groups(report)
     if stdout is not None:
         write_summary(report, stdout)
@@ -468,7 +471,8 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
 def write_summary(report: SeedReport, stdout: TextIO) -> None:
     kinds = ["locales", "site", "images", f"pages {SOURCE_LANGUAGE}"]
     kinds += [f"pages {language}" for language in TRANSLATIONS] + ["accounts"]
-    kinds += ["intakes", "applicants", "applications", "mentors", "mentorships", "alumni"]
+    kinds += ["intakes", "applicants", "applications", "mentors", "mentorships", "alumni", "companies"]
+    kinds += ["attendance"]
     stdout.write("Demo content:\n")
     for kind in kinds:
         stdout.write(
