@@ -3,9 +3,10 @@
 Builds a throwaway SQLite database with the demo content, adds one intake
 holding `--participants` accepted applications (with profiles; most with a
 mentorship that became active, meetings, and exit and six-month outcomes),
-then measures what the dashboard does — `participant_rows` and every table of
-the funder's report — and what the XLSX download does on top. Prints figures
-and, as its last line, a JSON object
+and course attendance (a share of them enrolled on the demo's course occasions,
+with hours marked and mostly confirmed), then measures what the dashboard does —
+`participant_rows` and every table of the funder's report — and what the XLSX
+download does on top. Prints figures and, as its last line, a JSON object
 `{"participants": …, "queries": …, "median_ms": …, "xlsx_queries": …, "xlsx_median_ms": …}`.
 Asserts nothing.
 
@@ -43,6 +44,9 @@ PARTICIPANTS = 35000
 ROUNDS = 5
 SEED = 2026
 BATCH = 2000
+# Course attendance: the share of participants on courses, their days there and the share confirming.
+ON_COURSES = 0.4
+CONFIRMING = 0.7
 MENTORSHIP_WEIGHTS = {"active": 30, "completed": 40, "ended_early": 8, "proposed": 7, None: 15}
 RESULT_WEIGHTS = {
     "kept_job": 30,
@@ -203,7 +207,47 @@ def create_participants(count: int):
         batch_size=BATCH,
     )
     Outcome.objects.bulk_create(outcomes, batch_size=BATCH)
+    create_attendance(users, rng=rng, now=now)
     return intake
+
+
+def create_attendance(users, *, rng: random.Random, now) -> None:
+    """A share of `users` enrolled on one or two of the demo's occasions, with two to five days marked."""
+    from content.models import TrainingOccasion
+    from mentoring.models import Attendance, Enrolment
+
+    occasions = list(TrainingOccasion.objects.order_by("pk"))
+    if not occasions:
+        return
+    enrolments = []
+    for user in users:
+        if rng.random() >= ON_COURSES:
+            continue
+        confirmed = now if rng.random() < CONFIRMING else None
+        for occasion in rng.sample(occasions, k=min(len(occasions), rng.randint(1, 2))):
+            enrolments.append(
+                Enrolment(
+                    occasion=occasion,
+                    person=user,
+                    status="enrolled",
+                    created_at=now,
+                    hours_confirmed_at=confirmed,
+                )
+            )
+    enrolments = Enrolment.objects.bulk_create(enrolments, batch_size=BATCH)
+    Attendance.objects.bulk_create(
+        (
+            Attendance(
+                enrolment=enrolment,
+                day=date(2025, 3, 1) + timedelta(days=k),
+                hours=rng.choice(["3.0", "4.5", "6.0", "7.5", "8.0", "0.0"]),
+                marked_at=now - timedelta(days=1),
+            )
+            for enrolment in enrolments
+            for k in range(rng.randint(2, 5))
+        ),
+        batch_size=BATCH,
+    )
 
 
 def main() -> None:
@@ -212,10 +256,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     options = parser.parse_args()
 
-    from mentoring import figures
+    from mentoring import figures, figures_selectors
     from mentoring.figures_export import breakdown_keys, figures_xlsx, participant_list_xlsx
     from mentoring.figures_selectors import participant_rows, pipeline_counts
-    from mentoring.models import Meeting, Mentorship, Outcome
+    from mentoring.models import Attendance, Meeting, Mentorship, Outcome
     from portal.demo.seed import demo_seed
 
     call_command("migrate", verbosity=0)
@@ -249,6 +293,11 @@ def main() -> None:
     print(f"{'pipeline_counts':<44}{ms_pipe:>13.1f}{q_pipe:>9}")
     xlsx_ms, xlsx_queries, workbook = measure(download, rounds=rounds)
     print(f"{'XLSX of the figures: rows + tables + file':<44}{xlsx_ms:>13.1f}{xlsx_queries:>9}")
+    # Everyone on the courses, participant or not (the dashboard's second table of course time).
+    course_time_rows = getattr(figures_selectors, "course_time_rows", None)
+    if course_time_rows is not None:
+        ms_course, q_course, _course = measure(course_time_rows, rounds=rounds)
+        print(f"{'course_time_rows (everyone on courses)':<44}{ms_course:>13.1f}{q_course:>9}")
     list_ms, list_queries, participant_book = measure(
         lambda: participant_list_xlsx(participant_rows(intake=intake)), rounds=1
     )
@@ -261,7 +310,8 @@ def main() -> None:
         print(f"{row.key:<28}" + "".join(f"{v:>12}" for v in row.values))
     print(
         f"({rounds} rounds each; {len(rows)} participants, {Mentorship.objects.count()} mentorships, "
-        f"{Meeting.objects.count()} meetings, {Outcome.objects.count()} outcomes; {len(tables)} tables, "
+        f"{Meeting.objects.count()} meetings, {Outcome.objects.count()} outcomes, "
+        f"{Attendance.objects.count()} days of attendance; {len(tables)} tables, "
         f"figures XLSX {len(workbook) // 1024} KiB, list XLSX {len(participant_book) // 1024} KiB; "
         f"built in {built_s:.1f} s; database in {WORKDIR})"
     )

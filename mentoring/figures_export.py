@@ -36,6 +36,8 @@ TABLE_TITLES = {
     "outcomes_exit": _("Outcomes at exit"),
     "outcomes_six_months": _("Outcomes at six months"),
     "businesses": _("Businesses started"),
+    "course_time": _("Participation time in courses: programme participants"),
+    "course_time_everyone": _("Participation time in courses: everyone on the courses"),
 }
 # Short names for the XLSX sheets (at most 31 characters, whatever the language).
 SHEET_TITLES = {
@@ -49,6 +51,8 @@ SHEET_TITLES = {
     "outcomes_exit": _("Outcomes at exit"),
     "outcomes_six_months": _("Outcomes at six months"),
     "businesses": _("Businesses"),
+    "course_time": _("Course time, participants"),
+    "course_time_everyone": _("Course time, everyone"),
 }
 COMMON_LABELS = {
     TOTAL: _("Total"),
@@ -85,6 +89,11 @@ AGE_BANDS = {
     "55_plus": _("55 or older"),
 }
 BUSINESS_ROWS = {"businesses_started": _("Businesses started with an organisation number")}
+COURSE_TIME_ROWS = {
+    "people_with_hours": _("People with course hours"),
+    "hours_marked": _("Hours marked"),
+    "hours_confirmed": _("Hours confirmed by the participant"),
+}
 # The vocabulary that names a table's rows, by the table's key.
 ROW_CHOICES = {
     "gender": Gender,
@@ -95,7 +104,13 @@ ROW_CHOICES = {
     "outcomes_exit": Outcome.Result,
     "outcomes_six_months": Outcome.Result,
 }
-ROW_LABELS = {"funder_indicators": FUNDER_ROWS, "age_band": AGE_BANDS, "businesses": BUSINESS_ROWS}
+ROW_LABELS = {
+    "funder_indicators": FUNDER_ROWS,
+    "age_band": AGE_BANDS,
+    "businesses": BUSINESS_ROWS,
+    "course_time": COURSE_TIME_ROWS,
+    "course_time_everyone": COURSE_TIME_ROWS,
+}
 
 
 def breakdown_keys() -> dict[str, list[str]]:
@@ -242,6 +257,8 @@ def participant_list_header() -> list[str]:
             _("Improved situation at six months"),
             _("Organisation number"),
             _("Business started"),
+            _("Course hours marked"),
+            _("Course hours confirmed"),
         )
     ]
 
@@ -271,6 +288,8 @@ def participant_list_rows(rows: Sequence[ParticipantRow]) -> list[list[object]]:
             _yes_no(row.six_month_improved),
             row.business_orgnr,
             row.business_started_on,
+            row.course_hours,
+            row.course_hours_confirmed,
         ]
         for row in rows
     ]

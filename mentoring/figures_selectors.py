@@ -1,7 +1,7 @@
 """Reads for the figures: accepted participants as `ParticipantRow`s, the pipeline, and review scores.
 
 Each read is one query whatever the number of participants: what a participant
-has elsewhere (a mentorship, meetings, outcomes) comes in as subqueries, and
+has elsewhere (a mentorship, meetings, outcomes, course hours) comes in as subqueries, and
 rows come out as plain values rather than model instances. The caller checks
 who may see figures (the dashboard's views); these reads return counts and
 pseudonyms, never names or contact details.
@@ -16,15 +16,27 @@ The filters:
 import hashlib
 import hmac
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    JSONField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, JSONObject
 from django.utils import timezone
 
-from mentoring.figures import ParticipantRow
+from mentoring.figures import CourseTimeRow, ParticipantRow
 from mentoring.mentorship_workflow import MentorshipStatus
-from mentoring.models import Application, Intake, Meeting, Mentorship, Outcome, Review
+from mentoring.models import Application, Attendance, Intake, Meeting, Mentorship, Outcome, Review
 from mentoring.workflow import Status
 
 # A mentorship that became active: it is active now, or was before it ended.
@@ -72,6 +84,26 @@ def _meetings() -> Subquery:
     )
 
 
+NO_HOURS = Decimal("0.0")
+# The hours of an enrolment count as confirmed once the person confirmed them: marking or correcting
+# an hour clears the confirmation (`services.training`), so a confirmed enrolment's hours are all confirmed.
+CONFIRMED_ATTENDANCE = Q(enrolment__hours_confirmed_at__isnull=False)
+
+
+def _course_hours() -> Subquery:
+    """The applicant's hours of attendance on every enrolment of theirs, marked and confirmed, as one
+    JSON object from one aggregated subquery (one look-up per participant, not one per figure);
+    None when nothing was marked."""
+    return Subquery(
+        Attendance.objects.filter(enrolment__person=OuterRef("applicant_id"))
+        .order_by()
+        .values("enrolment__person")
+        .annotate(hours=JSONObject(marked=Sum("hours"), confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE)))
+        .values("hours"),
+        output_field=JSONField(),
+    )
+
+
 def _started_mentorship() -> Exists:
     return Exists(Mentorship.objects.filter(participant=OuterRef("pk"), status__in=STARTED_MENTORSHIP))
 
@@ -91,7 +123,9 @@ def participant_rows(
     `matched` is whether a mentorship of theirs became active; `meetings` counts
     the meetings logged in all their mentorships. An outcome's situation is
     "improved" when it records at least one improvement. The business is the
-    latest own-business outcome that gives an organisation number.
+    latest own-business outcome that gives an organisation number. Course hours
+    are every hour of attendance marked for the applicant, on any course, and
+    the part of them confirmed (see CONFIRMED_ATTENDANCE).
     """
     applications = _applications(intake=intake, programme=programme).filter(status=Status.ACCEPTED)
     if since is not None:
@@ -112,6 +146,7 @@ def participant_rows(
         six_month_improved=Exists(outcome(Outcome.Point.SIX_MONTHS).exclude(improvements=[])),
         business_orgnr=Subquery(business.values("organisation_number")[:1]),
         business_started_on=Subquery(business.values("business_started_on")[:1]),
+        course_hours=_course_hours(),
     ).values_list(
         "pk",
         "intake_id",
@@ -132,6 +167,7 @@ def participant_rows(
         "six_month_improved",
         "business_orgnr",
         "business_started_on",
+        "course_hours",
     )
     rows = []
     for (
@@ -154,6 +190,7 @@ def participant_rows(
         six_month_improved,
         business_orgnr,
         business_started_on,
+        course_hours,
     ) in values.order_by("decided_at", "pk").iterator(chunk_size=5000):
         accepted_on = timezone.localdate(decided_at) if decided_at else None
         rows.append(
@@ -178,9 +215,46 @@ def participant_rows(
                 six_month_improved=bool(six_month_improved) if six_month_result is not None else None,
                 business_orgnr=business_orgnr or "",
                 business_started_on=business_started_on,
+                course_hours=_hours((course_hours or {}).get("marked")),
+                course_hours_confirmed=_hours((course_hours or {}).get("confirmed")),
             )
         )
     return rows
+
+
+def _hours(value) -> Decimal:
+    # An aggregate of decimals may come back as a float or int (SQLite, or from JSON): tenths are stored.
+    return NO_HOURS if value is None else Decimal(str(value)).quantize(NO_HOURS)
+
+
+def course_time_rows(*, since: date | None = None, until: date | None = None) -> list[CourseTimeRow]:
+    """Everyone with attendance marked on a course, programme participant or not, with their hours; one query.
+
+    One row per person: the gender of their applicant profile (everyone who enrols has
+    one; "undisclosed" if it was erased), every hour marked and the hours confirmed (see
+    CONFIRMED_ATTENDANCE). `since` / `until` (inclusive) narrow by the day attended.
+    People enrolled with nothing marked yet have no hours and are left out.
+    """
+    attendance = Attendance.objects.all()
+    if since is not None:
+        attendance = attendance.filter(day__gte=since)
+    if until is not None:
+        attendance = attendance.filter(day__lte=until)
+    per_person = (
+        attendance.order_by()
+        .values("enrolment__person", "enrolment__person__applicant_profile__gender")
+        .annotate(marked=Sum("hours"), confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE))
+        .order_by("enrolment__person")
+        .values_list("enrolment__person__applicant_profile__gender", "marked", "confirmed")
+    )
+    return [
+        CourseTimeRow(
+            gender=gender or "undisclosed",
+            course_hours=_hours(marked),
+            course_hours_confirmed=_hours(confirmed),
+        )
+        for gender, marked, confirmed in per_person
+    ]
 
 
 def pipeline_counts(

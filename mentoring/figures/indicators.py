@@ -11,8 +11,9 @@ step); they are repeated here so this package needs no Django.
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from .rows import ParticipantRow
+from .rows import NO_HOURS, CourseTimeRow, ParticipantRow
 
 GENDERS = ("woman", "man", "non_binary", "undisclosed")
 TOTAL = "total"
@@ -52,6 +53,11 @@ LONG_TERM_MONTHS_YOUNG = 6
 YOUNG_BELOW = 25
 OLDER_ABOVE = 54
 
+# The rows of the participation-time tables: people with any hours, then the hours themselves.
+COURSE_TIME_ROWS = ("people_with_hours", "hours_marked", "hours_confirmed")
+COURSE_TIME = "course_time"
+COURSE_TIME_EVERYONE = "course_time_everyone"
+
 PIPELINE_STAGES = ("applied", "eligible", "accepted", "matched", "three_meetings", "business_started")
 
 BREAKDOWNS: dict[str, Callable[[ParticipantRow], str]] = {
@@ -73,10 +79,10 @@ DEFAULT_KEYS: dict[str, Sequence[str]] = {
 
 @dataclass(frozen=True)
 class Row:
-    """One line of a table: its code and a count per column."""
+    """One line of a table: its code and a count per column (hours, in a participation-time table)."""
 
     key: str
-    values: list[int]
+    values: list[int] | list[Decimal]
 
 
 @dataclass(frozen=True)
@@ -338,18 +344,59 @@ def score_gap(scores: Sequence[tuple[str, float]]) -> ScoreGap:
     return ScoreGap(means, gap, counts)
 
 
+def course_time(rows: Iterable[ParticipantRow | CourseTimeRow], *, key: str = COURSE_TIME) -> Table:
+    """Participation time in courses by gender: people with any hours, hours marked, hours confirmed.
+
+    "people_with_hours" counts the people with more than zero hours marked (a day
+    marked absent is zero); "hours_marked" adds up every hour marked, and
+    "hours_confirmed" the part the people have confirmed, which the funder counts.
+    Hours stay Decimals, so that tenths add up exactly. `key` names the table
+    (COURSE_TIME for programme participants, COURSE_TIME_EVERYONE for everyone on the courses).
+    """
+    people = dict.fromkeys(GENDERS, 0)
+    marked = dict.fromkeys(GENDERS, NO_HOURS)
+    confirmed = dict.fromkeys(GENDERS, NO_HOURS)
+    for row in rows:
+        gender = _gender(row.gender)
+        if row.course_hours > 0:
+            people[gender] += 1
+        marked[gender] += row.course_hours
+        confirmed[gender] += row.course_hours_confirmed
+
+    def line(code: str, per_gender: dict) -> Row:
+        values = [per_gender[gender] for gender in GENDERS]
+        return Row(code, [*values, sum(values)])
+
+    return Table(
+        key,
+        list(COLUMNS),
+        [
+            line(code, per_gender)
+            for code, per_gender in zip(COURSE_TIME_ROWS, (people, marked, confirmed), strict=True)
+        ],
+    )
+
+
 def all_tables(
-    rows: Sequence[ParticipantRow], *, keys: dict[str, Sequence[str]] | None = None
+    rows: Sequence[ParticipantRow],
+    *,
+    keys: dict[str, Sequence[str]] | None = None,
+    everyone_on_courses: Sequence[CourseTimeRow] | None = None,
 ) -> list[Table]:
-    """Every table of the funder's report in its order: indicators, breakdowns, outcomes, businesses.
+    """Every table of the funder's report in its order: indicators, breakdowns, outcomes, businesses,
+    the participants' time in courses and, when `everyone_on_courses` is given, everyone's.
 
     `keys` gives a breakdown's row order by its name (the Django side passes the vocabularies).
     """
     keys = keys or {}
-    return [
+    tables = [
         funder_indicators(rows),
         *(breakdown(rows, by=by, keys=keys.get(by)) for by in BREAKDOWNS),
         outcomes(rows, point="exit"),
         outcomes(rows, point="six_months"),
         businesses(rows),
+        course_time(rows),
     ]
+    if everyone_on_courses is not None:
+        tables.append(course_time(everyone_on_courses, key=COURSE_TIME_EVERYONE))
+    return tables

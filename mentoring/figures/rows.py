@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+
+NO_HOURS = Decimal("0.0")
 
 
 @dataclass(frozen=True)
@@ -11,7 +14,9 @@ class ParticipantRow:
     Every text is a stored code (the Django side labels it). `exit_result` and
     `six_month_result` are an outcome's result code ("unknown" when the survey
     expired unanswered) or None when no outcome is recorded yet; the matching
-    `*_improved` is None in the same case.
+    `*_improved` is None in the same case. `course_hours` are the hours of
+    course attendance marked for the participant (on any course, any day), and
+    `course_hours_confirmed` the part of them the participant has confirmed.
     """
 
     pseudonym: str
@@ -33,3 +38,14 @@ class ParticipantRow:
     six_month_improved: bool | None
     business_orgnr: str
     business_started_on: date | None
+    course_hours: Decimal = NO_HOURS
+    course_hours_confirmed: Decimal = NO_HOURS
+
+
+@dataclass(frozen=True)
+class CourseTimeRow:
+    """One person on the courses, programme participant or not: gender code and hours, no name."""
+
+    gender: str
+    course_hours: Decimal = NO_HOURS
+    course_hours_confirmed: Decimal = NO_HOURS

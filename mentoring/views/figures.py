@@ -8,6 +8,7 @@ tables out for the page and computes where the bars go.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -174,41 +175,54 @@ def _percent(value: float | None) -> str:
     return _("%(share)s %%") % {"share": formats.number_format(value, decimal_pos=1)}
 
 
-def _table_figure(table: figures.Table, *, id: str) -> Figure:
+def _table_figure(table: figures.Table, *, id: str, chart_row: str | None = None, note: str = "") -> Figure:
     """A table of the core, labelled as in the downloads, with a chart of its totals.
 
     Its title is the downloads' too. A table of several rows is charted row by row (its "total"
-    column; the "total" row left out), a table of one row (businesses) gender by gender.
+    column; the "total" row left out), a table of one row (businesses) gender by gender, and so is
+    the row `chart_row` when given (a table whose rows are not parts of one whole). Hours are
+    shown in the language's number format.
     """
     title = figures_export.table_title(table)
     (corner, *columns), *labelled = figures_export.table_rows(table)
+    labelled = [
+        [
+            cells[0],
+            *(
+                _number(v) if isinstance(v, Decimal) else text
+                for v, text in zip(row.values, cells[1:], strict=True)
+            ),
+        ]
+        for row, cells in zip(table.rows, labelled, strict=True)
+    ]
     header = [corner or _("Group"), *columns]
     rows = [
         DisplayRow(cells=list(cells), is_total=row.key == figures.TOTAL)
         for row, cells in zip(table.rows, labelled, strict=True)
     ]
     total_index = table.columns.index(figures.TOTAL)
-    if len(table.rows) > 1:
-        parts = [
-            (cells[0], row.values[total_index])
-            for row, cells in zip(table.rows, labelled, strict=True)
-            if row.key != figures.TOTAL
-        ]
-    else:
-        only = table.rows[0]
+    if chart_row is not None or len(table.rows) == 1:
+        only = table.row(chart_row) if chart_row is not None else table.rows[0]
         parts = [
             (header[index + 1], only.values[index])
             for index, column in enumerate(table.columns)
             if column != figures.TOTAL
         ]
-    whole = sum(amount for _label, amount in parts) if len(table.rows) > 1 else only.values[total_index]
+        whole = only.values[total_index]
+    else:
+        parts = [
+            (cells[0], row.values[total_index])
+            for row, cells in zip(table.rows, labelled, strict=True)
+            if row.key != figures.TOTAL
+        ]
+        whole = sum(amount for _label, amount in parts)
     chart = bar_chart(
         id=f"{id}-chart",
         title=title,
         bars=[(label, amount, _value_of(amount, whole), False) for label, amount in parts],
         scale=max([amount for _label, amount in parts] + [1]),
     )
-    return Figure(id=id, title=title, header=list(header), rows=rows, chart=chart)
+    return Figure(id=id, title=title, header=list(header), rows=rows, chart=chart, note=note)
 
 
 def _value_of(amount: int, whole: int) -> str:
@@ -373,6 +387,28 @@ def _figures(filters: dict) -> dict:
         "businesses_total": businesses.value("businesses_started", figures.TOTAL),
         "businesses_women": businesses.value("businesses_started", "woman"),
         "indicators": _table_figure(figures.funder_indicators(rows), id="indicators"),
+        "course_time": [
+            _table_figure(
+                figures.course_time(rows),
+                id="course-time",
+                chart_row="hours_marked",
+                note=_(
+                    "Every course hour marked for the participants counted here, on any course and any day."
+                ),
+            ),
+            _table_figure(
+                figures.course_time(
+                    figures_selectors.course_time_rows(since=filters["since"], until=filters["until"]),
+                    key=figures.COURSE_TIME_EVERYONE,
+                ),
+                id="course-time-everyone",
+                chart_row="hours_marked",
+                note=_(
+                    "Everyone with hours marked on a course, whether in a programme or not; the period, "
+                    "when chosen, applies to the days attended, and intake and programme do not apply."
+                ),
+            ),
+        ],
         "pipeline": pipeline,
         "pipeline_warnings": [row for row in pipeline.rows if row.warning],
         "score_gap": _score_figure(gap),
@@ -420,7 +456,8 @@ def figures_download(request, what: str, fmt: str):
     filters = form.filters()
     rows = figures_selectors.participant_rows(**filters)
     if what == "figures":
-        tables = figures.all_tables(rows, keys=figures_export.breakdown_keys())
+        everyone = figures_selectors.course_time_rows(since=filters["since"], until=filters["until"])
+        tables = figures.all_tables(rows, keys=figures_export.breakdown_keys(), everyone_on_courses=everyone)
         content = figures_export.figures_xlsx(tables) if fmt == "xlsx" else figures_export.figures_csv(tables)
         name = _("figures")
     else:
