@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", views.account_home, name="account_home"),
     path("search/", content_views.search, name="search"),
     path("", include("mentoring.urls")),
+    # Before Wagtail's: its sign-in form for private pages is replaced by allauth's.
+    path("_util/login/", views.wagtail_page_login),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

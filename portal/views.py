@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from mentoring.guidance_selectors import is_counsellor
 from mentoring.models import MentorProfile
 from mentoring.selectors import is_coordinator
+from mentoring.services.training import is_course_staff
 
 
 def _admin_login(request, *, has_access: bool, index_url: str):
@@ -48,6 +49,21 @@ def wagtail_admin_login(request):
     )
 
 
+@require_safe
+def wagtail_page_login(request):
+    """Wagtail's own sign-in form for private pages, replaced by allauth's.
+
+    Wagtail's form would sign people in past allauth's rate limits, e-mail
+    verification and second factor; this sends them to allauth's with `next` kept.
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    return redirect_to_login(next_url or "/", login_url="account_login")
+
+
 @login_required
 @require_safe
 def account_home(request):
@@ -58,5 +74,6 @@ def account_home(request):
             "is_coordinator": is_coordinator(request.user),
             "is_mentor": MentorProfile.objects.filter(user=request.user).exists(),
             "is_counsellor": is_counsellor(request.user),
+            "is_course_staff": is_course_staff(request.user),
         },
     )

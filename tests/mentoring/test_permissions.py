@@ -111,6 +111,27 @@ EXPECTED = {
     "training_enrol": (LOGIN, 404, 404, 404, 404, 404),
     "training_enrol_profile": (LOGIN, 404, 404, 404, 404, 404),
     "training_cancel": (LOGIN, 404, 404, 404, 404, 404),
+    "training_hours_confirm": (LOGIN, 404, 404, 404, 404, 404),
+    # Course staff pages: coordinators (and course leaders, tried in test_attendance.py); the pk is
+    # no occasion (404).
+    "staff_occasions": (LOGIN, 403, 403, 403, 403, 200),
+    "staff_occasion": (LOGIN, 403, 403, 403, 403, 404),
+    # One record per person (here Alva's): the Coordinators role or nothing.
+    "person_record": (LOGIN, 403, 403, 403, 403, 200),
+    # Company requests: the form is public; the join link's token is no company's (404);
+    # the rest is the coordinators' (the pk is no request: 404; actions take only POST).
+    "company_request": (200, 200, 200, 200, 200, 200),
+    "company_request_thanks": (200, 200, 200, 200, 200, 200),
+    "company_join": (LOGIN, 404, 404, 404, 404, 404),
+    "company_requests": (LOGIN, 403, 403, 403, 403, 200),
+    "company_request_detail": (LOGIN, 403, 403, 403, 403, 404),
+    "company_request_plan_occasion": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_plan_mentoring": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_decline": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_close": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_link": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_unlink_enrolment": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_unlink_application": (LOGIN, 403, 403, 403, 403, 405),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
@@ -170,7 +191,11 @@ def url_for(name: str, application: Application) -> str:
         "goal_id": 1,
         "what": "participants",
         "fmt": "xlsx",
+        "enrolment_pk": 1,
+        "application_pk": application.pk,
     }
+    if name == "person_record":
+        values["pk"] = application.applicant_id
     if "token" in pattern.pattern.converters:
         values["token"] = mentor_invitation_token(
             invitation=MentorInvitation.objects.create(email="invited@example.org", sent_at=timezone.now()),

@@ -197,3 +197,33 @@ def test_published_document_is_served_as_an_attachment_even_when_a_pdf(client):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+# --- Wagtail's own sign-in form for private pages is not a way around allauth -------------------
+
+
+def test_private_page_sends_visitors_to_allauths_sign_in(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    page = site_tree.home.get_children().first()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_wagtail_page_login_form_redirects_to_allauth_keeping_next(client):
+    response = client.get("/_util/login/?next=/om-programmet/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next=/om-programmet/"
+
+
+def test_wagtail_page_login_form_does_not_sign_in(client):
+    user = factories.verified_user(email="someone@example.org")
+
+    client.post("/_util/login/", {"username": user.email, "password": factories.PASSWORD})
+
+    assert "_auth_user_id" not in client.session
