@@ -9,7 +9,7 @@ VENV_WORKS := $(shell $(BIN)/python -m pip --version >/dev/null 2>&1 && echo yes
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint format bench messages migrate demo clean constraints FORCE
+.PHONY: help run test test-browser lint format bench bench-load messages migrate demo clean constraints FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ bench: messages ## Run the benchmarks (they print figures; never part of the tes
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/review_queue.py
 	$(BIN)/python bench/matching.py --participants 3500 --mentors 500
+
+bench-load: messages ## Load-test the pages under gunicorn with wrk (apt-get install -y wrk)
+	$(BIN)/python bench/load.py
 
 constraints: ## Pin every installed package after a change to requirements.txt
 	rm -rf .venv-constraints && $(PYTHON) -m venv .venv-constraints

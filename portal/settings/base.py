@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything reads the session (content/page_cache.py).
+    "content.page_cache.AnonymousPageCache",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -120,6 +122,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages for anonymous readers are kept this many seconds (content/page_cache.py);
+# off outside production, so a template edit shows at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
 Q_CLUSTER = {
     "name": "portal",
@@ -181,6 +186,8 @@ OUTBOX_DELIVERY_BACKEND = env(
     "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+# How long a worker's claim on a message lasts before another may send it (see portal/outbox.py).
+OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=300)
 # Sent and failed messages are deleted after this many days (they hold personal data).
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
@@ -192,6 +199,8 @@ EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="VästKraft <noreply@vastkraft.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Told by e-mail when something new arrives for the coordinators (a company's request).
+MANAGERS = [("", address) for address in env.list("COORDINATOR_NOTICE_EMAILS", default=[])]
 
 # --- The programme ------------------------------------------------------------
 # Stored with each applicant's consent; raise it whenever the privacy notice changes.
@@ -255,6 +264,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 # signed-in people without admin access to this URL too: portal.views.wagtail_admin_login
 # answers them 403, where allauth's login would send them back (a redirect loop).
 WAGTAILADMIN_LOGIN_URL = "/cms/login/"
+# Private pages ask visitors to sign in through allauth too (see portal.views.wagtail_page_login).
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Addresses and passwords are changed under "My account" (allauth), which verifies a
 # new address and asks for the current password; Wagtail's account page would not.

@@ -33,6 +33,8 @@ if not SECURE_HSTS_PRELOAD:
     # deliberate choice, so `check --deploy` stays quiet about it.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = True
+# Anonymous readers get public pages from the shared cache; publishing empties it at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")
 CSRF_COOKIE_SECURE = True
