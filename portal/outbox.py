@@ -24,8 +24,14 @@ from portal.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
-# How long a claimed message is left alone before another worker may retry it.
+# How long a claimed message is left alone before another worker may retry it: the
+# default of OUTBOX_CLAIM_LEASE_SECONDS (the integration test shortens it to watch a
+# killed worker's claims lapse within the test).
 CLAIM_LEASE = timedelta(minutes=5)
+
+
+def claim_lease() -> timedelta:
+    return timedelta(seconds=settings.OUTBOX_CLAIM_LEASE_SECONDS)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -125,7 +131,7 @@ def outbox_deliver(*, message_id: int, now: datetime) -> bool:
     Returns False without sending when the message is already sent, failed for
     good, claimed by another worker, or not due yet.
     """
-    lease = now + CLAIM_LEASE
+    lease = now + claim_lease()
     claimed = (
         OutboxMessage.objects.filter(pk=message_id, status=OutboxMessage.Status.PENDING)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
