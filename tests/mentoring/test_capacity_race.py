@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from mentoring.mentorship_workflow import MentorshipStatus
 from mentoring.models import Application, Mentorship
@@ -43,6 +44,8 @@ def test_mentorship_propose_never_overbooks_a_mentor_under_concurrent_confirmati
     def confirm(participant):
         try:
             start.wait(timeout=30)
+            # A new thread speaks the site's default language (Swedish); the assertion reads English.
+            translation.activate("en")
             mentorship = mentorship_propose(
                 participant=participant,
                 mentor=mentor,
