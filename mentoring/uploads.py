@@ -9,7 +9,8 @@ table of contents and at most a few KiB of those two small members are read,
 never more, so a zip bomb costs nothing.
 
 `BusinessPlanSizeLimit` stops reading an upload as soon as it passes the limit,
-so a huge file never reaches the disk.
+so a huge file never reaches the disk. `MultipartMustClose` refuses a body that
+ends before its closing boundary, so a cut-off upload is never stored cut short.
 """
 
 import zipfile
@@ -18,6 +19,7 @@ from typing import BinaryIO
 import filetype
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http.multipartparser import MultiPartParserError
 
 PDF, DOCX, ODT = "pdf", "docx", "odt"
 CONTENT_TYPES = {
@@ -113,6 +115,44 @@ class BusinessPlanSizeLimit(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+class MultipartMustClose(FileUploadHandler):
+    """Refuses a multipart body that ends before its closing delimiter (`--boundary--`).
+
+    Django's parser takes a body that stops in the middle of a part as if the part
+    ended there, so an upload cut off on the way would be stored cut short, and the
+    fields after it silently missing. The closing delimiter is the only sign that the
+    whole body arrived; without it the request is a 400 and nothing is stored.
+    """
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.closing = b"--" + boundary + b"--"
+        self.closed = False
+        self._overlap = b""
+        read = input_data.read
+
+        def read_watching(*args, **kwargs):
+            data = read(*args, **kwargs)
+            if data and not self.closed:
+                window = self._overlap + data
+                self.closed = self.closing in window
+                self._overlap = window[-(len(self.closing) - 1) :]
+            return data
+
+        # The parser reads the body through `input_data.read` (the request's), chunk by chunk.
+        input_data.read = read_watching
+        return None
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+    def upload_complete(self):
+        if not self.closed:
+            raise MultiPartParserError("The multipart body ends before its closing boundary.")
 
 
 def oversized_fields(request) -> frozenset[str]:
