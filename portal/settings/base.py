@@ -286,6 +286,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Wagtail's autosave of a new page can create it at the same moment as the editor's own
+# "Submit for moderation" does; on a busy server the second create fails on the slug (500).
+# Editors save drafts themselves instead.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 TAGGIT_CASE_INSENSITIVE = True
 
 # --- Security defaults that hold everywhere -----------------------------------

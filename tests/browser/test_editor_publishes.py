@@ -76,7 +76,7 @@ def test_news_item_submitted_by_editor_is_published_by_moderator(page, live_serv
     )
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Moderators approval").click()
-    # "created and …", or "has been …" when a slow machine let Wagtail's autosave create the draft first.
+    # "created and …"; "has been …" if a draft of it was saved first (autosave is off: see settings).
     submitted = re.compile(rf"Page '{re.escape(TITLE)}' (?:created and|has been) submitted for moderation")
     expect(page.get_by_role("status")).to_contain_text(submitted)
     sign_out_of_cms(page, editor)

@@ -56,7 +56,7 @@ def test_mentorship_propose_never_overbooks_a_mentor_under_concurrent_confirmati
             )
             succeeded.append(mentorship.pk)
         except CapacityReached as refusal:
-            refused.append(refusal.message)
+            refused.append(str(refusal.message))  # lazy: read it in English, here
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             failed.append(repr(error))
         finally:
