@@ -65,7 +65,7 @@ def create_participants(count: int):
     from django.contrib.auth import get_user_model
 
     from content.models import ProgrammePage
-    from mentoring.choices import (
+    from mentoring.core.choices import (
         MEMBER_MUNICIPALITIES,
         EducationLevel,
         EmploymentStatus,
@@ -256,9 +256,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     options = parser.parse_args()
 
-    from mentoring import figures, figures_selectors
-    from mentoring.figures_export import breakdown_keys, figures_xlsx, participant_list_xlsx
-    from mentoring.figures_selectors import participant_rows, pipeline_counts
+    from mentoring.figures import arithmetic as figures
+    from mentoring.figures import selectors as figures_selectors
+    from mentoring.figures.export import breakdown_keys, figures_xlsx, participant_list_xlsx
+    from mentoring.figures.selectors import participant_rows, pipeline_counts
     from mentoring.models import Attendance, Meeting, Mentorship, Outcome
     from portal.demo.seed import demo_seed
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mentoring.matching import (
+from mentoring.matching.engine import (
     NO_PREFERENCE,
     PREFERRED,
     REQUIRED,

@@ -74,7 +74,7 @@ def create_applications(count: int, *, reviewers: list):
     from django.contrib.auth import get_user_model
 
     from content.models import ProgrammePage
-    from mentoring.choices import (
+    from mentoring.core.choices import (
         MEMBER_MUNICIPALITIES,
         BusinessSector,
         EducationLevel,
@@ -185,8 +185,8 @@ def create_applications(count: int, *, reviewers: list):
 
 
 def main() -> None:
+    from mentoring.applications.selectors import applications_in_queue
     from mentoring.models import Application
-    from mentoring.selectors import applications_in_queue
     from portal.demo.seed import demo_seed
 
     call_command("migrate", verbosity=0)

@@ -5,22 +5,24 @@ from portal.schedules import RecurringJob
 JOBS = [
     RecurringJob(
         name="chase-unanswered-proposals",
-        func="mentoring.jobs.chase_unanswered_proposals",
+        func="mentoring.mentorships.jobs.chase_unanswered_proposals",
         cron="15 * * * *",
     ),
     RecurringJob(
-        name="remind-mentors-to-meet", func="mentoring.jobs.remind_mentors_to_meet", cron="0 8 * * *"
+        name="remind-mentors-to-meet",
+        func="mentoring.mentorships.jobs.remind_mentors_to_meet",
+        cron="0 8 * * *",
     ),
-    RecurringJob(name="send-due-surveys", func="mentoring.jobs.send_due_surveys", cron="30 * * * *"),
-    RecurringJob(name="chase-surveys", func="mentoring.jobs.chase_surveys", cron="0 9 * * *"),
+    RecurringJob(name="send-due-surveys", func="mentoring.followup.jobs.send_due_surveys", cron="30 * * * *"),
+    RecurringJob(name="chase-surveys", func="mentoring.followup.jobs.chase_surveys", cron="0 9 * * *"),
     RecurringJob(
         name="purge-expired-personal-data",
-        func="mentoring.jobs.purge_expired_personal_data",
+        func="mentoring.privacy.jobs.purge_expired_personal_data",
         cron="30 3 * * *",
     ),
     RecurringJob(
         name="remind-course-participants",
-        func="mentoring.jobs.remind_course_participants",
+        func="mentoring.training.jobs.remind_course_participants",
         cron="0 10 * * *",
     ),
 ]

@@ -1,18 +1,17 @@
-from mentoring.views import (
-    applicant,
-    attendance,
-    company,
-    coordinator,
-    figures,
-    followup,
-    matching,
-    mentor,
-    mentorship,
-    person,
-    privacy,
-    training,
-)
-from mentoring.views.guidance import urlpatterns as guidance_urlpatterns
+from mentoring.applications.views import applicant
+from mentoring.applications.views import review as coordinator
+from mentoring.companies import views as company
+from mentoring.figures import views as figures
+from mentoring.followup import views as followup
+from mentoring.guidance.views import urlpatterns as guidance_urlpatterns
+from mentoring.matching import views as matching
+from mentoring.mentors import views as mentor
+from mentoring.mentorships.views import mentor as mentor_mentorships
+from mentoring.mentorships.views import mentorship
+from mentoring.people import views as person
+from mentoring.privacy import views as privacy
+from mentoring.training.views import attendance
+from mentoring.training.views import enrolment as training
 
 app_name = "mentoring"
 
@@ -21,6 +20,7 @@ urlpatterns = [
     *coordinator.urlpatterns,
     *mentor.urlpatterns,
     *matching.urlpatterns,
+    *mentor_mentorships.urlpatterns,
     *mentorship.urlpatterns,
     *followup.urlpatterns,
     *figures.urlpatterns,

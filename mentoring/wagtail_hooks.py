@@ -1,6 +1,7 @@
 from wagtail import hooks
 
-from mentoring.viewsets import intake_viewset, programme_targets_viewset
+from mentoring.applications.viewsets import intake_viewset
+from mentoring.figures.viewsets import programme_targets_viewset
 
 
 @hooks.register("register_admin_viewset")

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from content.sitemaps import AllLanguagesSitemap
+from mentoring.people import views as people_views
 from portal import views
 from portal.health import health
 
@@ -30,7 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
-    path("accounts/profile/", views.account_home, name="account_home"),
+    path("accounts/profile/", people_views.account_home, name="account_home"),
     path("search/", content_views.search, name="search"),
     path("", include("mentoring.urls")),
     # Before Wagtail's: its sign-in form for private pages is replaced by allauth's.

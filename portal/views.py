@@ -1,17 +1,10 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
-
-from mentoring.guidance_selectors import is_counsellor
-from mentoring.models import MentorProfile
-from mentoring.selectors import is_coordinator
-from mentoring.services.training import is_course_staff
 
 
 def _admin_login(request, *, has_access: bool, index_url: str):
@@ -62,18 +55,3 @@ def wagtail_page_login(request):
     ):
         next_url = ""
     return redirect_to_login(next_url or "/", login_url="account_login")
-
-
-@login_required
-@require_safe
-def account_home(request):
-    return render(
-        request,
-        "account/home.html",
-        {
-            "is_coordinator": is_coordinator(request.user),
-            "is_mentor": MentorProfile.objects.filter(user=request.user).exists(),
-            "is_counsellor": is_counsellor(request.user),
-            "is_course_staff": is_course_staff(request.user),
-        },
-    )

@@ -27,7 +27,9 @@ from content.models import (
     ProgrammePage,
     StandardPage,
 )
-from mentoring.choices import (
+from mentoring.applications import services
+from mentoring.applications.workflow import DECISIONS, Role, Status
+from mentoring.core.choices import (
     BusinessSector,
     ContactLanguage,
     EmploymentStatus,
@@ -36,11 +38,9 @@ from mentoring.choices import (
     Stage,
     SupportNeed,
 )
-from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import ApplicantProfile, Application, Intake, MentorProfile, Mentorship, Review
 from mentoring.models.review import weighted_score
-from mentoring.services import applications as services
-from mentoring.workflow import DECISIONS, Role, Status
 from portal import roles
 from portal.models import User
 

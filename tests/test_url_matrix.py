@@ -27,7 +27,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.applications.workflow import Status
+from mentoring.companies.services import company_join_token
+from mentoring.followup.services import survey_token
+from mentoring.guidance import services as guidance_services
+from mentoring.mentors.services import mentor_invitation_token
+from mentoring.mentorships.services import meetings as meeting_services
+from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
     CompanyRequest,
     CompanyRequestStatus,
@@ -38,13 +44,7 @@ from mentoring.models import (
     SurveyKind,
 )
 from mentoring.models.guidance import GuidanceMode
-from mentoring.services import guidance as guidance_services
-from mentoring.services import meetings as meeting_services
-from mentoring.services import training as training_services
-from mentoring.services.company import company_join_token
-from mentoring.services.followup import survey_token
-from mentoring.services.mentors import mentor_invitation_token
-from mentoring.workflow import Status
+from mentoring.training import services as training_services
 from portal import roles
 from tests import factories
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer

@@ -7,8 +7,8 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.choices import BusinessSector, MeetingMode, Stage, WomanMentor
-from mentoring.workflow import Status
+from mentoring.applications.workflow import Status
+from mentoring.core.choices import BusinessSector, MeetingMode, Stage, WomanMentor
 
 
 class ApplicationStatus(models.TextChoices):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.choices import Situation
+from mentoring.core.choices import Situation
 
 
 class SurveyKind(models.TextChoices):

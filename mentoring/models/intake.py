@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.choices import MEMBER_MUNICIPALITIES, IneligibilityReason, TargetGroup
+from mentoring.core.choices import MEMBER_MUNICIPALITIES, IneligibilityReason, TargetGroup
 
 DEFAULT_TARGET_GROUPS = [TargetGroup.EMPLOYED, TargetGroup.UNDER_NOTICE, TargetGroup.JOB_SEEKER]
 

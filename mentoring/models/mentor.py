@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.choices import Gender, Municipality
-from mentoring.mentorship_workflow import OPEN
+from mentoring.core.choices import Gender, Municipality
+from mentoring.mentorships.workflow import OPEN
 from mentoring.models.profile import phone_validator
 
 CAPACITY_MIN, CAPACITY_MAX = 1, 10

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.choices import MeetingFormat
+from mentoring.core.choices import MeetingFormat
 
 MEETING_MINUTES_MIN, MEETING_MINUTES_MAX = 15, 180
 

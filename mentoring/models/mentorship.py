@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.mentorship_workflow import OPEN, MentorshipStatus
+from mentoring.mentorships.workflow import OPEN, MentorshipStatus
 
 
 class MentorshipStatusChoices(models.TextChoices):

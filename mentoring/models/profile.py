@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.choices import (
+from mentoring.core.choices import (
     ContactLanguage,
     EducationLevel,
     EmploymentStatus,

@@ -12,7 +12,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring import selectors
+from mentoring.applications import selectors
 from mentoring.models import Intake
 
 register = template.Library()

@@ -10,7 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.services import training as training_services
+from mentoring.training import selectors as training_selectors
 
 register = template.Library()
 
@@ -34,11 +34,11 @@ def occasion_places(occasion) -> OccasionPlaces | None:
     """`{% occasion_places occasion as places %}`: its free places now, and where to enrol."""
     if occasion is None or not occasion.pk:
         return None
-    canonical = training_services.occasion_canonical(occasion)
+    canonical = training_selectors.occasion_canonical(occasion)
     return OccasionPlaces(
         places=canonical.places,
-        free=training_services.occasion_free_places(canonical),
+        free=training_selectors.occasion_free_places(canonical),
         started=canonical.starts_on <= timezone.localdate(),
         enrol_url=reverse("mentoring:training_enrol", args=[occasion.pk]),
-        reserved=training_services.occasion_reservation(canonical) is not None,
+        reserved=training_selectors.occasion_reservation(canonical) is not None,
     )

@@ -18,13 +18,17 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 
-from mentoring.choices import Improvement, MeetingFormat, Situation, WomanMentor
+from mentoring.applications.workflow import Status
+from mentoring.core.choices import Improvement, MeetingFormat, Situation, WomanMentor
+from mentoring.followup.services import STEPS, survey_answer
+from mentoring.mentorships.services.lifecycle import (
+    mentorship_accept,
+    mentorship_complete,
+    mentorship_propose,
+)
+from mentoring.mentorships.services.meetings import meeting_log
 from mentoring.models import Application, FollowUpSurvey, Intake, MentorProfile, SurveyKind
 from mentoring.models.application import Step
-from mentoring.services.followup import STEPS, survey_answer
-from mentoring.services.meetings import meeting_log
-from mentoring.services.mentorships import mentorship_accept, mentorship_complete, mentorship_propose
-from mentoring.workflow import Status
 from portal.demo import texts
 from portal.demo.applications import (
     DECISION_BAND,

@@ -21,7 +21,17 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from content.models import ProgrammePage
-from mentoring.choices import (
+from mentoring.applications.services import (
+    application_decide,
+    application_save_draft,
+    application_start,
+    application_submit,
+    application_withdraw,
+    review_declare_conflict,
+    review_record,
+)
+from mentoring.applications.workflow import Role, Status
+from mentoring.core.choices import (
     MEMBER_MUNICIPALITIES,
     EducationLevel,
     EmploymentStatus,
@@ -33,19 +43,10 @@ from mentoring.choices import (
     SupportNeed,
     WomanMentor,
 )
+from mentoring.core.orgnr import luhn_valid
 from mentoring.models import ApplicantProfile, Application, Intake, Review
 from mentoring.models.application import Step
 from mentoring.models.review import DEFAULT_RUBRIC
-from mentoring.orgnr import luhn_valid
-from mentoring.services.applications import (
-    application_decide,
-    application_save_draft,
-    application_start,
-    application_submit,
-    application_withdraw,
-)
-from mentoring.services.reviews import review_declare_conflict, review_record
-from mentoring.workflow import Role, Status
 from portal.demo import texts
 
 SEED = 2026

@@ -17,10 +17,10 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.utils import timezone
 
-from mentoring.matching import match
+from mentoring.matching.engine import match
+from mentoring.matching.selectors import matching_inputs
+from mentoring.mentorships.services.lifecycle import mentorship_accept, mentorship_propose
 from mentoring.models import Application, Intake, MentorProfile, Mentorship
-from mentoring.services.matching import matching_inputs
-from mentoring.services.mentorships import mentorship_accept, mentorship_propose
 from portal.demo import texts
 from portal.roles import MENTORS
 

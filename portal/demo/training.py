@@ -14,7 +14,7 @@ from django.utils import timezone
 from content.models import TrainingOccasion
 from mentoring.models import ApplicantProfile, Enrolment, EnrolmentStatus
 from mentoring.models.training import Attendance, EnrolmentChange, EnrolmentEvent
-from mentoring.services.training import course_days, occasion_canonical
+from mentoring.training.selectors import course_days, occasion_canonical
 from portal.demo import texts
 
 TRAINING_INDEX = {

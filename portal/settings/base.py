@@ -252,8 +252,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # A business plan over BUSINESS_PLAN_MAX_BYTES is dropped while it arrives, not after it is on disk;
 # a multipart body cut off before its closing boundary is refused (400), not stored in part.
 FILE_UPLOAD_HANDLERS = [
-    "mentoring.uploads.MultipartMustClose",
-    "mentoring.uploads.BusinessPlanSizeLimit",
+    "mentoring.applications.uploads.MultipartMustClose",
+    "mentoring.applications.uploads.BusinessPlanSizeLimit",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

@@ -12,8 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from mentoring.applications.workflow import Status
 from mentoring.models import Application
-from mentoring.workflow import Status
 from portal.models import OutboxMessage
 from tests import factories
 from tests.browser.conftest import TIMEOUT_MS

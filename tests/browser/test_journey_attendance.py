@@ -11,7 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from mentoring.models import Enrolment
-from mentoring.services.training import course_days, enrolment_create, enrolment_hours
+from mentoring.training.selectors import course_days, enrolment_hours
+from mentoring.training.services import enrolment_create
 from portal import roles
 from tests import factories
 from tests.browser.conftest import sign_in

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from mentoring.choices import Gender
+from mentoring.applications.workflow import Status
+from mentoring.core.choices import Gender
 from mentoring.models import Application
-from mentoring.workflow import Status
 from tests import factories
 from tests.browser.conftest import sign_in
 from tests.browser.test_journey_apply import ui

@@ -15,12 +15,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from mentoring.choices import Situation
-from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.applications.workflow import Status
+from mentoring.core.choices import Situation
+from mentoring.followup import services as followup
+from mentoring.mentorships.services.lifecycle import mentorship_complete
+from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import AnswerSource, FollowUpSurvey, Outcome, SurveyKind
-from mentoring.services import followup
-from mentoring.services.mentorships import mentorship_complete
-from mentoring.workflow import Status
 from portal.models import OutboxMessage
 from tests import factories
 from tests.browser.conftest import sign_in

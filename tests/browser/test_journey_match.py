@@ -12,10 +12,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mentoring.choices import BusinessSector, SupportNeed
-from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.applications.workflow import Status
+from mentoring.core.choices import BusinessSector, SupportNeed
+from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import MatchingRun, Mentorship
-from mentoring.workflow import Status
 from portal.models import OutboxMessage
 from tests import factories
 from tests.browser.conftest import sign_in

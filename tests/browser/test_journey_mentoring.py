@@ -11,9 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.applications.workflow import Status
+from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Meeting
-from mentoring.workflow import Status
 from tests import factories
 from tests.browser.conftest import sign_in
 from tests.browser.test_journey_apply import ui

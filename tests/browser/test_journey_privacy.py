@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from mentoring.applications.workflow import Status
 from mentoring.models import Application, ErasureRequest
-from mentoring.workflow import Status
 from portal.models import User
 from tests import factories
 from tests.browser.conftest import SIGN_IN_BUTTON, SIGN_IN_EMAIL, SIGN_IN_PASSWORD, sign_in

@@ -10,9 +10,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mentoring.choices import Municipality
+from mentoring.applications.workflow import Status
+from mentoring.core.choices import Municipality
 from mentoring.models import Application
-from mentoring.workflow import Status
 from portal.models import OutboxMessage
 from tests import factories
 from tests.browser.conftest import sign_in

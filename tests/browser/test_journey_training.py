@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from content.models import TrainingTopic
 from mentoring.models import Enrolment, EnrolmentStatus
-from mentoring.services.training import enrolment_create
+from mentoring.training.services import enrolment_create
 from portal.models import OutboxMessage
 from tests import factories
 from tests.browser.conftest import SIGN_IN_BUTTON, SIGN_IN_EMAIL, SIGN_IN_PASSWORD, sign_in

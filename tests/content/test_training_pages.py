@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import HomePage, TrainingIndexPage, TrainingOccasion, TrainingOfferPage, TrainingTopic
-from mentoring.services.training import enrolment_create
+from mentoring.training.services import enrolment_create
 from tests import factories
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
 

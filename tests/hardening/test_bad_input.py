@@ -42,7 +42,12 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
-from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.applications.views.applicant import ELIGIBLE_SESSION_KEY
+from mentoring.applications.workflow import Status
+from mentoring.followup.services import survey_token
+from mentoring.guidance import services as guidance_services
+from mentoring.mentorships.services import meetings as meeting_services
+from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
     Application,
     Attendance,
@@ -60,12 +65,7 @@ from mentoring.models import (
     SurveyKind,
 )
 from mentoring.models.guidance import GuidanceMode
-from mentoring.services import guidance as guidance_services
-from mentoring.services import meetings as meeting_services
-from mentoring.services import training as training_services
-from mentoring.services.followup import survey_token
-from mentoring.views.applicant import ELIGIBLE_SESSION_KEY
-from mentoring.workflow import Status
+from mentoring.training import services as training_services
 from portal import roles
 from portal.models import User
 from tests import factories

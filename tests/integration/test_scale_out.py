@@ -246,7 +246,7 @@ Schedule.objects.filter(name="portal:remind-mentors-to-meet").update(
     next_run=timezone.now() - dt.timedelta(minutes=1)
 )
 for _ in range(2):
-    async_task("mentoring.jobs.remind_mentors_to_meet", group="integration-extra")
+    async_task("mentoring.mentorships.jobs.remind_mentors_to_meet", group="integration-extra")
 print(json.dumps({{"mentors": [m.mentor.user.email for m in mentorships]}}))
 """
 

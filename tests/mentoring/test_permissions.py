@@ -15,6 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring import urls as mentoring_urls
+from mentoring.applications.workflow import Status
+from mentoring.followup.services import survey_token
+from mentoring.mentors.services import mentor_invitation_token
 from mentoring.models import (
     Application,
     FollowUpSurvey,
@@ -25,9 +28,6 @@ from mentoring.models import (
     StatusChange,
     SurveyKind,
 )
-from mentoring.services.followup import survey_token
-from mentoring.services.mentors import mentor_invitation_token
-from mentoring.workflow import Status
 from portal import roles
 from portal.models import OutboxMessage
 from tests import factories

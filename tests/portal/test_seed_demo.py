@@ -19,10 +19,10 @@ from content.models import (
     TrainingOccasion,
     TrainingOfferPage,
 )
-from mentoring import orgnr
-from mentoring.figures_selectors import participant_rows
+from mentoring.core import orgnr
+from mentoring.figures.selectors import participant_rows
+from mentoring.matching.services import matching_run
 from mentoring.models import Application, Intake, MentorProfile, Outcome, Review, StatusChange
-from mentoring.services.matching import matching_run
 from portal.demo import images, mentors, seed, texts
 from portal.roles import MENTORS
 
@@ -256,7 +256,7 @@ def test_demo_seed_has_a_dozen_training_offers_with_shared_occasions(small_image
 def test_demo_seed_marks_attendance_on_the_begun_occasion_once(small_images):
     from mentoring.models import Enrolment
     from mentoring.models.training import Attendance, EnrolmentChange
-    from mentoring.services.training import course_days
+    from mentoring.training.selectors import course_days
 
     seed.demo_seed(today=TODAY)
     report = seed.demo_seed(today=TODAY)

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from mentoring.calendar import CalendarEvent, escape_text, fold, invitation, utc_stamp
+from mentoring.core.calendar import CalendarEvent, escape_text, fold, invitation, utc_stamp
 
 STOCKHOLM_SUMMER = timezone(timedelta(hours=2))
 

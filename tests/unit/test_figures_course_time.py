@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from mentoring.figures import (
+from mentoring.figures.arithmetic import (
     COLUMNS,
     COURSE_TIME,
     COURSE_TIME_EVERYONE,

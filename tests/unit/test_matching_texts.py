@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from mentoring import matching_texts
-from mentoring.matching import results
+from mentoring.matching import texts as matching_texts
+from mentoring.matching.engine import results
 
 
 def test_matching_texts_cover_every_reason_code_of_the_engine():

@@ -1,4 +1,4 @@
-from mentoring.mentorship_workflow import (
+from mentoring.mentorships.workflow import (
     FINAL,
     OPEN,
     TRANSITIONS,

@@ -1,6 +1,6 @@
 import pytest
 
-from mentoring.orgnr import luhn_valid, normalise
+from mentoring.core.orgnr import luhn_valid, normalise
 
 
 @pytest.mark.parametrize("value", ["556036-0793", "5560360793", " 556036-0793 ", "202100-5489"])

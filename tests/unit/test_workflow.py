@@ -1,6 +1,6 @@
 import pytest
 
-from mentoring.workflow import (
+from mentoring.applications.workflow import (
     DECISIONS,
     FINAL,
     OPEN,

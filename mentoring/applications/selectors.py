@@ -1,0 +1,233 @@
+"""Reads for the coordinators' screens: the intake overview, the review queue, one application.
+
+Each starts from `selectors.applications_visible_to`, so a person without the
+coordinator role gets nothing here either (STYLE.md rule 6). Kept beside
+`selectors.py` because these reads serve only the review pages.
+
+Reads that already filter by what the asking person may see (STYLE.md rule 6).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from mentoring.applications.workflow import DECISIONS, Role, Status, moves_from
+from mentoring.core.roles import is_coordinator
+from mentoring.core.workflow import Transition
+from mentoring.models import (
+    Application,
+    IdentityReveal,
+    Intake,
+    Review,
+    StatusChange,
+)
+
+QUEUE_SORTS = {
+    "-submitted": (F("submitted_at").desc(nulls_last=True), "-pk"),
+    "submitted": (F("submitted_at").asc(nulls_last=True), "pk"),
+    # Unscored applications come last both ways: "highest first" should not open with the unread ones.
+    "-score": (F("average_score").desc(nulls_last=True), F("submitted_at").asc(nulls_last=True), "pk"),
+    "score": (F("average_score").asc(nulls_last=True), F("submitted_at").asc(nulls_last=True), "pk"),
+}
+
+
+DEFAULT_QUEUE_SORT = "-submitted"
+
+
+def intakes_with_status_counts() -> QuerySet[Intake]:
+    """Every intake with `count_<status>` per status and `applications_total` (no drafts): one query."""
+    counts = {
+        f"count_{status}": Count("applications", filter=Q(applications__status=status)) for status in Status
+    }
+    return (
+        Intake.objects.select_related("programme")
+        .annotate(
+            **counts, applications_total=Count("applications", filter=~Q(applications__status=Status.DRAFT))
+        )
+        .order_by("-opens_at", "-pk")
+    )
+
+
+def applications_matching(
+    queryset: QuerySet[Application],
+    *,
+    status: str = "",
+    municipality: str = "",
+    gender: str = "",
+    former_sector: str = "",
+    stage: str = "",
+    search: str = "",
+    search_identity: bool = True,
+    sort: str = DEFAULT_QUEUE_SORT,
+) -> QuerySet[Application]:
+    """Narrow a queue (from `applications_in_queue`) by the coordinator's filters, then sort it.
+
+    Each word of `search` must appear in the idea's title or description, or — when
+    `search_identity` is true (not in a blind review) — in the applicant's name or e-mail.
+    """
+    exact = {
+        "status": status,
+        "applicant__applicant_profile__municipality": municipality,
+        "applicant__applicant_profile__gender": gender,
+        "applicant__applicant_profile__former_sector": former_sector,
+        "stage": stage,
+    }
+    queryset = queryset.filter(**{lookup: value for lookup, value in exact.items() if value})
+    for word in search.split():
+        matches = Q(idea_title__icontains=word) | Q(idea_description__icontains=word)
+        if search_identity:
+            matches |= (
+                Q(applicant__applicant_profile__first_name__icontains=word)
+                | Q(applicant__applicant_profile__last_name__icontains=word)
+                | Q(applicant__email__icontains=word)
+            )
+        queryset = queryset.filter(matches)
+    return queryset.order_by(*QUEUE_SORTS.get(sort, QUEUE_SORTS[DEFAULT_QUEUE_SORT]))
+
+
+def review_by(*, application: Application, reviewer) -> Review | None:
+    """`reviewer`'s own review of `application` (or their declared conflict), if any."""
+    return Review.objects.filter(application=application, reviewer=reviewer).first()
+
+
+def application_for_coordinator(*, user, pk: int) -> Application:
+    """One application with its history and reviews, as `user` may see it; Http404 when they may not."""
+    queryset = (
+        applications_visible_to(user)
+        # Submitted at some point: not drafts, nor drafts withdrawn before anyone was meant to read them.
+        .filter(submitted_at__isnull=False)
+        .select_related("intake__programme", "applicant__applicant_profile")
+        .prefetch_related(
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),
+            Prefetch(
+                "reviews", queryset=Review.objects.select_related("reviewer").order_by("created_at", "pk")
+            ),
+        )
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def decisions_open(*, application: Application) -> list[Transition]:
+    """The decisions a coordinator may take on `application` now, in the workflow table's order.
+
+    A submitted application counts as in review: `application_decide` takes it there first.
+    """
+    source = Status.IN_REVIEW if application.status == Status.SUBMITTED else Status(application.status)
+    return [move for move in moves_from(source, Role.COORDINATOR) if move.target in DECISIONS]
+
+
+def identity_revealed(*, application: Application, viewer) -> bool:
+    """Whether `viewer` chose to see who applied to `application` (and so may no longer score it)."""
+    return IdentityReveal.objects.filter(application=application, coordinator=viewer).exists()
+
+
+def identity_visible(*, application: Application, viewer) -> bool:
+    """Whether `viewer` (a coordinator) may see who applied.
+
+    Always, except in a blind review before the decision; there, only a
+    coordinator who chose to see it in order to decide (`application_identity_reveal`).
+    """
+    if not application.intake.blind_review or application.status in DECISIONS:
+        return True
+    return identity_revealed(application=application, viewer=viewer)
+
+
+@dataclass(frozen=True)
+class Places:
+    total: int
+    taken: int
+
+    @property
+    def full(self) -> bool:
+        return self.taken >= self.total
+
+
+def intake_places(*, intake: Intake) -> Places:
+    """How many of the intake's places accepted applications take (shown, not enforced: the
+    coordinators may accept beyond the places, expecting some to leave)."""
+    taken = Application.objects.filter(intake=intake, status=Status.ACCEPTED).count()
+    return Places(total=intake.places, taken=taken)
+
+
+def applications_visible_to(user) -> QuerySet[Application]:
+    """Coordinators see every application; anyone else only their own; anonymous people none."""
+    if not user.is_authenticated:
+        return Application.objects.none()
+    if is_coordinator(user):
+        return Application.objects.all()
+    return Application.objects.filter(applicant=user)
+
+
+def _review_figure(aggregate):
+    """One figure over an application's reviews (conflicts left out), as a correlated subquery."""
+    return Subquery(
+        Review.objects.filter(application=OuterRef("pk"), conflict_of_interest=False)
+        .order_by()
+        .values("application")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+
+
+def applications_in_queue(*, intake: Intake, reviewer) -> QuerySet[Application]:
+    """The review queue of `intake` for `reviewer`: submitted or later, without those they stepped aside from.
+
+    Each row carries `average_score` (the mean of the reviews' weighted scores) and
+    `review_count`, and the applicant's profile, in one query.
+    """
+    stepped_aside = Review.objects.filter(reviewer=reviewer, conflict_of_interest=True).values("application")
+    return (
+        applications_visible_to(reviewer)
+        # Submitted at some point: not drafts, nor drafts withdrawn before anyone was meant to read them.
+        .filter(intake=intake, submitted_at__isnull=False)
+        # A subquery, not exclude(reviews__reviewer=…, reviews__conflict_of_interest=True): that
+        # matches the two conditions on *different* reviews, hiding an application from a reviewer
+        # as soon as anyone else declared a conflict on it.
+        .exclude(pk__in=stepped_aside)
+        .select_related("applicant__applicant_profile", "intake")
+        # Correlated subqueries rather than a GROUP BY over the whole intake: the database
+        # computes them only for the rows of the page shown (unless the page is sorted by score).
+        .annotate(
+            average_score=_review_figure(Avg("score")),
+            review_count=Coalesce(_review_figure(Count("pk")), 0),
+        )
+    )
+
+
+def intake_open_for(*, programme, now) -> Intake | None:
+    """The intake of `programme` that is open at `now`, if any (the earliest closing first)."""
+    return (
+        Intake.objects.filter(
+            programme__translation_key=programme.translation_key, opens_at__lte=now, closes_at__gt=now
+        )
+        .order_by("closes_at")
+        .first()
+    )
+
+
+def intake_next_for(*, programme, now) -> Intake | None:
+    return (
+        Intake.objects.filter(programme__translation_key=programme.translation_key, opens_at__gt=now)
+        .order_by("opens_at")
+        .first()
+    )
+
+
+def applications_of_applicant(user) -> QuerySet[Application]:
+    """The applications `user` made themselves, with intake and the applicant's timeline.
+
+    Also for coordinators: what they see here is what they applied for, never
+    someone else's draft. The timeline carries only what the applicant may read
+    (no internal notes are loaded).
+    """
+    if not user.is_authenticated:
+        return Application.objects.none()
+    timeline = StatusChange.objects.only("id", "application_id", "at", "to_status", "reason")
+    return (
+        applications_visible_to(user)
+        .filter(applicant=user)
+        .select_related("intake")
+        .prefetch_related(Prefetch("status_changes", queryset=timeline, to_attr="timeline"))
+    )

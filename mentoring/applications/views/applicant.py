@@ -1,0 +1,453 @@
+"""The applicant's pages: eligibility check, profile, the application in steps, the dashboard.
+
+Every application is fetched through `applications_of_applicant(request.user)`:
+the person's own, whatever their role, so a guessed number is a 404 and a
+coordinator cannot edit someone else's draft from here.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from mentoring.applications import selectors, uploads
+from mentoring.applications import selectors as review_selectors
+from mentoring.applications import services as application_services
+from mentoring.applications.forms.applicant import (
+    STEP_FORMS,
+    EligibilityForm,
+    WithdrawForm,
+    application_answers,
+    profile_summary,
+)
+from mentoring.applications.services import eligibility_reasons, eligibility_refusal_count
+from mentoring.applications.workflow import Role, Status, may_move
+from mentoring.core.choices import Municipality, TargetGroup
+from mentoring.guidance.selectors import guidance_booking_upcoming_of
+from mentoring.mentorships import selectors as mentorship_selectors
+from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
+from mentoring.models.application import Step
+from mentoring.people import selectors as people_selectors
+from mentoring.people.forms import ProfileForm
+from mentoring.people.services import applicant_profile_create
+from mentoring.privacy import selectors as privacy_selectors
+from mentoring.privacy.services.access_log import access_log_record
+from mentoring.training.views.enrolment import course_entries
+
+# Intake ids whose eligibility check this session passed; nothing about the person.
+ELIGIBLE_SESSION_KEY = "mentoring_eligible_intakes"
+STEPS = list(Step)
+
+
+def _own_application(request, pk: int) -> Application:
+    return get_object_or_404(selectors.applications_of_applicant(request.user), pk=pk)
+
+
+def _step_url(application: Application, step: str) -> str:
+    return reverse("mentoring:application_step", args=[application.pk, step])
+
+
+def _resume_url(application: Application) -> str:
+    """Where the person picks the application up: the saved step of a draft, else the dashboard."""
+    if application.status == Status.DRAFT:
+        return _step_url(application, application.step)
+    return reverse("mentoring:dashboard")
+
+
+def _no_longer_a_draft(request, application: Application):
+    """To the dashboard, saying why the application cannot be changed any more."""
+    if application.status == Status.WITHDRAWN:
+        messages.info(request, _("This application has been withdrawn and can no longer be changed."))
+    else:
+        messages.info(request, _("This application has been submitted and can no longer be changed."))
+    return redirect("mentoring:dashboard")
+
+
+def _eligible_intakes(request) -> list[int]:
+    return list(request.session.get(ELIGIBLE_SESSION_KEY, []))
+
+
+def _set_eligible(request, intake_id: int, eligible: bool) -> None:
+    ids = set(_eligible_intakes(request))
+    (ids.add if eligible else ids.discard)(intake_id)
+    request.session[ELIGIBLE_SESSION_KEY] = sorted(ids)
+
+
+# --- Eligibility and profile ------------------------------------------------------------------
+
+
+def _labels(codes: list[str], choices) -> str:
+    labels = dict(choices.choices)
+    return ", ".join(str(labels[code]) for code in codes if code in labels)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def eligibility(request, intake_id: int):
+    intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_id)
+    existing = selectors.applications_of_applicant(request.user).filter(intake=intake).first()
+    if existing is not None:
+        return redirect(_resume_url(existing))
+    now = timezone.now()
+    if not intake.is_open(now=now):
+        return render(request, "mentoring/applicant/intake_closed.html", {"intake": intake, "now": now})
+    today = timezone.localdate(now)
+    form = EligibilityForm(request.POST or None, today=today)
+    if request.method == "POST" and form.is_valid():
+        reasons = eligibility_reasons(intake=intake, answers=form.answers(), today=today)
+        if reasons:
+            eligibility_refusal_count(intake=intake, reasons=reasons, today=today)
+            _set_eligible(request, intake.pk, False)
+            return render(
+                request,
+                "mentoring/applicant/not_eligible.html",
+                {
+                    "intake": intake,
+                    "reasons": reasons,
+                    "municipalities": _labels(intake.municipalities, Municipality),
+                    "target_groups": _labels(intake.target_groups, TargetGroup),
+                },
+            )
+        _set_eligible(request, intake.pk, True)
+        return redirect("mentoring:profile", intake_id=intake.pk)
+    return render(request, "mentoring/applicant/eligibility.html", {"intake": intake, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile(request, intake_id: int):
+    intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_id)
+    existing = selectors.applications_of_applicant(request.user).filter(intake=intake).first()
+    if existing is not None:
+        return redirect(_resume_url(existing))
+    if intake.pk not in _eligible_intakes(request):
+        return redirect("mentoring:eligibility", intake_id=intake.pk)
+    now = timezone.now()
+    if not intake.is_open(now=now):
+        return render(request, "mentoring/applicant/intake_closed.html", {"intake": intake, "now": now})
+
+    applicant_profile = people_selectors.applicant_profile_of(request.user)
+    if applicant_profile is None:
+        privacy = privacy_selectors.privacy_notice_page(language=get_language())
+        form = ProfileForm(
+            request.POST or None,
+            today=timezone.localdate(now),
+            privacy_url=privacy.get_url(request) if privacy else None,
+            initial={
+                "first_name": request.user.first_name,
+                "last_name": request.user.last_name,
+                "contact_language": get_language(),
+            },
+        )
+        if request.method != "POST" or not form.is_valid():
+            return render(request, "mentoring/applicant/profile.html", {"intake": intake, "form": form})
+        applicant_profile_create(user=request.user, data=form.cleaned_data, now=now)
+
+    try:
+        application = application_services.application_start(intake=intake, applicant=request.user, now=now)
+    except application_services.IntakeClosed:
+        return render(request, "mentoring/applicant/intake_closed.html", {"intake": intake, "now": now})
+    _set_eligible(request, intake.pk, False)
+    return redirect(_resume_url(application))
+
+
+# --- The application --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressStep:
+    value: str
+    label: str
+    url: str
+    number: int
+    is_current: bool
+    is_done: bool
+
+
+def _progress(application: Application, current: str) -> list[ProgressStep]:
+    index = STEPS.index(current)
+    return [
+        ProgressStep(
+            value=step.value,
+            label=str(step.label),
+            url=_step_url(application, step),
+            number=i + 1,
+            is_current=step == current,
+            is_done=i < index,
+        )
+        for i, step in enumerate(STEPS)
+    ]
+
+
+def _neighbour(step: str, offset: int) -> str | None:
+    index = STEPS.index(step) + offset
+    return STEPS[index].value if 0 <= index < len(STEPS) else None
+
+
+@login_required
+def application_resume(request, pk: int):
+    return redirect(_resume_url(_own_application(request, pk)))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def application_step(request, pk: int, step: str):
+    if step not in Step.values:
+        raise Http404
+    application = _own_application(request, pk)
+    if application.status != Status.DRAFT:
+        return _no_longer_a_draft(request, application)
+    if step == Step.REVIEW:
+        return _review_step(request, application)
+
+    action = request.POST.get("action", "continue")
+    form_class = STEP_FORMS[step]
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        instance=application,
+        complete=action == "continue",
+        oversized=uploads.oversized_fields(request),
+    )
+    if request.method == "POST" and form.is_valid():
+        target = {"continue": _neighbour(step, 1), "back": _neighbour(step, -1)}.get(action) or step
+        try:
+            application_services.application_save_draft(
+                application=application, fields=form.changes(), step=target
+            )
+        except application_services.TransitionNotAllowed as error:
+            # Submitted or withdrawn in another tab meanwhile: say which.
+            application = _own_application(request, application.pk)
+            if application.status != Status.DRAFT:
+                return _no_longer_a_draft(request, application)
+            messages.error(request, error.message)
+            return redirect("mentoring:dashboard")
+        if action == "leave":
+            messages.success(request, _("Your answers are saved. Continue whenever you like from this page."))
+            return redirect("mentoring:dashboard")
+        return redirect(_step_url(application, target))
+    return render(
+        request,
+        f"mentoring/applicant/step_{step}.html",
+        {
+            "application": application,
+            "form": form,
+            "step": Step(step),
+            "progress": _progress(application, step),
+            "previous_step": _neighbour(step, -1),
+        },
+    )
+
+
+def _review_step(request, application: Application):
+    now = timezone.now()
+    missing = {}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "back":
+            return redirect(_step_url(application, _neighbour(Step.REVIEW, -1)))
+        if action == "leave":
+            return redirect("mentoring:dashboard")
+        try:
+            application_services.application_submit(application=application, actor=request.user, now=now)
+        except application_services.ApplicationIncomplete as error:
+            missing = error.missing
+        except application_services.ApplicationError as error:
+            # A second submit, or a withdrawal in another tab: the stored status explains it better.
+            current = _own_application(request, application.pk)
+            if current.status != Status.DRAFT:
+                return _no_longer_a_draft(request, current)
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("Thank you! Your application is submitted. We have sent you a receipt by e-mail.")
+            )
+            return redirect("mentoring:dashboard")
+
+    sections = application_answers(application, missing=missing)
+    missing_answers = [
+        {"label": answer.label, "url": _step_url(application, section.step)}
+        for section in sections
+        for answer in section.answers
+        if answer.missing
+    ]
+    return render(
+        request,
+        "mentoring/applicant/step_review.html",
+        {
+            "application": application,
+            "step": Step.REVIEW,
+            "progress": _progress(application, Step.REVIEW),
+            "previous_step": _neighbour(Step.REVIEW, -1),
+            "sections": [(section, _step_url(application, section.step)) for section in sections],
+            "missing_answers": missing_answers,
+            "intake_open": application.intake.is_open(now=now),
+        },
+    )
+
+
+@login_required
+@require_safe
+def business_plan(request, pk: int):
+    """The uploaded business plan, as a download, to the applicant and to coordinators only.
+
+    Coordinators get it only once the application was submitted (a draft, or one
+    withdrawn before submitting, is the applicant's alone), and in a blind review
+    under a neutral name, since the file's own name often carries the applicant's.
+    """
+    application = get_object_or_404(
+        selectors.applications_visible_to(request.user).filter(
+            Q(applicant=request.user) | Q(submitted_at__isnull=False)
+        ),
+        pk=pk,
+    )
+    if not application.business_plan:
+        raise Http404
+    if application.applicant_id == request.user.pk or review_selectors.identity_visible(
+        application=application, viewer=request.user
+    ):
+        filename = application.business_plan_name or application.business_plan.name.rsplit("/", 1)[-1]
+    else:
+        filename = application.business_plan_neutral_name
+    try:
+        file = application.business_plan.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    # A coordinator's download is logged for the applicant (their own is not).
+    access_log_record(
+        viewer=request.user,
+        subject=application.applicant,
+        what=AccessLog.What.BUSINESS_PLAN,
+        object_id=application.pk,
+        now=timezone.now(),
+    )
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=filename,
+        content_type=uploads.content_type_for(application.business_plan.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def application_withdraw(request, pk: int):
+    application = _own_application(request, pk)
+    can_withdraw = may_move(Status(application.status), Status.WITHDRAWN, Role.APPLICANT)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and can_withdraw and form.is_valid():
+        try:
+            application_services.application_withdraw(
+                application=application,
+                actor=request.user,
+                role=Role.APPLICANT,
+                now=timezone.now(),
+                reason=form.cleaned_data["reason"],
+            )
+        except application_services.TransitionNotAllowed:
+            messages.error(
+                request, _("This application can no longer be withdrawn: a decision has been made.")
+            )
+        else:
+            messages.success(request, _("Your application is withdrawn."))
+        return redirect("mentoring:dashboard")
+    return render(
+        request,
+        "mentoring/applicant/withdraw.html",
+        {"application": application, "form": form, "can_withdraw": can_withdraw},
+    )
+
+
+# --- Dashboard --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DashboardEntry:
+    application: Application
+    status_label: str
+    badge_class: str
+    awaiting_decision: bool
+    timeline: list
+    continue_url: str
+    withdraw_url: str
+    mentorship: object = None
+    looking_for_mentor: bool = False
+    mentorship_url: str = ""
+    next_goal: object = None
+    last_meeting: object = None
+
+
+_BADGES = {
+    Status.DRAFT: "badge badge--warning",
+    Status.WAITLISTED: "badge badge--warning",
+    Status.ACCEPTED: "badge badge--success",
+}
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    entries = []
+    applications = list(selectors.applications_of_applicant(request.user).order_by("-created_at"))
+    mentorships = mentorship_selectors.mentors_of_participant(request.user)
+    for application in applications:
+        status = Status(application.status)
+        mentorship = mentorships.get(application.pk)
+        entries.append(
+            DashboardEntry(
+                application=application,
+                status_label=str(ApplicationStatus(status).label),
+                badge_class=_BADGES.get(status, "badge"),
+                awaiting_decision=status in (Status.SUBMITTED, Status.IN_REVIEW),
+                timeline=application.timeline,
+                continue_url=_step_url(application, application.step) if status == Status.DRAFT else "",
+                withdraw_url=reverse("mentoring:application_withdraw", args=[application.pk])
+                if may_move(status, Status.WITHDRAWN, Role.APPLICANT)
+                else "",
+                mentorship=mentorship,
+                looking_for_mentor=status == Status.ACCEPTED and mentorship is None,
+                mentorship_url=reverse("mentoring:mentorship_detail", args=[mentorship.pk])
+                if mentorship
+                else "",
+                next_goal=mentorship_selectors.next_open_goal(mentorship) if mentorship else None,
+                last_meeting=mentorship_selectors.last_meeting_of(mentorship) if mentorship else None,
+            )
+        )
+    applied = {application.intake_id for application in applications}
+    started = Intake.objects.filter(pk__in=[i for i in _eligible_intakes(request) if i not in applied])
+    applicant_profile = people_selectors.applicant_profile_of(request.user)
+    return render(
+        request,
+        "mentoring/applicant/dashboard.html",
+        {
+            "entries": entries,
+            "started": [
+                {"intake": intake, "url": reverse("mentoring:profile", args=[intake.pk])}
+                for intake in started
+            ],
+            "profile": profile_summary(applicant_profile) if applicant_profile else None,
+            "guidance_booking": guidance_booking_upcoming_of(request.user, now=timezone.now()),
+            "courses": course_entries(request.user),
+        },
+    )
+
+
+urlpatterns = [
+    path("apply/<int:intake_id>/", eligibility, name="eligibility"),
+    path("apply/<int:intake_id>/profile/", profile, name="profile"),
+    path("my/", dashboard, name="dashboard"),
+    path("application/<int:pk>/", application_resume, name="application"),
+    path("application/<int:pk>/business-plan/", business_plan, name="business_plan"),
+    path("application/<int:pk>/withdraw/", application_withdraw, name="application_withdraw"),
+    path("application/<int:pk>/<slug:step>/", application_step, name="application_step"),
+]

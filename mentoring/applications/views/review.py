@@ -1,0 +1,491 @@
+"""The coordinators' pages: intakes, the review queue, an application, reviews and decisions.
+
+Every view needs the Coordinators role: an anonymous visitor is sent to sign in,
+anyone else signed in gets 403. Objects come through selectors that filter by
+the user, so a guessed ID of something not visible is a 404.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from mentoring.applications import selectors
+from mentoring.applications import selectors as review_selectors
+from mentoring.applications.forms.review import BulkDecisionForm, DecisionForm, QueueFilterForm, ReviewForm
+from mentoring.applications.services import (
+    CLOSED_TO_CONFLICTS,
+    REVIEWABLE,
+    IdentityRevealNotAllowed,
+    ReviewNotAllowed,
+    StaleDecision,
+    TransitionNotAllowed,
+    application_decide,
+    application_identity_reveal,
+    applications_decide,
+    review_declare_conflict,
+    review_record,
+)
+from mentoring.applications.workflow import DECISIONS, Status
+from mentoring.core import roles as core_roles
+from mentoring.core.choices import (
+    ContactLanguage,
+    EducationLevel,
+    EmploymentStatus,
+    FormerSector,
+    Gender,
+    Language,
+    Municipality,
+    SupportNeed,
+)
+from mentoring.core.display import label_of, person_name
+from mentoring.models import DEFAULT_RUBRIC, AccessLog, Application, ApplicationStatus, Intake
+from mentoring.privacy.services.access_log import access_log_record
+
+QUEUE_PAGE_SIZE = 25
+STATUS_BADGES = {
+    Status.ACCEPTED: "badge--success",
+    Status.WAITLISTED: "badge--warning",
+    Status.REJECTED: "badge--warning",
+}
+
+
+def coordinator_required(view):
+    """Sign-in first, then the Coordinators role (403 without it)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not core_roles.is_coordinator(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+# --- Intakes -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IntakeRow:
+    intake: Intake
+    counts: list[int]
+    is_open: bool
+
+
+@coordinator_required
+@require_GET
+def intake_list(request):
+    now = timezone.now()
+    statuses = list(ApplicationStatus)
+    rows = [
+        IntakeRow(
+            intake=intake,
+            counts=[getattr(intake, f"count_{status}") for status in statuses],
+            is_open=intake.is_open(now=now),
+        )
+        for intake in review_selectors.intakes_with_status_counts()
+    ]
+    return render(
+        request,
+        "mentoring/coordinator/intake_list.html",
+        {"rows": rows, "statuses": [status.label for status in statuses]},
+    )
+
+
+# --- The review queue --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    application: Application
+    badge: str
+    municipality: str
+    average_score: Decimal | None
+    review_count: int
+    selected: bool
+
+
+def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
+    filter_form = QueueFilterForm(request.GET or None, blind=intake.blind_review)
+    queue = review_selectors.applications_matching(
+        selectors.applications_in_queue(intake=intake, reviewer=request.user), **filter_form.filters()
+    )
+    page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    selected = bulk_form.selected_ids()
+    rows = []
+    for application in page:
+        profile = getattr(application.applicant, "applicant_profile", None)
+        rows.append(
+            QueueRow(
+                application=application,
+                badge=STATUS_BADGES.get(application.status, ""),
+                municipality=label_of(Municipality, profile.municipality) if profile else "",
+                average_score=application.average_score,
+                review_count=application.review_count,
+                selected=application.pk in selected,
+            )
+        )
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "mentoring/coordinator/review_queue.html",
+        {
+            "intake": intake,
+            "filter_form": filter_form,
+            "bulk_form": bulk_form,
+            "page_obj": page,
+            "rows": rows,
+            "is_filtered": filter_form.is_filtered(),
+            "bulk_action": reverse("mentoring:bulk_decide", args=[intake.pk])
+            + (f"?{query}" if query else ""),
+        },
+        status=status,
+    )
+
+
+def _queue_applications(request, intake: Intake):
+    return selectors.applications_visible_to(request.user).filter(intake=intake).exclude(status=Status.DRAFT)
+
+
+@coordinator_required
+@require_GET
+def review_queue(request, intake_id: int):
+    intake = get_object_or_404(Intake, pk=intake_id)
+    bulk_form = BulkDecisionForm(applications=_queue_applications(request, intake))
+    return _render_queue(request, intake, bulk_form)
+
+
+@coordinator_required
+@require_POST
+def bulk_decide(request, intake_id: int):
+    intake = get_object_or_404(Intake, pk=intake_id)
+    form = BulkDecisionForm(request.POST, applications=_queue_applications(request, intake))
+    if not form.is_valid():
+        return _render_queue(request, intake, form)
+    result = applications_decide(
+        applications=list(form.cleaned_data["applications"]),
+        decision=Status(form.cleaned_data["decision"]),
+        actor=request.user,
+        now=timezone.now(),
+        reason=form.cleaned_data["reason"].strip(),
+    )
+    decision = ApplicationStatus(form.cleaned_data["decision"]).label
+    if result.decided:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d application decided: %(decision)s.",
+                "%(count)d applications decided: %(decision)s.",
+                len(result.decided),
+            )
+            % {"count": len(result.decided), "decision": decision},
+        )
+    if result.skipped:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d application skipped: its status does not allow this decision, "
+                "or you have declared a conflict of interest for it.",
+                "%(count)d applications skipped: their status does not allow this decision, "
+                "or you have declared a conflict of interest for them.",
+                len(result.skipped),
+            )
+            % {"count": len(result.skipped)},
+        )
+    query = request.GET.urlencode()
+    target = reverse("mentoring:review_queue", args=[intake.pk])
+    return HttpResponseRedirect(f"{target}?{query}" if query else target)
+
+
+# --- One application ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: object
+    from_status: str
+    to_status: str
+    by: str
+    reason: str
+    internal_note: str
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    reviewer: str
+    is_mine: bool
+    scores: list[int | None]
+    score: Decimal | None
+    comment: str
+    conflict: bool
+    updated_at: object
+
+
+def _profile_facts(profile, *, identity: bool) -> list[tuple[str, str]]:
+    """What the applicant told about themselves, as (label, value); without who they are in a blind review."""
+    if profile is None:
+        return []
+    facts = []
+    if identity:
+        facts += [
+            (_("Name"), profile.full_name),
+            (_("E-mail"), profile.user.email),
+            (_("Phone"), profile.phone),
+            (_("Year of birth"), str(profile.birth_year)),
+            (_("Gender"), label_of(Gender, profile.gender)),
+        ]
+    employment = label_of(EmploymentStatus, profile.employment_status)
+    if profile.months_unemployed is not None:
+        employment = _("%(status)s, %(months)s months") % {
+            "status": employment,
+            "months": profile.months_unemployed,
+        }
+    facts += [
+        (_("Municipality"), label_of(Municipality, profile.municipality)),
+        (_("Employment status at entry"), employment),
+        (_("Sector of former employment"), label_of(FormerSector, profile.former_sector)),
+        (_("Education"), label_of(EducationLevel, profile.education_level)),
+        (_("Languages spoken"), ", ".join(label_of(Language, code) for code in profile.languages) or "—"),
+        (_("Preferred language of contact"), label_of(ContactLanguage, profile.contact_language)),
+    ]
+    return facts
+
+
+def _detail_context(request, application: Application, *, review_form=None, decision_form=None) -> dict:
+    user = request.user
+    identity = review_selectors.identity_visible(application=application, viewer=user)
+    # Having seen who applied, a coordinator may decide but no longer score: reviewers stay blind.
+    revealed = review_selectors.identity_revealed(application=application, viewer=user)
+    reviews = list(application.reviews.all())
+    my_review = next((review for review in reviews if review.reviewer_id == user.pk), None)
+    conflict = my_review is not None and my_review.conflict_of_interest
+    weights = application.intake.rubric_weights
+    moves = review_selectors.decisions_open(application=application)
+    still_blind = application.intake.blind_review and application.status not in DECISIONS
+
+    if review_form is None and application.status in REVIEWABLE and not conflict and not revealed:
+        review_form = ReviewForm(initial=ReviewForm.initial_from(my_review), weights=weights)
+    if decision_form is None and moves and not conflict:
+        decision_form = DecisionForm(moves=moves, initial={"expected_status": application.status})
+
+    history = [
+        HistoryRow(
+            at=change.at,
+            from_status=change.get_from_status_display(),
+            to_status=change.get_to_status_display(),
+            # The applicant acts under their own name: in a blind review that would give it away.
+            by=_("The applicant")
+            if change.actor_id == application.applicant_id
+            else person_name(change.actor),
+            reason=change.reason,
+            internal_note=change.internal_note,
+        )
+        for change in application.status_changes.all()
+    ]
+    review_rows = [
+        ReviewRow(
+            reviewer=person_name(review.reviewer),
+            is_mine=review.reviewer_id == user.pk,
+            scores=[review.scores.get(criterion.key) for criterion in DEFAULT_RUBRIC],
+            score=review.score,
+            comment=review.comment,
+            conflict=review.conflict_of_interest,
+            updated_at=review.updated_at,
+        )
+        for review in reviews
+    ]
+    scored = [review.score for review in reviews if review.score is not None]
+    profile = getattr(application.applicant, "applicant_profile", None)
+    return {
+        "application": application,
+        "intake": application.intake,
+        "badge": STATUS_BADGES.get(application.status, ""),
+        "identity_visible": identity,
+        # Seen by this coordinator only because they chose to: the others still review blind.
+        "identity_revealed": revealed and still_blind,
+        "reveal_offered": not identity and bool(moves) and not conflict,
+        "scoring_closed_by_reveal": revealed and application.status in REVIEWABLE,
+        "profile_facts": _profile_facts(profile, identity=identity),
+        "support_needs": [label_of(SupportNeed, code) for code in application.support_needs],
+        "mentor_languages": [label_of(Language, code) for code in application.mentor_languages],
+        "history": history,
+        "criteria": [
+            {"label": criterion.label, "weight": weights.get(criterion.key, 0)}
+            for criterion in DEFAULT_RUBRIC
+        ],
+        "reviews": review_rows,
+        "average_score": (sum(scored) / len(scored)).quantize(Decimal("0.01")) if scored else None,
+        "conflict": conflict,
+        "conflict_offered": not conflict and application.status not in CLOSED_TO_CONFLICTS,
+        "review_form": review_form,
+        "decision_form": decision_form,
+        "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
+    }
+
+
+def _render_detail(request, application: Application, **forms):
+    return render(
+        request,
+        "mentoring/coordinator/application_detail.html",
+        _detail_context(request, application, **forms),
+    )
+
+
+def _refuse_if_conflicted(request, application: Application):
+    """A coordinator who stepped aside neither scores nor decides this application."""
+    review = review_selectors.review_by(application=application, reviewer=request.user)
+    if review is not None and review.conflict_of_interest:
+        messages.error(request, _("You have declared a conflict of interest for this application."))
+        return redirect("mentoring:application_detail", pk=application.pk)
+    return None
+
+
+@coordinator_required
+@require_GET
+def application_detail(request, pk: int):
+    application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+    # The page shows the application and the applicant's profile: both views are logged for the person.
+    now = timezone.now()
+    access_log_record(
+        viewer=request.user,
+        subject=application.applicant,
+        what=AccessLog.What.APPLICATION,
+        object_id=pk,
+        now=now,
+    )
+    profile = getattr(application.applicant, "applicant_profile", None)
+    if profile is not None:
+        access_log_record(
+            viewer=request.user,
+            subject=application.applicant,
+            what=AccessLog.What.PROFILE,
+            object_id=profile.pk,
+            now=now,
+        )
+    return _render_detail(request, application)
+
+
+@coordinator_required
+@require_POST
+def application_review(request, pk: int):
+    application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+    if refused := _refuse_if_conflicted(request, application):
+        return refused
+    form = ReviewForm(request.POST, weights=application.intake.rubric_weights)
+    if form.is_valid():
+        try:
+            review_record(
+                application=application,
+                reviewer=request.user,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"].strip(),
+                now=timezone.now(),
+            )
+        except TransitionNotAllowed as error:
+            form.add_error(None, error.message)
+        except ReviewNotAllowed as error:
+            # The detail page no longer offers this coordinator a review form and says why.
+            messages.error(request, error.message)
+            return redirect("mentoring:application_detail", pk=application.pk)
+        else:
+            messages.success(request, _("Your review is saved."))
+            return redirect("mentoring:application_detail", pk=application.pk)
+    return _render_detail(request, application, review_form=form)
+
+
+@coordinator_required
+@require_POST
+def application_conflict(request, pk: int):
+    application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+    try:
+        review_declare_conflict(application=application, reviewer=request.user)
+    except ReviewNotAllowed as error:
+        messages.error(request, error.message)
+        return redirect("mentoring:application_detail", pk=application.pk)
+    messages.success(
+        request,
+        _("You have stepped aside from “%(title)s”. It no longer appears in your review queue.")
+        % {"title": application},
+    )
+    return redirect("mentoring:review_queue", intake_id=application.intake_id)
+
+
+@coordinator_required
+@require_POST
+def application_identity_reveal_view(request, pk: int):
+    application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+    try:
+        application_identity_reveal(application=application, coordinator=request.user, now=timezone.now())
+    except IdentityRevealNotAllowed as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("You now see who applied. You can decide this application, but no longer score it.")
+        )
+    return redirect("mentoring:application_detail", pk=application.pk)
+
+
+@coordinator_required
+@require_POST
+def application_decide_view(request, pk: int):
+    application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+    if refused := _refuse_if_conflicted(request, application):
+        return refused
+    form = DecisionForm(request.POST, moves=review_selectors.decisions_open(application=application))
+    if form.is_valid():
+        expected = form.cleaned_data["expected_status"]
+        try:
+            application = application_decide(
+                application=application,
+                decision=Status(form.cleaned_data["decision"]),
+                actor=request.user,
+                now=timezone.now(),
+                reason=form.cleaned_data["reason"].strip(),
+                internal_note=form.cleaned_data["internal_note"].strip(),
+                expected_status=Status(expected) if expected else None,
+            )
+        except StaleDecision as error:
+            form.add_error(None, error.message)
+            # The page is shown again as it is now; deciding from it again is a decision on what was seen.
+            application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
+            form.data = form.data.copy()
+            form.data[form.add_prefix("expected_status")] = application.status
+        except TransitionNotAllowed as error:
+            form.add_error("decision", error.message)
+        else:
+            messages.success(
+                request,
+                _("Decision recorded: %(status)s. The applicant is told by e-mail.")
+                % {"status": application.get_status_display()},
+            )
+            return redirect("mentoring:application_detail", pk=application.pk)
+    return _render_detail(request, application, decision_form=form)
+
+
+urlpatterns = [
+    path("coordinator/", intake_list, name="intake_list"),
+    path("coordinator/intakes/<int:intake_id>/", review_queue, name="review_queue"),
+    path("coordinator/intakes/<int:intake_id>/decide/", bulk_decide, name="bulk_decide"),
+    path("coordinator/applications/<int:pk>/", application_detail, name="application_detail"),
+    path("coordinator/applications/<int:pk>/review/", application_review, name="application_review"),
+    path("coordinator/applications/<int:pk>/conflict/", application_conflict, name="application_conflict"),
+    path("coordinator/applications/<int:pk>/decide/", application_decide_view, name="application_decide"),
+    path(
+        "coordinator/applications/<int:pk>/reveal/",
+        application_identity_reveal_view,
+        name="application_identity_reveal",
+    ),
+]

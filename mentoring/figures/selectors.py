@@ -1,0 +1,313 @@
+"""Reads for the figures: accepted participants as `ParticipantRow`s, the pipeline, and review scores.
+
+Each read is one query whatever the number of participants: what a participant
+has elsewhere (a mentorship, meetings, outcomes, course hours) comes in as subqueries, and
+rows come out as plain values rather than model instances. The caller checks
+who may see figures (the dashboard's views); these reads return counts and
+pseudonyms, never names or contact details.
+
+The filters:
+- `intake` or `programme` narrow to one intake or one programme (both may be given);
+- `since` / `until` (inclusive dates, in the site's time zone) narrow
+  `participant_rows` by the day of acceptance, and `pipeline_counts` by the day
+  an application was submitted (the pipeline follows one cohort of applicants).
+"""
+
+import hashlib
+import hmac
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    JSONField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, JSONObject
+from django.utils import timezone
+
+from mentoring.applications.workflow import Status
+from mentoring.figures.arithmetic import CourseTimeRow, ParticipantRow
+from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.models import Application, Attendance, Intake, Meeting, Mentorship, Outcome, Review
+
+# A mentorship that became active: it is active now, or was before it ended.
+STARTED_MENTORSHIP = (MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY)
+# Still in the running or taken in. Nobody is refused for eligibility after applying: the short
+# check before the form turns people away and keeps only an anonymous count, without gender, so
+# the pipeline's "eligible" is the applications past draft that were neither rejected nor withdrawn.
+ELIGIBLE = (Status.SUBMITTED, Status.IN_REVIEW, Status.ACCEPTED, Status.WAITLISTED)
+MEETINGS_FOR_PIPELINE = 3
+PROFILE = "applicant__applicant_profile__"
+
+
+def pseudonym(application_id: int) -> str:
+    """A stable pseudonym for a participant: "P-" and ten hex digits of an HMAC of the application's id.
+
+    The same id gives the same pseudonym in every download while the secret key
+    stays the same; without the key it leads back to nobody.
+    """
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"figures-participant:{application_id}".encode(), hashlib.sha256
+    )
+    return "P-" + digest.hexdigest()[:10]
+
+
+def _applications(*, intake: Intake | None, programme) -> QuerySet[Application]:
+    applications = Application.objects.all()
+    if intake is not None:
+        applications = applications.filter(intake=intake)
+    if programme is not None:
+        applications = applications.filter(intake__programme=programme)
+    return applications.order_by()
+
+
+def _meetings() -> Subquery:
+    return Coalesce(
+        Subquery(
+            Meeting.objects.filter(mentorship__participant=OuterRef("pk"))
+            .order_by()
+            .values("mentorship__participant")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+NO_HOURS = Decimal("0.0")
+# The hours of an enrolment count as confirmed once the person confirmed them: marking or correcting
+# an hour clears the confirmation (`services.training`), so a confirmed enrolment's hours are all confirmed.
+CONFIRMED_ATTENDANCE = Q(enrolment__hours_confirmed_at__isnull=False)
+
+
+def _course_hours() -> Subquery:
+    """The applicant's hours of attendance on every enrolment of theirs, marked and confirmed, as one
+    JSON object from one aggregated subquery (one look-up per participant, not one per figure);
+    None when nothing was marked."""
+    return Subquery(
+        Attendance.objects.filter(enrolment__person=OuterRef("applicant_id"))
+        .order_by()
+        .values("enrolment__person")
+        .annotate(hours=JSONObject(marked=Sum("hours"), confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE)))
+        .values("hours"),
+        output_field=JSONField(),
+    )
+
+
+def _started_mentorship() -> Exists:
+    return Exists(Mentorship.objects.filter(participant=OuterRef("pk"), status__in=STARTED_MENTORSHIP))
+
+
+def _business_outcomes():
+    return Outcome.objects.filter(participant=OuterRef("pk"), result=Outcome.Result.OWN_BUSINESS).exclude(
+        organisation_number=""
+    )
+
+
+def participant_rows(
+    *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
+) -> list[ParticipantRow]:
+    """Every accepted participant as a `ParticipantRow`, oldest acceptance first; one query.
+
+    Age at entry counts by year of birth only (the portal asks no birth date).
+    `matched` is whether a mentorship of theirs became active; `meetings` counts
+    the meetings logged in all their mentorships. An outcome's situation is
+    "improved" when it records at least one improvement. The business is the
+    latest own-business outcome that gives an organisation number. Course hours
+    are every hour of attendance marked for the applicant, on any course, and
+    the part of them confirmed (see CONFIRMED_ATTENDANCE).
+    """
+    applications = _applications(intake=intake, programme=programme).filter(status=Status.ACCEPTED)
+    if since is not None:
+        applications = applications.filter(decided_at__date__gte=since)
+    if until is not None:
+        applications = applications.filter(decided_at__date__lte=until)
+
+    def outcome(point: str):
+        return Outcome.objects.filter(participant=OuterRef("pk"), point=point)
+
+    business = _business_outcomes().order_by("-recorded_at", "-pk")
+    values = applications.annotate(
+        matched=_started_mentorship(),
+        meeting_count=_meetings(),
+        exit_result=Subquery(outcome(Outcome.Point.EXIT).values("result")[:1]),
+        exit_improved=Exists(outcome(Outcome.Point.EXIT).exclude(improvements=[])),
+        six_month_result=Subquery(outcome(Outcome.Point.SIX_MONTHS).values("result")[:1]),
+        six_month_improved=Exists(outcome(Outcome.Point.SIX_MONTHS).exclude(improvements=[])),
+        business_orgnr=Subquery(business.values("organisation_number")[:1]),
+        business_started_on=Subquery(business.values("business_started_on")[:1]),
+        course_hours=_course_hours(),
+    ).values_list(
+        "pk",
+        "intake_id",
+        "intake__programme_id",
+        "decided_at",
+        f"{PROFILE}gender",
+        f"{PROFILE}birth_year",
+        f"{PROFILE}employment_status",
+        f"{PROFILE}months_unemployed",
+        f"{PROFILE}municipality",
+        f"{PROFILE}education_level",
+        f"{PROFILE}former_sector",
+        "matched",
+        "meeting_count",
+        "exit_result",
+        "exit_improved",
+        "six_month_result",
+        "six_month_improved",
+        "business_orgnr",
+        "business_started_on",
+        "course_hours",
+    )
+    rows = []
+    for (
+        pk,
+        intake_id,
+        programme_id,
+        decided_at,
+        gender,
+        birth_year,
+        employment_status,
+        months_unemployed,
+        municipality,
+        education_level,
+        former_sector,
+        matched,
+        meetings,
+        exit_result,
+        exit_improved,
+        six_month_result,
+        six_month_improved,
+        business_orgnr,
+        business_started_on,
+        course_hours,
+    ) in values.order_by("decided_at", "pk").iterator(chunk_size=5000):
+        accepted_on = timezone.localdate(decided_at) if decided_at else None
+        rows.append(
+            ParticipantRow(
+                pseudonym=pseudonym(pk),
+                intake_id=intake_id,
+                programme_id=programme_id,
+                accepted_on=accepted_on,
+                # A profile erased altogether leaves the participant counted, with nothing known.
+                gender=gender or "undisclosed",
+                age_at_entry=(accepted_on.year - birth_year) if birth_year and accepted_on else None,
+                employment_status=employment_status or "",
+                months_unemployed=months_unemployed,
+                municipality=municipality or "",
+                education_level=education_level or "undisclosed",
+                former_sector=former_sector or "undisclosed",
+                matched=bool(matched),
+                meetings=meetings or 0,
+                exit_result=exit_result,
+                exit_improved=bool(exit_improved) if exit_result is not None else None,
+                six_month_result=six_month_result,
+                six_month_improved=bool(six_month_improved) if six_month_result is not None else None,
+                business_orgnr=business_orgnr or "",
+                business_started_on=business_started_on,
+                course_hours=_hours((course_hours or {}).get("marked")),
+                course_hours_confirmed=_hours((course_hours or {}).get("confirmed")),
+            )
+        )
+    return rows
+
+
+def _hours(value) -> Decimal:
+    # An aggregate of decimals may come back as a float or int (SQLite, or from JSON): tenths are stored.
+    return NO_HOURS if value is None else Decimal(str(value)).quantize(NO_HOURS)
+
+
+def course_time_rows(*, since: date | None = None, until: date | None = None) -> list[CourseTimeRow]:
+    """Everyone with attendance marked on a course, programme participant or not, with their hours; one query.
+
+    One row per person: the gender of their applicant profile (everyone who enrols has
+    one; "undisclosed" if it was erased), every hour marked and the hours confirmed (see
+    CONFIRMED_ATTENDANCE). `since` / `until` (inclusive) narrow by the day attended.
+    People enrolled with nothing marked yet have no hours and are left out.
+    """
+    attendance = Attendance.objects.all()
+    if since is not None:
+        attendance = attendance.filter(day__gte=since)
+    if until is not None:
+        attendance = attendance.filter(day__lte=until)
+    per_person = (
+        attendance.order_by()
+        .values("enrolment__person", "enrolment__person__applicant_profile__gender")
+        .annotate(marked=Sum("hours"), confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE))
+        .order_by("enrolment__person")
+        .values_list("enrolment__person__applicant_profile__gender", "marked", "confirmed")
+    )
+    return [
+        CourseTimeRow(
+            gender=gender or "undisclosed",
+            course_hours=_hours(marked),
+            course_hours_confirmed=_hours(confirmed),
+        )
+        for gender, marked, confirmed in per_person
+    ]
+
+
+def pipeline_counts(
+    *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
+) -> list[tuple[str, int, int]]:
+    """`(stage, women, total)` for each stage of `figures.PIPELINE_STAGES`, in one query.
+
+    applied: submitted (a withdrawal after submitting still counts);
+    eligible: past draft, neither rejected nor withdrawn (see ELIGIBLE);
+    accepted; matched: a mentorship that became active; three_meetings: three
+    or more meetings logged; business_started: an own-business outcome with an
+    organisation number. Each stage is a subset of the one before it, except
+    that a withdrawn participant may still have reached the later ones.
+    """
+    applications = _applications(intake=intake, programme=programme).filter(submitted_at__isnull=False)
+    applications = applications.exclude(status=Status.DRAFT)
+    if since is not None:
+        applications = applications.filter(submitted_at__date__gte=since)
+    if until is not None:
+        applications = applications.filter(submitted_at__date__lte=until)
+    accepted = Q(status=Status.ACCEPTED)
+    stages = {
+        "applied": Q(),
+        "eligible": Q(status__in=ELIGIBLE),
+        "accepted": accepted,
+        "matched": accepted & Q(matched=True),
+        "three_meetings": accepted & Q(meeting_count__gte=MEETINGS_FOR_PIPELINE),
+        "business_started": accepted & Q(business=True),
+    }
+    woman = Q(**{f"{PROFILE}gender": "woman"})
+    aggregates = {}
+    for key, condition in stages.items():
+        aggregates[f"{key}_total"] = Count("pk", filter=condition)
+        aggregates[f"{key}_women"] = Count("pk", filter=condition & woman)
+    counts = applications.annotate(
+        matched=_started_mentorship(), meeting_count=_meetings(), business=Exists(_business_outcomes())
+    ).aggregate(**aggregates)
+    return [(key, counts[f"{key}_women"], counts[f"{key}_total"]) for key in stages]
+
+
+def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tuple[str, float]]:
+    """`(applicant's gender, weighted score)` of every scored review, for the score gap; one query.
+
+    A reviewer who stepped aside for a conflict of interest gave no score and is left out.
+    """
+    reviews = Review.objects.filter(score__isnull=False, conflict_of_interest=False)
+    if intake is not None:
+        reviews = reviews.filter(application__intake=intake)
+    if programme is not None:
+        reviews = reviews.filter(application__intake__programme=programme)
+    return [
+        (gender or "undisclosed", float(score))
+        for gender, score in reviews.order_by("pk").values_list(
+            "application__applicant__applicant_profile__gender", "score"
+        )
+    ]

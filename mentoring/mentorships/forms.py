@@ -1,0 +1,135 @@
+"""Forms inside a mentorship: a goal, a meeting (with a private note), ending the mentorship.
+
+They validate and say how to fix what is wrong; the views hand `cleaned_data`
+to `mentoring.services.meetings` and `.mentorships`.
+
+The mentor's forms (their profile, declining a proposal) and the coordinator's invitation form.
+
+Forms validate and say how to fix what is wrong; they never save. The views
+hand `cleaned_data` to `mentoring.services.mentors` or `.mentorships`.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.core.choices import MeetingFormat, SupportNeed
+from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.models.mentoring import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+MINUTES_ERROR = _("Write a length between 15 and 180 minutes.")
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(
+        label=_("Goal"),
+        max_length=200,
+        error_messages={"required": _("Write the goal.")},
+    )
+    target_date = forms.DateField(
+        label=_("Target date"),
+        required=False,
+        widget=DATE_WIDGET,
+        error_messages={"invalid": _("Write the date as YYYY-MM-DD.")},
+    )
+
+
+class PrivateNoteForm(forms.Form):
+    private_note = forms.CharField(
+        label=_("Private notes"),
+        help_text=_("Only you ever see these: not the other party, not the coordinators."),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MeetingForm(PrivateNoteForm):
+    held_on = forms.DateField(
+        label=_("Date"),
+        widget=DATE_WIDGET,
+        error_messages={
+            "required": _("Write the date of the meeting."),
+            "invalid": _("Write the date as YYYY-MM-DD."),
+        },
+    )
+    minutes = forms.IntegerField(
+        label=_("Length in minutes"),
+        min_value=MEETING_MINUTES_MIN,
+        max_value=MEETING_MINUTES_MAX,
+        help_text=_("Between 15 and 180 minutes."),
+        error_messages={
+            "required": MINUTES_ERROR,
+            "invalid": MINUTES_ERROR,
+            "min_value": MINUTES_ERROR,
+            "max_value": MINUTES_ERROR,
+        },
+    )
+    format = forms.ChoiceField(
+        label=_("How you met"),
+        choices=MeetingFormat.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how you met.")},
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        choices=SupportNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    shared_notes = forms.CharField(
+        label=_("Notes for both of you"),
+        help_text=_("The mentor and the participant both read these."),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    field_order = ["held_on", "minutes", "format", "topics", "shared_notes", "private_note"]
+
+
+class EndMentorshipForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("How did the mentorship end?"),
+        choices=[
+            (MentorshipStatus.COMPLETED.value, _("Completed")),
+            (MentorshipStatus.ENDED_EARLY.value, _("Ended early")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how the mentorship ended.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_(
+            "Required when it ends early. The coordinators read this; the participant is told "
+            "that the mentorship ended, not the reason."
+        ),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, may_complete: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_complete:
+            # A mentor can only end early: the outcome is fixed, the reason is what they write.
+            self.fields["outcome"].choices = [(MentorshipStatus.ENDED_EARLY.value, _("Ended early"))]
+            self.fields["outcome"].initial = MentorshipStatus.ENDED_EARLY.value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == MentorshipStatus.ENDED_EARLY and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Write why the mentorship ends early."))
+        return cleaned
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you decline?"),
+        help_text=_("The coordinator reads this to find a better match. The participant does not see it."),
+        max_length=2000,
+        error_messages={"required": _("Write why you decline, so the coordinator can find a better match.")},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -1,0 +1,120 @@
+"""Reads that already filter by what the asking person may see (STYLE.md rule 6)."""
+
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from mentoring.mentorships.workflow import MEET_WITHIN, REMIND_AFTER, MentorshipStatus
+from mentoring.models import (
+    Goal,
+    Meeting,
+    Mentorship,
+    PrivateNote,
+)
+
+
+def mentors_of_participant(user) -> dict[int, Mentorship]:
+    """The active mentorship of each of `user`'s own applications, by application id, with the mentor.
+
+    Only active ones: a proposal is between the coordinators and the mentor until
+    the mentor accepts it.
+    """
+    if not user.is_authenticated:
+        return {}
+    mentorships = Mentorship.objects.filter(
+        participant__applicant=user, status=MentorshipStatus.ACTIVE
+    ).select_related("mentor__user")
+    return {mentorship.participant_id: mentorship for mentorship in mentorships}
+
+
+def mentorships_of_mentor(user) -> QuerySet[Mentorship]:
+    """The mentorships in which `user` is the mentor, with the participant's application and profile."""
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    return Mentorship.objects.filter(mentor__user=user).select_related(
+        "participant__applicant__applicant_profile", "mentor"
+    )
+
+
+# --- Inside a mentorship: goals and meetings ----------------------------------
+
+
+def mentorships_of_user(user) -> QuerySet[Mentorship]:
+    """The mentorships in which `user` is the mentor or the participant.
+
+    Never anyone else's, whatever the role; the participant sees only accepted ones.
+    """
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    # A proposal is between the coordinators and the mentor until the mentor accepts it.
+    seen_by_participant = [MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY]
+    return Mentorship.objects.filter(
+        Q(mentor__user=user) | Q(participant__applicant=user, status__in=seen_by_participant)
+    ).select_related("participant__applicant__applicant_profile", "participant__intake", "mentor__user")
+
+
+def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """Each mentorship with `last_meeting` (a date or None), `meeting_count` and `open_goal_count`.
+
+    Correlated subqueries, not joins: two joins would multiply each other's rows.
+    """
+    meetings = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by().values("mentorship")
+    open_goals = (
+        Goal.objects.filter(mentorship=OuterRef("pk"), done_at__isnull=True).order_by().values("mentorship")
+    )
+    return mentorships.annotate(
+        last_meeting=Subquery(meetings.annotate(value=Max("held_on")).values("value")),
+        meeting_count=Coalesce(Subquery(meetings.annotate(value=Count("pk")).values("value")), 0),
+        open_goal_count=Coalesce(Subquery(open_goals.annotate(value=Count("pk")).values("value")), 0),
+    )
+
+
+def mentorships_overview() -> QuerySet[Mentorship]:
+    """Every mentorship with its people and meeting summary: for the coordinators' page only."""
+    return with_meeting_summary(
+        Mentorship.objects.select_related("participant__applicant__applicant_profile", "mentor__user")
+    )
+
+
+def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
+    """Active mentorships without a meeting for 30 days (counted from the start when none was
+    logged), and proposals unanswered for 7 days or more, with their meeting summary."""
+    quiet_since = timezone.localdate(now) - MEET_WITHIN
+    return mentorships_overview().filter(
+        Q(status=MentorshipStatus.ACTIVE, last_meeting__lte=quiet_since)
+        | Q(status=MentorshipStatus.ACTIVE, last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN)
+        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
+    )
+
+
+def meetings_visible_to(user, mentorship: Mentorship) -> QuerySet[Meeting]:
+    """The meetings of `mentorship`, each with `own_private_notes`: only the notes `user` wrote.
+
+    The private notes of anyone else, the other party's or (for a coordinator) everyone's,
+    are never loaded.
+    """
+    own = PrivateNote.objects.filter(author=user) if user.is_authenticated else PrivateNote.objects.none()
+    return (
+        Meeting.objects.filter(mentorship=mentorship)
+        .select_related("logged_by")
+        .prefetch_related(Prefetch("private_notes", queryset=own, to_attr="own_private_notes"))
+    )
+
+
+def goals_of(mentorship: Mentorship) -> QuerySet[Goal]:
+    """The goals of `mentorship`: open first, by target date."""
+    return Goal.objects.filter(mentorship=mentorship).select_related("created_by")
+
+
+def next_open_goal(mentorship: Mentorship) -> Goal | None:
+    """The open goal with the nearest target date (goals without one last)."""
+    return (
+        Goal.objects.filter(mentorship=mentorship, done_at__isnull=True)
+        .order_by(F("target_date").asc(nulls_last=True), "pk")
+        .first()
+    )
+
+
+def last_meeting_of(mentorship: Mentorship):
+    """The date of the mentorship's last meeting, or None."""
+    return Meeting.objects.filter(mentorship=mentorship).aggregate(last=Max("held_on"))["last"]

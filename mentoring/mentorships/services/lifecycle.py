@@ -1,0 +1,318 @@
+"""Every change of a mentorship's status goes through these services.
+
+Keyword-only, given the actor and the time; each locks the row it changes,
+checks the workflow table (`mentoring.mentorship_workflow`), writes, and logs a
+MentorshipChange. E-mail to mentor and participant is written to the outbox in
+the same transaction (`mentoring.notifications`), so it goes out only if the
+change commits.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.applications import notifications as application_notifications
+from mentoring.applications.workflow import Status
+from mentoring.core import mail
+from mentoring.core.display import participant_name, person_name
+from mentoring.mentorships import notifications
+from mentoring.mentorships.workflow import (
+    OPEN,
+    REMIND_AFTER,
+    RETURN_AFTER_REMINDER,
+    MentorshipStatus,
+    Role,
+    may_move,
+)
+from mentoring.models import Application, MentorProfile, Mentorship, MentorshipChange
+from portal import roles
+from portal.roles import user_has_role
+
+logger = logging.getLogger(__name__)
+
+
+class MentorshipError(Exception):
+    """A rule of the workflow said no; `message` says why in words a person understands."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class CapacityReached(MentorshipError):
+    """The mentor's proposed and active mentorships already fill their capacity."""
+
+    def __init__(self, mentor: MentorProfile):
+        super().__init__(_("This mentor has no free places."))
+        self.mentor = mentor
+
+
+class MentorUnavailable(MentorshipError):
+    pass
+
+
+class ParticipantUnavailable(MentorshipError):
+    pass
+
+
+class MentorshipTransitionNotAllowed(MentorshipError):
+    pass
+
+
+def mentorship_propose(
+    *,
+    participant: Application,
+    mentor: MentorProfile,
+    actor,
+    now: datetime,
+    score: Decimal,
+    reasons: list,
+) -> Mentorship:
+    """Propose `mentor` to the accepted `participant`; the mentorship waits for the mentor's answer.
+
+    Raises CapacityReached when the mentor's proposed and active mentorships fill
+    their capacity, MentorUnavailable when the mentor is not approved or is paused,
+    ParticipantUnavailable when the application is not accepted or already has a
+    proposed or active mentorship.
+    """
+    with transaction.atomic():
+        # The mentor row is the lock for their places: concurrent confirmations for one
+        # mentor queue here, and each counts what the ones before it committed.
+        mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+        if not mentor.is_approved:
+            raise MentorUnavailable(_("This mentor has not been approved yet."))
+        if mentor.paused:
+            raise MentorUnavailable(_("This mentor is paused and takes no new mentees now."))
+        if mentor.free_places() < 1:
+            raise CapacityReached(mentor)
+        participant = Application.objects.select_for_update().get(pk=participant.pk)
+        if participant.status != Status.ACCEPTED:
+            raise ParticipantUnavailable(_("Only an accepted participant can be given a mentor."))
+        if participant.mentorships.filter(status__in=[str(s) for s in OPEN]).exists():
+            raise ParticipantUnavailable(_("This participant already has a proposed or active mentorship."))
+        mentorship = Mentorship.objects.create(
+            participant=participant,
+            mentor=mentor,
+            status=MentorshipStatus.PROPOSED,
+            score=score,
+            reasons=reasons,
+            proposed_at=now,
+        )
+        MentorshipChange.objects.create(
+            mentorship=mentorship, actor=actor, at=now, from_status="", to_status=MentorshipStatus.PROPOSED
+        )
+        notifications.mentorship_proposed(mentorship=mentorship)
+    logger.info("mentorship %s proposed: application %s, mentor %s", mentorship.pk, participant.pk, mentor.pk)
+    return mentorship
+
+
+def _move(
+    *, mentorship: Mentorship, target: MentorshipStatus, actor, role: Role, now: datetime, reason: str = ""
+) -> Mentorship:
+    """Lock `mentorship`, check the move against the table, write it and its log row."""
+    mentorship = Mentorship.objects.select_for_update().get(pk=mentorship.pk)
+    source = MentorshipStatus(mentorship.status)
+    if not may_move(source, target, role):
+        raise MentorshipTransitionNotAllowed(_("This change of the mentorship is not possible now."))
+    mentorship.status = target
+    if target in (MentorshipStatus.ACTIVE, MentorshipStatus.DECLINED):
+        mentorship.answered_at = now
+    if target == MentorshipStatus.DECLINED:
+        mentorship.decline_reason = reason
+    mentorship.save(update_fields=["status", "answered_at", "decline_reason"])
+    MentorshipChange.objects.create(
+        mentorship=mentorship, actor=actor, at=now, from_status=source, to_status=target, reason=reason
+    )
+    logger.info("mentorship %s: %s → %s", mentorship.pk, source, target)
+    return mentorship
+
+
+def _role_of(mentorship: Mentorship, actor) -> Role:
+    """The actor's part in this mentorship: its mentor, or a coordinator; anyone else may not move it."""
+    if actor is not None and actor.pk == mentorship.mentor.user_id:
+        return Role.MENTOR
+    if actor is not None and (actor.is_superuser or user_has_role(actor, roles.COORDINATORS)):
+        return Role.COORDINATOR
+    raise MentorshipTransitionNotAllowed(_("Only the mentor or a coordinator can answer this proposal."))
+
+
+@transaction.atomic
+def mentorship_accept(*, mentorship: Mentorship, actor, now: datetime) -> Mentorship:
+    """The mentor (or a coordinator for them) accepts a proposal: the mentorship becomes active.
+
+    Raises MentorshipTransitionNotAllowed when it is no longer proposed.
+    """
+    mentorship = _move(
+        mentorship=mentorship,
+        target=MentorshipStatus.ACTIVE,
+        actor=actor,
+        role=_role_of(mentorship, actor),
+        now=now,
+    )
+    notifications.mentorship_started(mentorship=mentorship)
+    return mentorship
+
+
+@transaction.atomic
+def mentorship_decline(*, mentorship: Mentorship, actor, now: datetime, reason: str) -> Mentorship:
+    """The mentor (or a coordinator for them) declines a proposal, saying why; the place is free again.
+
+    Raises MentorshipError without a reason, MentorshipTransitionNotAllowed when it is no longer proposed.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise MentorshipError(_("Please say why you decline, so the coordinator can find a better match."))
+    return _move(
+        mentorship=mentorship,
+        target=MentorshipStatus.DECLINED,
+        actor=actor,
+        role=_role_of(mentorship, actor),
+        now=now,
+        reason=reason,
+    )
+
+
+# --- Ending a mentorship -------------------------------------------------------
+
+
+def _ending_role(mentorship: Mentorship, actor) -> Role:
+    try:
+        return _role_of(mentorship, actor)
+    except MentorshipTransitionNotAllowed:
+        raise MentorshipTransitionNotAllowed(
+            _("Only the mentor or a coordinator can end this mentorship.")
+        ) from None
+
+
+def _end(
+    *, mentorship: Mentorship, target: MentorshipStatus, actor, reason: str, now: datetime
+) -> Mentorship:
+    """Move an active mentorship to its end, tell the participant, and schedule the follow-up surveys."""
+    # Imported here: follow-up builds on mentorships, not the other way round.
+    from mentoring.followup.services import surveys_after_mentorship
+
+    role = _ending_role(mentorship, actor)
+    mentorship = _move(mentorship=mentorship, target=target, actor=actor, role=role, now=now, reason=reason)
+    mentorship.ended_at = now
+    mentorship.end_reason = reason
+    mentorship.save(update_fields=["ended_at", "end_reason"])
+    _tell_participant_ended(mentorship)
+    surveys_after_mentorship(mentorship=mentorship, now=now)
+    return mentorship
+
+
+def _tell_participant_ended(mentorship: Mentorship) -> None:
+    """E-mail the participant, in their language, that the mentorship has ended (not the reason:
+    that is written for the coordinators, and may be about the participant)."""
+    application = mentorship.participant
+    language = application_notifications.applicant_language(application)
+    with translation.override(language):
+        dashboard_url = mail.absolute_url("mentoring:dashboard")
+    mail.send_from_templates(
+        template="mentorship_ended",
+        context={
+            "participant_name": participant_name(application),
+            "mentor_name": person_name(mentorship.mentor.user),
+            "completed": mentorship.status == MentorshipStatus.COMPLETED,
+            "dashboard_url": dashboard_url,
+        },
+        to=application.applicant.email,
+        language=language,
+        headers={"X-Portal-Mentorship": str(mentorship.pk), "X-Portal-Event": str(mentorship.status)},
+    )
+
+
+@transaction.atomic
+def mentorship_complete(*, mentorship: Mentorship, actor, reason: str, now: datetime) -> Mentorship:
+    """A coordinator records an active mentorship as completed; `reason` (a note) may be empty.
+
+    Tells the participant by e-mail and schedules their follow-up surveys. Raises
+    MentorshipTransitionNotAllowed for anyone but a coordinator and when it is not active.
+    """
+    return _end(
+        mentorship=mentorship, target=MentorshipStatus.COMPLETED, actor=actor, reason=reason.strip(), now=now
+    )
+
+
+@transaction.atomic
+def mentorship_end_early(*, mentorship: Mentorship, actor, reason: str, now: datetime) -> Mentorship:
+    """The mentor or a coordinator ends an active mentorship early, saying why.
+
+    Tells the participant by e-mail and schedules their follow-up surveys. Raises
+    MentorshipError without a reason, MentorshipTransitionNotAllowed for anyone else
+    and when it is not active.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise MentorshipError(_("Please say why the mentorship ends early."))
+    return _end(
+        mentorship=mentorship, target=MentorshipStatus.ENDED_EARLY, actor=actor, reason=reason, now=now
+    )
+
+
+# --- Unanswered proposals ----------------------------------------------------
+
+
+@dataclass
+class ChaseResult:
+    reminded: list[int] = field(default_factory=list)
+    returned: list[int] = field(default_factory=list)
+
+
+def mentorships_chase_unanswered(*, now: datetime) -> ChaseResult:
+    """Remind each mentor once of a proposal unanswered for 7 days; 7 days after that, return it.
+
+    A returned proposal frees the mentor's place and puts the participant back in
+    the pool for the next matching run (the pair is not excluded: silence is not a
+    refusal). Each proposal is handled in its own transaction and checked again
+    under its lock, so running the job twice, or two workers at once, reminds and
+    returns nothing twice.
+    """
+    result = ChaseResult()
+    waiting = Mentorship.objects.filter(status=MentorshipStatus.PROPOSED)
+    for pk in waiting.filter(reminded_at__isnull=True, proposed_at__lte=now - REMIND_AFTER).values_list(
+        "pk", flat=True
+    ):
+        if _remind(pk=pk, now=now):
+            result.reminded.append(pk)
+    for pk in waiting.filter(reminded_at__lte=now - RETURN_AFTER_REMINDER).values_list("pk", flat=True):
+        if _return(pk=pk, now=now):
+            result.returned.append(pk)
+    if result.reminded or result.returned:
+        logger.info("proposals reminded %s, returned %s", result.reminded, result.returned)
+    return result
+
+
+@transaction.atomic
+def _remind(*, pk: int, now: datetime) -> bool:
+    mentorship = (
+        Mentorship.objects.select_for_update().select_related("mentor__user", "participant").get(pk=pk)
+    )
+    if mentorship.status != MentorshipStatus.PROPOSED or mentorship.reminded_at is not None:
+        return False
+    mentorship.reminded_at = now
+    mentorship.save(update_fields=["reminded_at"])
+    notifications.mentorship_reminded(mentorship=mentorship, return_on=now + RETURN_AFTER_REMINDER)
+    return True
+
+
+@transaction.atomic
+def _return(*, pk: int, now: datetime) -> bool:
+    mentorship = Mentorship.objects.select_for_update().get(pk=pk)
+    if mentorship.status != MentorshipStatus.PROPOSED:
+        return False
+    mentorship = _move(
+        mentorship=mentorship,
+        target=MentorshipStatus.RETURNED,
+        actor=None,
+        role=Role.COORDINATOR,
+        now=now,
+        reason=str(_("No answer within 14 days.")),
+    )
+    notifications.mentorship_returned(mentorship=mentorship)
+    return True

@@ -1,0 +1,196 @@
+"""The mentor's dashboard of mentees and proposals, and answering a proposal.
+
+A mentor's mentorships are fetched through `mentorships_of_mentor(request.user)`,
+which filters by the mentor's own account: another mentor's proposal is a 404.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from mentoring.core.choices import BusinessSector, Municipality, SupportNeed
+from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.mentors.selectors import mentor_profile_of
+from mentoring.mentorships.forms import DeclineForm
+from mentoring.mentorships.selectors import mentorships_of_mentor, with_meeting_summary
+from mentoring.mentorships.services.lifecycle import (
+    MentorshipError,
+    MentorshipTransitionNotAllowed,
+    mentorship_accept,
+    mentorship_decline,
+)
+from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.models import Mentorship
+
+# --- The dashboard -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MenteeRow:
+    mentorship: Mentorship
+    name: str
+    email: str
+    phone: str
+    idea_title: str
+    since: datetime | None
+    last_meeting: date | None = None
+    open_goals: int = 0
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    mentorship: Mentorship
+    idea_title: str
+    sector: str
+    support_needs: list[str]
+    municipality: str
+    score: Decimal
+    decline_form: DeclineForm
+
+
+def _mentee_row(mentorship: Mentorship) -> MenteeRow:
+    participant = mentorship.participant
+    profile = getattr(participant.applicant, "applicant_profile", None)
+    return MenteeRow(
+        mentorship=mentorship,
+        name=profile.full_name if profile else person_name(participant.applicant),
+        email=participant.applicant.email,
+        phone=profile.phone if profile else "",
+        idea_title=participant.idea_title,
+        since=mentorship.answered_at,
+        last_meeting=getattr(mentorship, "last_meeting", None),
+        open_goals=getattr(mentorship, "open_goal_count", 0),
+        url=reverse("mentoring:mentorship_detail", args=[mentorship.pk]),
+    )
+
+
+def decline_form_for(mentorship: Mentorship, data=None) -> DeclineForm:
+    """One decline form per proposal: the prefix keeps the ids apart on the dashboard."""
+    return DeclineForm(data, prefix=f"decline-{mentorship.pk}")
+
+
+def _proposal_row(mentorship: Mentorship) -> ProposalRow:
+    participant = mentorship.participant
+    profile = getattr(participant.applicant, "applicant_profile", None)
+    return ProposalRow(
+        mentorship=mentorship,
+        idea_title=participant.idea_title,
+        sector=label_of(BusinessSector, participant.business_sector) if participant.business_sector else "",
+        support_needs=labels_of(SupportNeed, participant.support_needs),
+        municipality=label_of(Municipality, profile.municipality) if profile else "",
+        score=mentorship.score,
+        decline_form=decline_form_for(mentorship),
+    )
+
+
+@login_required
+@require_safe
+def mentor_dashboard(request):
+    profile = mentor_profile_of(request.user)
+    if profile is None:
+        return redirect("mentoring:mentor_apply")
+    if not profile.is_approved:
+        return render(request, "mentoring/mentor/pending.html", {"profile": profile})
+    mentorships = mentorships_of_mentor(request.user)
+    active = with_meeting_summary(mentorships.filter(status=MentorshipStatus.ACTIVE))
+    mentees = [_mentee_row(m) for m in active.order_by("answered_at")]
+    proposals = [
+        _proposal_row(m) for m in mentorships.filter(status=MentorshipStatus.PROPOSED).order_by("proposed_at")
+    ]
+    today = timezone.localdate()
+    return render(
+        request,
+        "mentoring/mentor/dashboard.html",
+        {
+            "profile": profile,
+            "mentees": mentees,
+            "proposals": proposals,
+            "capacity": profile.capacity,
+            "free_places": max(profile.capacity - len(mentees) - len(proposals), 0),
+            # As matching sees it: a "back on" date still ahead keeps the mentor paused until then.
+            "paused": profile.paused or (profile.back_on is not None and profile.back_on > today),
+        },
+    )
+
+
+# --- Answering a proposal ---------------------------------------------------------------------------
+
+
+def _own_mentorship(request, pk: int) -> Mentorship:
+    return get_object_or_404(mentorships_of_mentor(request.user), pk=pk)
+
+
+def _no_longer_proposed(request):
+    messages.error(request, _("This proposal has already been answered or withdrawn."))
+    return redirect("mentoring:mentor_dashboard")
+
+
+@login_required
+@require_POST
+def mentorship_accept_view(request, pk: int):
+    mentorship = _own_mentorship(request, pk)
+    try:
+        mentorship = mentorship_accept(mentorship=mentorship, actor=request.user, now=timezone.now())
+    except MentorshipTransitionNotAllowed:
+        return _no_longer_proposed(request)
+    except MentorshipError as error:
+        messages.error(request, error.message)
+        return redirect("mentoring:mentor_dashboard")
+    messages.success(
+        request,
+        _("You have accepted “%(title)s”. Your new mentee’s contact details are below; get in touch soon.")
+        % {"title": mentorship.participant.idea_title},
+    )
+    return redirect("mentoring:mentor_dashboard")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentorship_decline_view(request, pk: int):
+    mentorship = _own_mentorship(request, pk)
+    if mentorship.status != MentorshipStatus.PROPOSED:
+        return _no_longer_proposed(request)
+    form = decline_form_for(mentorship, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentorship_decline(
+                mentorship=mentorship,
+                actor=request.user,
+                now=timezone.now(),
+                reason=form.cleaned_data["reason"],
+            )
+        except MentorshipTransitionNotAllowed:
+            return _no_longer_proposed(request)
+        except MentorshipError as error:
+            form.add_error("reason", error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "You have declined “%(title)s”. "
+                    "Thank you for saying why: the coordinator looks for another match."
+                )
+                % {"title": mentorship.participant.idea_title},
+            )
+            return redirect("mentoring:mentor_dashboard")
+    return render(
+        request,
+        "mentoring/mentor/decline.html",
+        {"proposal": _proposal_row(mentorship), "form": form},
+    )
+
+
+urlpatterns = [
+    path("mentor/", mentor_dashboard, name="mentor_dashboard"),
+    path("mentor/proposals/<int:pk>/accept/", mentorship_accept_view, name="mentorship_accept"),
+    path("mentor/proposals/<int:pk>/decline/", mentorship_decline_view, name="mentorship_decline"),
+]

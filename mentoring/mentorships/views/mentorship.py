@@ -1,0 +1,360 @@
+"""A mentorship's own page for its mentor and its participant (goals, meetings, what is due),
+logging and editing meetings, ending a mentorship, and the coordinators' list of all mentorships.
+
+The mentorship is fetched through `mentorships_of_user(request.user)`: a person's
+own, whatever their role, so anyone else's guessed number is a 404. Coordinators
+have their own list and end form; they never see private notes, because
+`meetings_visible_to` loads only the viewer's own.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from mentoring.applications.views.review import coordinator_required
+from mentoring.core import roles as core_roles
+from mentoring.core.choices import MeetingFormat, SupportNeed
+from mentoring.core.display import label_of, labels_of, participant_name, person_name
+from mentoring.mentorships import selectors as mentorship_selectors
+from mentoring.mentorships.forms import EndMentorshipForm, GoalForm, MeetingForm, PrivateNoteForm
+from mentoring.mentorships.services import meetings as meeting_services
+from mentoring.mentorships.services.lifecycle import (
+    MentorshipError,
+    MentorshipTransitionNotAllowed,
+    mentorship_complete,
+    mentorship_end_early,
+)
+from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.models import Goal, Meeting, Mentorship, MentorshipStatusChoices
+
+
+def _own_mentorship(request, pk: int) -> Mentorship:
+    return get_object_or_404(mentorship_selectors.mentorships_of_user(request.user), pk=pk)
+
+
+def _is_mentor(mentorship: Mentorship, user) -> bool:
+    return mentorship.mentor.user_id == user.pk
+
+
+# --- The mentorship page -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: Meeting
+    format: str
+    topics: list[str]
+    logged_by: str
+    private_note: str
+    editable: bool
+    edit_url: str
+
+
+def _meeting_rows(request, mentorship: Mentorship, now) -> list[MeetingRow]:
+    return [
+        MeetingRow(
+            meeting=meeting,
+            format=label_of(MeetingFormat, meeting.format),
+            topics=labels_of(SupportNeed, meeting.topics),
+            logged_by=person_name(meeting.logged_by),
+            private_note=meeting.own_private_notes[0].text if meeting.own_private_notes else "",
+            editable=meeting_services.is_editable(meeting, now=now),
+            edit_url=reverse("mentoring:meeting_edit", args=[mentorship.pk, meeting.pk]),
+        )
+        for meeting in mentorship_selectors.meetings_visible_to(request.user, mentorship)
+    ]
+
+
+def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = None, status: int = 200):
+    now = timezone.now()
+    today = timezone.localdate(now)
+    meetings = _meeting_rows(request, mentorship, now)
+    last_meeting: date | None = max((row.meeting.held_on for row in meetings), default=None)
+    active = mentorship.status == MentorshipStatus.ACTIVE
+    is_mentor = _is_mentor(mentorship, request.user)
+    return render(
+        request,
+        "mentoring/mentorship/detail.html",
+        {
+            "mentorship": mentorship,
+            "status_label": MentorshipStatusChoices(mentorship.status).label,
+            "is_mentor": is_mentor,
+            "mentor_name": person_name(mentorship.mentor.user),
+            "participant_name": participant_name(mentorship.participant),
+            "back_url": reverse("mentoring:mentor_dashboard" if is_mentor else "mentoring:dashboard"),
+            "goals": list(mentorship_selectors.goals_of(mentorship)),
+            "goal_form": goal_form or GoalForm(),
+            "meetings": meetings,
+            "next_goal": mentorship_selectors.next_open_goal(mentorship),
+            "last_meeting": last_meeting,
+            "days_since_last_meeting": (today - last_meeting).days if last_meeting else None,
+            "active": active,
+            "may_end": active and is_mentor,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def mentorship_detail(request, pk: int):
+    return _detail(request, _own_mentorship(request, pk))
+
+
+@login_required
+@require_POST
+def goal_add_view(request, pk: int):
+    mentorship = _own_mentorship(request, pk)
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        try:
+            meeting_services.goal_add(
+                mentorship=mentorship,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                target_date=form.cleaned_data["target_date"],
+                now=timezone.now(),
+            )
+        except MentorshipError as error:
+            form.add_error(getattr(error, "field", None), error.message)
+        else:
+            messages.success(request, _("The goal is added."))
+            return redirect(reverse("mentoring:mentorship_detail", args=[pk]) + "#goals-title")
+    return _detail(request, mentorship, goal_form=form)
+
+
+@login_required
+@require_POST
+def goal_done_view(request, pk: int, goal_id: int):
+    mentorship = _own_mentorship(request, pk)
+    goal = get_object_or_404(Goal, pk=goal_id, mentorship=mentorship)
+    try:
+        meeting_services.goal_set_done(
+            goal=goal, actor=request.user, done=request.POST.get("done") == "1", now=timezone.now()
+        )
+    except MentorshipError as error:
+        messages.error(request, error.message)
+    return redirect(reverse("mentoring:mentorship_detail", args=[pk]) + "#goals-title")
+
+
+# --- Logging and editing a meeting -------------------------------------------------------------
+
+
+def _meeting_data(form: MeetingForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "held_on": data["held_on"],
+        "minutes": data["minutes"],
+        "format": data["format"],
+        "topics": data["topics"],
+        "shared_notes": data["shared_notes"],
+        "private_note": data["private_note"],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_new(request, pk: int):
+    mentorship = _own_mentorship(request, pk)
+    if mentorship.status != MentorshipStatus.ACTIVE:
+        messages.error(request, _("This mentorship is not active, so no meetings can be logged."))
+        return redirect("mentoring:mentorship_detail", pk=pk)
+    form = MeetingForm(request.POST or None, initial={"held_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_services.meeting_log(
+                mentorship=mentorship, actor=request.user, now=timezone.now(), **_meeting_data(form)
+            )
+        except MentorshipError as error:
+            form.add_error(getattr(error, "field", None), error.message)
+        else:
+            messages.success(request, _("The meeting is logged."))
+            return redirect("mentoring:mentorship_detail", pk=pk)
+    return render(
+        request,
+        "mentoring/mentorship/meeting_form.html",
+        {"mentorship": mentorship, "form": form, "title": _("Log a meeting"), "full_form": True},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_edit(request, pk: int, meeting_id: int):
+    """The logger edits the meeting, the other party writes their own private note;
+    after 7 days it is a read-only page saying so."""
+    mentorship = _own_mentorship(request, pk)
+    meeting = get_object_or_404(
+        mentorship_selectors.meetings_visible_to(request.user, mentorship), pk=meeting_id
+    )
+    now = timezone.now()
+    own_note = meeting.own_private_notes[0].text if meeting.own_private_notes else ""
+    if not meeting_services.is_editable(meeting, now=now):
+        return render(
+            request,
+            "mentoring/mentorship/meeting_locked.html",
+            {
+                "mentorship": mentorship,
+                "meeting": meeting,
+                "format": label_of(MeetingFormat, meeting.format),
+                "topics": labels_of(SupportNeed, meeting.topics),
+                "private_note": own_note,
+            },
+        )
+    full_form = meeting.logged_by_id == request.user.pk
+    if full_form:
+        initial = {
+            "held_on": meeting.held_on,
+            "minutes": meeting.minutes,
+            "format": meeting.format,
+            "topics": meeting.topics,
+            "shared_notes": meeting.shared_notes,
+            "private_note": own_note,
+        }
+        form = MeetingForm(request.POST or None, initial=initial)
+    else:
+        form = PrivateNoteForm(request.POST or None, initial={"private_note": own_note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            if full_form:
+                meeting_services.meeting_edit(
+                    meeting=meeting, actor=request.user, now=now, **_meeting_data(form)
+                )
+            else:
+                meeting_services.meeting_private_note_save(
+                    meeting=meeting, actor=request.user, text=form.cleaned_data["private_note"], now=now
+                )
+        except MentorshipError as error:
+            form.add_error(getattr(error, "field", None), error.message)
+        else:
+            messages.success(request, _("The meeting is saved."))
+            return redirect("mentoring:mentorship_detail", pk=pk)
+    return render(
+        request,
+        "mentoring/mentorship/meeting_form.html",
+        {
+            "mentorship": mentorship,
+            "meeting": meeting,
+            "form": form,
+            "title": _("Edit the meeting") if full_form else _("Your private notes on the meeting"),
+            "full_form": full_form,
+            "format": label_of(MeetingFormat, meeting.format),
+            "topics": labels_of(SupportNeed, meeting.topics),
+        },
+    )
+
+
+# --- Ending a mentorship -------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentorship_end(request, pk: int):
+    """The mentor ends early with a reason; a coordinator records it as completed or ended early."""
+    coordinator = core_roles.is_coordinator(request.user)
+    mentorships = (
+        Mentorship.objects.all() if coordinator else mentorship_selectors.mentorships_of_mentor(request.user)
+    )
+    mentorship = get_object_or_404(
+        mentorships.select_related("participant__applicant__applicant_profile", "mentor__user"), pk=pk
+    )
+    is_mentor = _is_mentor(mentorship, request.user)
+    done_url = (
+        reverse("mentoring:mentorship_detail", args=[pk])
+        if is_mentor
+        else reverse("mentoring:coordinator_mentorships")
+    )
+    if mentorship.status != MentorshipStatus.ACTIVE:
+        messages.error(request, _("This mentorship is not active, so it cannot be ended."))
+        return redirect(done_url)
+    form = EndMentorshipForm(request.POST or None, may_complete=coordinator and not is_mentor)
+    if request.method == "POST" and form.is_valid():
+        end = (
+            mentorship_complete
+            if form.cleaned_data["outcome"] == MentorshipStatus.COMPLETED
+            else mentorship_end_early
+        )
+        try:
+            end(
+                mentorship=mentorship,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+            )
+        except MentorshipTransitionNotAllowed as error:
+            messages.error(request, error.message)
+            return redirect(done_url)
+        except MentorshipError as error:
+            form.add_error("reason", error.message)
+        else:
+            messages.success(request, _("The mentorship has ended. The participant is told by e-mail."))
+            return redirect(done_url)
+    return render(
+        request,
+        "mentoring/mentorship/end.html",
+        {
+            "mentorship": mentorship,
+            "form": form,
+            "participant_name": participant_name(mentorship.participant),
+            "mentor_name": person_name(mentorship.mentor.user),
+            "back_url": done_url,
+        },
+    )
+
+
+# --- The coordinators' list ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentorshipRow:
+    mentorship: Mentorship
+    participant: str
+    mentor: str
+    status: str
+    started: object
+    last_meeting: date | None
+    meeting_count: int
+    end_url: str
+
+
+def _row(mentorship: Mentorship) -> MentorshipRow:
+    return MentorshipRow(
+        mentorship=mentorship,
+        participant=participant_name(mentorship.participant),
+        mentor=person_name(mentorship.mentor.user),
+        status=str(MentorshipStatusChoices(mentorship.status).label),
+        started=mentorship.answered_at if mentorship.status != MentorshipStatus.PROPOSED else None,
+        last_meeting=mentorship.last_meeting,
+        meeting_count=mentorship.meeting_count,
+        end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk])
+        if mentorship.status == MentorshipStatus.ACTIVE
+        else "",
+    )
+
+
+@coordinator_required
+@require_safe
+def coordinator_mentorships(request):
+    now = timezone.now()
+    rows = [_row(m) for m in mentorship_selectors.mentorships_overview()]
+    at_risk = [
+        _row(m) for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")
+    ]
+    return render(request, "mentoring/coordinator/mentorships.html", {"rows": rows, "at_risk": at_risk})
+
+
+urlpatterns = [
+    path("mentorships/<int:pk>/", mentorship_detail, name="mentorship_detail"),
+    path("mentorships/<int:pk>/meetings/new/", meeting_new, name="meeting_new"),
+    path("mentorships/<int:pk>/meetings/<int:meeting_id>/edit/", meeting_edit, name="meeting_edit"),
+    path("mentorships/<int:pk>/goals/", goal_add_view, name="goal_add"),
+    path("mentorships/<int:pk>/goals/<int:goal_id>/done/", goal_done_view, name="goal_done"),
+    path("mentorships/<int:pk>/end/", mentorship_end, name="mentorship_end"),
+    path("coordinator/mentorships/", coordinator_mentorships, name="coordinator_mentorships"),
+]

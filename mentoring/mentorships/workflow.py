@@ -1,0 +1,60 @@
+"""The mentorship workflow as a table: which status may follow which, and who may move it.
+
+A pure module (no Django), like `mentoring.workflow`: the services check moves
+against it, views ask it which buttons to show, and the tests read it.
+"""
+
+from datetime import timedelta
+from enum import StrEnum
+
+from mentoring.core.workflow import Table, Transition, move
+
+
+class MentorshipStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+    DECLINED = "declined"
+    # Not answered in time: the place is freed and the participant goes back to the pool.
+    RETURNED = "returned"
+
+
+class Role(StrEnum):
+    MENTOR = "mentor"
+    COORDINATOR = "coordinator"
+
+
+# A mentorship in one of these holds one of the mentor's places and the participant's one mentorship.
+OPEN = frozenset({MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE})
+FINAL = frozenset(
+    {
+        MentorshipStatus.COMPLETED,
+        MentorshipStatus.ENDED_EARLY,
+        MentorshipStatus.DECLINED,
+        MentorshipStatus.RETURNED,
+    }
+)
+
+TRANSITIONS: tuple[Transition, ...] = (
+    move(MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE, "accept", Role.MENTOR, Role.COORDINATOR),
+    move(MentorshipStatus.PROPOSED, MentorshipStatus.DECLINED, "decline", Role.MENTOR, Role.COORDINATOR),
+    # Only the recurring job returns a proposal, acting for the coordinators.
+    move(MentorshipStatus.PROPOSED, MentorshipStatus.RETURNED, "return", Role.COORDINATOR),
+    move(MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, "complete", Role.COORDINATOR),
+    move(MentorshipStatus.ACTIVE, MentorshipStatus.ENDED_EARLY, "end_early", Role.MENTOR, Role.COORDINATOR),
+)
+
+MENTORSHIPS = Table(TRANSITIONS)
+transition = MENTORSHIPS.transition
+may_move = MENTORSHIPS.may_move
+moves_from = MENTORSHIPS.moves_from
+
+
+# The rules of keeping in touch, shared by the reminders and the coordinators' list at risk.
+# A proposal unanswered for REMIND_AFTER is reminded; RETURN_AFTER_REMINDER later it goes back.
+REMIND_AFTER = timedelta(days=7)
+RETURN_AFTER_REMINDER = timedelta(days=7)
+# A mentor whose mentee has not met them for MEET_WITHIN is reminded, at most once per REMIND_EVERY.
+MEET_WITHIN = timedelta(days=30)
+REMIND_EVERY = timedelta(days=14)

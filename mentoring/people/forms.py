@@ -1,0 +1,134 @@
+"""The applicant's forms: the eligibility check, the profile, and one form per step of the application.
+
+Forms validate and say how to fix what is wrong; they never save. The views
+hand `cleaned_data` (or a step form's `changes()`) to a service.
+"""
+
+from datetime import date
+
+from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.applications.services import ADULT_AGE
+from mentoring.core.choices import EmploymentStatus, Language, Municipality
+from mentoring.models import ApplicantProfile
+
+OLDEST_AGE = 100
+
+
+def _birth_year_field(*, today: date, youngest: int = 0) -> forms.IntegerField:
+    check = _("Check the year: write the year you were born as four digits, for example 1985.")
+    return forms.IntegerField(
+        label=_("Year of birth"),
+        help_text=_("Four digits, for example 1985."),
+        min_value=today.year - OLDEST_AGE,
+        max_value=today.year - youngest,
+        error_messages={
+            "required": _("Write the year you were born, for example 1985."),
+            "invalid": check,
+            "min_value": check,
+            "max_value": _("The programme is for people aged 18 or over. Check the year you wrote.")
+            if youngest
+            else check,
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
+    )
+
+
+# --- Profile ----------------------------------------------------------------------------------
+
+
+class ProfileForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Choose all that apply. We use this to find a mentor you can talk to easily."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that VästKraft processes my personal data for my application and the programme."),
+        error_messages={
+            "required": _("To apply, tick the box to agree that we may process your personal data.")
+        },
+    )
+
+    class Meta:
+        model = ApplicantProfile
+        fields = [
+            "first_name",
+            "last_name",
+            "phone",
+            "municipality",
+            "birth_year",
+            "gender",
+            "employment_status",
+            "months_unemployed",
+            "former_sector",
+            "former_employer",
+            "education_level",
+            "languages",
+            "contact_language",
+        ]
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "gender": forms.RadioSelect,
+            "employment_status": forms.RadioSelect,
+            "months_unemployed": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "former_sector": forms.RadioSelect,
+            "former_employer": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "education_level": forms.RadioSelect,
+            "contact_language": forms.RadioSelect,
+        }
+        help_texts = {
+            "phone": _("So that a coordinator can call you, for example 070-123 45 67."),
+            "municipality": _("Where you live."),
+            "gender": _("Optional. The programme reports how many women and men take part."),
+            "months_unemployed": _("Only if you are unemployed: about how many months, for example 6."),
+            "former_sector": _("Where you work or last worked."),
+            "education_level": _("Your highest completed education."),
+            "contact_language": _("The language we write to you in."),
+        }
+        labels = {
+            "employment_status": _("What is your situation today?"),
+            "months_unemployed": _("How many months have you been without work?"),
+        }
+
+    def __init__(self, *args, today: date, privacy_url: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["birth_year"] = _birth_year_field(today=today, youngest=ADULT_AGE)
+        self.fields["municipality"].choices = [("", _("Choose a municipality")), *Municipality.choices]
+        self.fields["municipality"].error_messages["required"] = _("Choose the municipality you live in.")
+        self.fields["employment_status"].choices = EmploymentStatus.choices
+        self.fields["employment_status"].error_messages["required"] = _("Choose what describes you today.")
+        self.fields["first_name"].error_messages["required"] = _("Write your first name.")
+        self.fields["last_name"].error_messages["required"] = _("Write your last name.")
+        self.fields["phone"].error_messages["required"] = _(
+            "Write a phone number we can reach you on, for example 070-123 45 67."
+        )
+        if privacy_url:
+            self.fields["consent"].help_text = format_html(
+                '{} <a href="{}">{}</a>',
+                _("How we handle your data, and your rights, are described in"),
+                privacy_url,
+                _("our privacy notice"),
+            )
+        else:
+            self.fields["consent"].help_text = _(
+                "You can ask us at any time which data we hold about you, and have it erased."
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("employment_status") == EmploymentStatus.UNEMPLOYED:
+            if data.get("months_unemployed") is None and "months_unemployed" not in self.errors:
+                self.add_error(
+                    "months_unemployed",
+                    _("Write about how many months you have been without work, for example 6."),
+                )
+        else:
+            data["months_unemployed"] = None
+        return data

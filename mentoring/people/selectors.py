@@ -1,0 +1,207 @@
+"""Reads for one person's record, as coordinators see it: everything the programme holds on them.
+
+`person_record` gathers the applicant profile, every application with its
+status history, the mentorships (with meeting counts and goals, never a private
+note), the course enrolments with the hours of attendance, the guidance
+bookings, the follow-up surveys and the outcomes — in a fixed number of
+queries, whatever the amount of data. The caller checks that the viewer is a
+coordinator (the view's decorator); these reads decide what the record shows.
+
+Reads that already filter by what the asking person may see (STYLE.md rule 6).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from mentoring.applications.workflow import DECISIONS
+from mentoring.models import (
+    ApplicantProfile,
+    Application,
+    Enrolment,
+    ErasureRequest,
+    FollowUpSurvey,
+    Goal,
+    GuidanceBooking,
+    IdentityReveal,
+    Mentorship,
+    Outcome,
+    StatusChange,
+)
+
+User = get_user_model()
+
+
+NO_HOURS = Decimal("0.0")
+
+
+@dataclass(frozen=True)
+class ApplicationEntry:
+    """An application as the record lists it. `blind` is an application still in a blind review that the
+    viewer has not chosen to see: listed by intake and status only, so the record cannot undo the blindness.
+    """
+
+    application: Application
+    blind: bool
+
+
+@dataclass(frozen=True)
+class EnrolmentEntry:
+    """An enrolment with the hours of attendance marked on it and the part of them the person confirmed."""
+
+    enrolment: Enrolment
+    days_marked: int
+    hours: Decimal
+    hours_confirmed: Decimal
+
+    @property
+    def confirmed(self) -> bool:
+        return self.enrolment.hours_confirmed_at is not None
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    person: User
+    profile: ApplicantProfile | None
+    erased: bool
+    applications: list[ApplicationEntry] = field(default_factory=list)
+    history: list[StatusChange] = field(default_factory=list)
+    mentorships: list[Mentorship] = field(default_factory=list)
+    enrolments: list[EnrolmentEntry] = field(default_factory=list)
+    bookings: list[GuidanceBooking] = field(default_factory=list)
+    surveys: list[FollowUpSurvey] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def hours(self) -> Decimal:
+        return sum((entry.hours for entry in self.enrolments), NO_HOURS)
+
+    @property
+    def hours_confirmed(self) -> Decimal:
+        return sum((entry.hours_confirmed for entry in self.enrolments), NO_HOURS)
+
+
+def people_with_a_record() -> QuerySet:
+    """Users the programme holds something on as a participant: an applicant profile, an application,
+    an enrolment or a guidance booking (a mentor or a member of staff alone has no record here)."""
+    return User.objects.filter(
+        Q(applicant_profile__isnull=False)
+        | Exists(Application.objects.filter(applicant=OuterRef("pk")))
+        | Exists(Enrolment.objects.filter(person=OuterRef("pk")))
+        | Exists(GuidanceBooking.objects.filter(person=OuterRef("pk")))
+    )
+
+
+def person_record(*, pk: int, viewer) -> PersonRecord:
+    """The record of the person with user id `pk`, as `viewer` (a coordinator) may see it; nine queries.
+
+    Raises Http404 when `pk` is nobody with a record (see `people_with_a_record`).
+    An erased person's placeholder account shows what the erasure kept (see
+    `services.privacy.erasure_perform`): the anonymised profile, applications and
+    outcomes, without a name.
+    """
+    person = get_object_or_404(
+        people_with_a_record()
+        .select_related("applicant_profile")
+        .annotate(
+            erased=Exists(ErasureRequest.objects.filter(user=OuterRef("pk"), completed_at__isnull=False))
+        ),
+        pk=pk,
+    )
+    profile = getattr(person, "applicant_profile", None)
+
+    applications = list(
+        Application.objects.filter(applicant=person)
+        .select_related("intake__programme")
+        .annotate(
+            revealed=Exists(IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator=viewer))
+        )
+        .prefetch_related(
+            Prefetch(
+                "status_changes",
+                queryset=StatusChange.objects.select_related("actor").order_by("at", "pk"),
+                to_attr="history",
+            )
+        )
+        .order_by("created_at", "pk")
+    )
+    entries = [
+        ApplicationEntry(
+            application=application,
+            blind=application.intake.blind_review
+            and application.status not in DECISIONS
+            and not application.revealed,
+        )
+        for application in applications
+    ]
+    history = sorted(
+        (change for entry in entries if not entry.blind for change in entry.application.history),
+        key=lambda change: (change.at, change.pk),
+    )
+
+    # Goals are shared by mentor and participant; a private note is its writer's alone and is not read here.
+    mentorships = list(
+        Mentorship.objects.filter(participant__applicant=person)
+        .select_related("mentor__user", "participant__intake")
+        .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"))
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("done_at", "target_date", "pk")))
+        .order_by("proposed_at", "pk")
+    )
+
+    enrolments = [
+        EnrolmentEntry(
+            enrolment=enrolment,
+            days_marked=enrolment.days_marked,
+            hours=enrolment.hours_marked or NO_HOURS,
+            hours_confirmed=enrolment.hours_confirmed or NO_HOURS,
+        )
+        for enrolment in Enrolment.objects.filter(person=person)
+        .select_related("occasion__page")
+        .annotate(
+            days_marked=Count("attendance"),
+            hours_marked=Sum("attendance__hours"),
+            hours_confirmed=Sum(
+                "attendance__hours",
+                # As in the figures (`figures_selectors.CONFIRMED_ATTENDANCE`): marking clears a confirmation.
+                filter=Q(hours_confirmed_at__isnull=False),
+            ),
+        )
+        .order_by("occasion__starts_on", "pk")
+    ]
+
+    bookings = list(
+        GuidanceBooking.objects.filter(person=person)
+        .select_related("slot__counsellor")
+        .order_by("slot__starts_at", "pk")
+    )
+    surveys = list(
+        FollowUpSurvey.objects.filter(participant__applicant=person)
+        .select_related("participant__intake")
+        .order_by("due_at", "pk")
+    )
+    outcomes = list(
+        Outcome.objects.filter(participant__applicant=person)
+        .select_related("participant__intake")
+        .order_by("participant__created_at", "point", "pk")
+    )
+    return PersonRecord(
+        person=person,
+        profile=profile,
+        erased=person.erased,
+        applications=entries,
+        history=history,
+        mentorships=mentorships,
+        enrolments=enrolments,
+        bookings=bookings,
+        surveys=surveys,
+        outcomes=outcomes,
+    )
+
+
+def applicant_profile_of(user) -> ApplicantProfile | None:
+    if not user.is_authenticated:
+        return None
+    return ApplicantProfile.objects.filter(user=user).first()

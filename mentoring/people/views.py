@@ -1,0 +1,117 @@
+"""One record per person, for coordinators: a participant's profile, applications, mentorships, courses with
+hours, guidance and outcomes on one page.
+
+Coordinators only: an anonymous visitor is sent to sign in, anyone else signed in gets 403. A number
+that is nobody the programme holds a record on is a 404. Opening the record is logged for the person,
+as opening an application is.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_safe
+
+from mentoring.applications.views.review import coordinator_required
+from mentoring.core.choices import (
+    ContactLanguage,
+    EducationLevel,
+    EmploymentStatus,
+    FormerSector,
+    Gender,
+    Language,
+    Municipality,
+)
+from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.core.roles import is_coordinator
+from mentoring.guidance.selectors import is_counsellor
+from mentoring.models import AccessLog, ApplicantProfile, MentorProfile
+from mentoring.people import selectors as person_selectors
+from mentoring.privacy.services.access_log import access_log_record
+from mentoring.training.selectors import is_course_staff
+
+
+def _name(record: person_selectors.PersonRecord) -> str:
+    if record.erased:
+        return _("Erased person")
+    name = record.profile.full_name if record.profile else ""
+    return name or person_name(record.person)
+
+
+def _profile_facts(profile: ApplicantProfile | None, *, erased: bool) -> list[tuple[str, str]]:
+    """The profile's entry characteristics as (label, value); an erasure blanked name, phone and employer."""
+    if profile is None:
+        return []
+    employment = label_of(EmploymentStatus, profile.employment_status)
+    if profile.months_unemployed is not None:
+        employment = _("%(status)s, %(months)s months") % {
+            "status": employment,
+            "months": profile.months_unemployed,
+        }
+    facts = []
+    if not erased:
+        facts += [
+            (_("Name"), profile.full_name or "—"),
+            (_("E-mail"), profile.user.email),
+            (_("Phone"), profile.phone or "—"),
+        ]
+    facts += [
+        (_("Year of birth"), str(profile.birth_year)),
+        (_("Gender"), label_of(Gender, profile.gender)),
+        (_("Municipality"), label_of(Municipality, profile.municipality)),
+        (_("Employment status at entry"), employment),
+        (_("Sector of former employment"), label_of(FormerSector, profile.former_sector)),
+        (_("Education"), label_of(EducationLevel, profile.education_level)),
+        (_("Languages spoken"), ", ".join(labels_of(Language, profile.languages)) or "—"),
+        (_("Preferred language of contact"), label_of(ContactLanguage, profile.contact_language)),
+    ]
+    if profile.former_employer and not erased:
+        facts.append((_("Former or current employer"), profile.former_employer))
+    return facts
+
+
+@coordinator_required
+@require_GET
+def person_record(request, pk: int):
+    record = person_selectors.person_record(pk=pk, viewer=request.user)
+    # The record shows the applicant profile and what hangs on it: logged as a view of the profile.
+    access_log_record(
+        viewer=request.user,
+        subject=record.person,
+        what=AccessLog.What.PROFILE,
+        object_id=record.profile.pk if record.profile else None,
+        now=timezone.now(),
+    )
+    context = {
+        "record": record,
+        "name": _name(record),
+        "profile_facts": _profile_facts(record.profile, erased=record.erased),
+        # (object, the name of the person who acted on it), for the tables.
+        "mentorships": [(m, person_name(m.mentor.user)) for m in record.mentorships],
+        "bookings": [(b, person_name(b.slot.counsellor)) for b in record.bookings],
+        "history": [
+            (c, person_name(c.actor) if c.actor_id else _("(deleted account)")) for c in record.history
+        ],
+    }
+    return render(request, "mentoring/coordinator/person.html", context)
+
+
+@login_required
+@require_safe
+def account_home(request):
+    return render(
+        request,
+        "account/home.html",
+        {
+            "is_coordinator": is_coordinator(request.user),
+            "is_mentor": MentorProfile.objects.filter(user=request.user).exists(),
+            "is_counsellor": is_counsellor(request.user),
+            "is_course_staff": is_course_staff(request.user),
+        },
+    )
+
+
+urlpatterns = [
+    path("coordinator/people/<int:pk>/", person_record, name="person_record"),
+]

@@ -1,0 +1,195 @@
+"""A person's rights over their data: a copy of it all, erasure, retention, and who looked at it.
+
+Export. `personal_data_export` gives everything held about a person as one zip:
+`data.json` and the files they uploaded under `files/`. Under the right of
+access (GDPR art. 15) that includes what others wrote *about* them: the
+reasons and internal notes of their application's status changes and the
+reviewers' scores and comments. Reviewers are not named there (their identity
+is their own data); the people who viewed the person's data are, since the
+issue asks for exactly that. Mentors' private notes are their writer's alone:
+a person gets their *own* private notes, never a mentor's about them.
+
+Erasure. `erasure_request` records the request; `erasure_perform` carries it
+out at once, in the same request (the work is a few queries per application,
+and the person is signed out straight after, so they must not be able to sign
+in again while a queued job waits). It deletes what it may and anonymises what
+the funder's figures must keep: an accepted participant's entry characteristics,
+outcomes, mentorships and meetings (as counts and dates), without name, contact
+details, free text or files, kept until `retain_until`
+(ANONYMISED_RETENTION_YEARS). Each step is appended to `ErasureRequest.steps`
+with a count. Every step is idempotent, and a completed request is not run again.
+
+Retention. `retention_purge` (a daily job) deletes drafts untouched for
+DRAFT_RETENTION_DAYS and rejected or withdrawn applications
+CLOSED_APPLICATION_RETENTION_DAYS after the decision, each after a warning
+e-mail sent PURGE_WARNING_DAYS before; and anonymised records past `retain_until`.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import translation
+
+from mentoring.applications import notifications as application_notifications
+from mentoring.core import mail
+from mentoring.models import (
+    Application,
+    ApplicationStatus,
+    ErasureRequest,
+    IdentityReveal,
+    MentorProfile,
+    Review,
+)
+from mentoring.privacy.services.erasure import (
+    CLOSED_STATUSES,
+    _delete_application,
+    _delete_files_after_commit,
+)
+
+logger = logging.getLogger(__name__)
+
+
+# --- Retention -----------------------------------------------------------------------------------
+
+
+@dataclass
+class PurgeResult:
+    warned: list[int] = field(default_factory=list)
+    purged_drafts: list[int] = field(default_factory=list)
+    purged_closed: list[int] = field(default_factory=list)
+    purged_anonymised: list[int] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "warned": len(self.warned),
+            "purged_drafts": len(self.purged_drafts),
+            "purged_closed": len(self.purged_closed),
+            "purged_anonymised": len(self.purged_anonymised),
+        }
+
+
+def _purge_date(application: Application) -> datetime | None:
+    """When `application` falls due for deletion, or None when retention does not apply to it."""
+    if application.anonymised_at is not None:
+        return None
+    if application.status == ApplicationStatus.DRAFT:
+        return application.updated_at + timedelta(days=settings.DRAFT_RETENTION_DAYS)
+    if application.status in CLOSED_STATUSES:
+        # The move into the closed status (a withdrawal sets no decided_at; a waiting-list one is older).
+        change = application.status_changes.filter(to_status=application.status).order_by("-at").first()
+        closed_at = change.at if change else (application.decided_at or application.updated_at)
+        return closed_at + timedelta(days=settings.CLOSED_APPLICATION_RETENTION_DAYS)
+    return None
+
+
+def retention_purge(*, now: datetime) -> PurgeResult:
+    """Warn of, and later delete, expired drafts and closed applications; delete expired anonymised records.
+
+    Each application is handled in its own transaction under its row lock and checked
+    again there, so a second run (or a second worker) finds the work done.
+    """
+    result = PurgeResult()
+    warning = timedelta(days=settings.PURGE_WARNING_DAYS)
+    draft_cutoff = now + warning - timedelta(days=settings.DRAFT_RETENTION_DAYS)
+    closed_cutoff = now + warning - timedelta(days=settings.CLOSED_APPLICATION_RETENTION_DAYS)
+    candidates = Application.objects.filter(anonymised_at__isnull=True).filter(
+        Q(status=ApplicationStatus.DRAFT, updated_at__lte=draft_cutoff)
+        | Q(
+            status__in=CLOSED_STATUSES,
+            status_changes__to_status=F("status"),
+            status_changes__at__lte=closed_cutoff,
+        )
+        # A draft touched after its warning: the stale warning is reset below.
+        | Q(status=ApplicationStatus.DRAFT, purge_warned_at__isnull=False)
+    )
+    for pk in candidates.order_by("pk").values_list("pk", flat=True).distinct():
+        step = _retain_or_purge(pk=pk, now=now)
+        if step:
+            getattr(result, step).append(pk)
+    expired = Application.objects.filter(anonymised_at__isnull=False, retain_until__lt=now.date())
+    for pk in expired.values_list("pk", flat=True):
+        if _purge_anonymised(pk=pk, now=now):
+            result.purged_anonymised.append(pk)
+    if any(result.counts().values()):
+        logger.info("retention purge: %s", result.counts())
+    return result
+
+
+@transaction.atomic
+def _retain_or_purge(*, pk: int, now: datetime) -> str | None:
+    """Warn, reset a stale warning, or purge application `pk`, whichever is due; under its lock."""
+    application = Application.objects.select_for_update().filter(pk=pk).select_related("applicant").first()
+    if application is None:
+        return None
+    due = _purge_date(application)
+    if due is None:
+        return None
+    warned = application.purge_warned_at
+    if warned is not None and application.updated_at > warned:
+        # Touched since the warning: untouched time starts again, and so does the warning.
+        Application.objects.filter(pk=pk).update(purge_warned_at=None)
+        logger.info("application %s: touched after the purge warning, warning reset", pk)
+        warned = None
+    warning = timedelta(days=settings.PURGE_WARNING_DAYS)
+    if warned is None:
+        if now < due - warning:
+            return None
+        Application.objects.filter(pk=pk).update(purge_warned_at=now)
+        _mail_warning(application=application, purge_on=max(due, now + warning))
+        logger.info("application %s: warned of deletion on %s", pk, due.date())
+        return "warned"
+    if now < due or now < warned + warning:
+        return None
+    if application.mentorships.exists():
+        return None
+    kind = "purged_drafts" if application.status == ApplicationStatus.DRAFT else "purged_closed"
+    _delete_files_after_commit([application.business_plan.name] if application.business_plan else [])
+    _delete_application(application)
+    logger.info("application %s: purged (%s)", pk, kind)
+    return kind
+
+
+@transaction.atomic
+def _purge_anonymised(*, pk: int, now: datetime) -> bool:
+    application = Application.objects.select_for_update().filter(pk=pk).first()
+    if application is None or application.retain_until is None or application.retain_until >= now.date():
+        return False
+    user = application.applicant
+    _delete_application(application)
+    # The placeholder account goes with the last record that needed it.
+    if (
+        not user.is_active
+        and user.email.endswith("@invalid")
+        and not Application.objects.filter(applicant=user).exists()
+        and not MentorProfile.objects.filter(user=user).exists()
+        and not Review.objects.filter(reviewer=user).exists()
+        and not IdentityReveal.objects.filter(coordinator=user).exists()
+    ):
+        ErasureRequest.objects.filter(user=user).update(user=None)
+        user.delete()
+    logger.info("application %s: anonymised record past its retention date deleted", pk)
+    return True
+
+
+def _mail_warning(*, application: Application, purge_on: datetime) -> None:
+    language = application_notifications.applicant_language(application)
+    with translation.override(language):
+        dashboard_url = mail.absolute_url("mentoring:dashboard")
+    mail.send_from_templates(
+        template="purge_warning",
+        context={
+            "application": application,
+            "intake": application.intake,
+            "is_draft": application.status == ApplicationStatus.DRAFT,
+            "purge_on": purge_on.date(),
+            "profile": getattr(application.applicant, "applicant_profile", None),
+            "dashboard_url": dashboard_url,
+        },
+        to=application.applicant.email,
+        language=language,
+        headers={"X-Portal-Application": str(application.pk), "X-Portal-Event": "purge_warning"},
+    )

@@ -1,0 +1,68 @@
+"""The attendance form of a course day: one hours field per person with a place.
+
+It validates and says how to fix what is wrong, beside the field it is about;
+the view hands the hours to `mentoring.services.training.attendance_mark`.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.models.training import ATTENDANCE_HOURS_MAX
+from mentoring.training.selectors import HOURS_STEP, AttendanceRow, hours_field_name, hours_valid
+
+HOURS_ERROR = _("Write the hours as a number from 0 to 10, in half hours (for example 6 or 6.5).")
+
+
+# Every way a number can be wrong gets the same message: it says what is right.
+_ERROR_KEYS = (
+    "required",
+    "invalid",
+    "min_value",
+    "max_value",
+    "max_digits",
+    "max_decimal_places",
+    "max_whole_digits",
+    "step_size",
+)
+
+
+def person_name(person) -> str:
+    return person.get_full_name() or person.email
+
+
+class AttendanceForm(forms.Form):
+    """`rows` are the enrolled people's rows of the occasion's AttendanceGrid."""
+
+    def __init__(self, data=None, *, rows: list[AttendanceRow], day, default_hours: Decimal):
+        super().__init__(data)
+        self.rows = rows
+        for row in rows:
+            saved = row.hours_by_day.get(day)
+            self.fields[hours_field_name(row.enrolment.pk)] = forms.DecimalField(
+                label=gettext("Hours for %(name)s") % {"name": person_name(row.enrolment.person)},
+                min_value=0,
+                max_value=ATTENDANCE_HOURS_MAX,
+                decimal_places=1,
+                max_digits=3,
+                step_size=HOURS_STEP,
+                initial=saved if saved is not None else default_hours,
+                widget=forms.NumberInput(attrs={"step": str(HOURS_STEP), "inputmode": "decimal"}),
+                error_messages=dict.fromkeys(_ERROR_KEYS, HOURS_ERROR),
+            )
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if value is not None and not hours_valid(value):
+                self.add_error(name, HOURS_ERROR)
+        return data
+
+    def entries(self):
+        """(row, bound field) for each person, in the order of the rows."""
+        return [(row, self[hours_field_name(row.enrolment.pk)]) for row in self.rows]
+
+    def hours_by_enrolment(self) -> dict[int, Decimal]:
+        return {row.enrolment.pk: self.cleaned_data[hours_field_name(row.enrolment.pk)] for row in self.rows}

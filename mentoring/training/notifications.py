@@ -1,0 +1,54 @@
+"""Enrolment in a training offer's occasion: enrol, cancel, remind; attendance and confirmed hours.
+
+The occasion row is the lock for its places: concurrent enrolments and
+cancellations of one occasion queue on it, so the count of enrolled people each
+of them reads is the one the ones before it committed. E-mail goes to the
+outbox in the same transaction (`mentoring.notifications`).
+"""
+
+from django.conf import settings
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from mentoring.core import mail
+from mentoring.models import (
+    ApplicantProfile,
+    Enrolment,
+)
+from mentoring.training.selectors import cancel_deadline
+
+# --- E-mail ----------------------------------------------------------------------
+
+
+def _language(person) -> str:
+    profile = ApplicantProfile.objects.filter(user=person).first()
+    return profile.contact_language if profile else settings.LANGUAGE_CODE
+
+
+def _offer_in(offer, language: str):
+    """The offer's live translation into `language`, if it has one, else the offer itself."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = offer.get_translation_or_none(locale) if locale else None
+    return translated if translated is not None and translated.live else offer
+
+
+def _mail(*, enrolment: Enrolment, template: str, event: str, **extra) -> None:
+    language = _language(enrolment.person)
+    with translation.override(language):
+        dashboard_url = mail.absolute_url("mentoring:dashboard")
+    occasion = enrolment.occasion
+    mail.send_from_templates(
+        template=template,
+        context={
+            "enrolment": enrolment,
+            "occasion": occasion,
+            "offer": _offer_in(occasion.page, language),
+            "name": enrolment.person.get_full_name() or enrolment.person.email,
+            "dashboard_url": dashboard_url,
+            "cancel_deadline": timezone.localtime(cancel_deadline(occasion)),
+            **extra,
+        },
+        to=enrolment.person.email,
+        language=language,
+        headers={"X-Portal-Enrolment": str(enrolment.pk), "X-Portal-Event": event},
+    )

@@ -1,0 +1,129 @@
+"""The course staff's pages: the occasions, and per occasion who is enrolled and their attendance.
+
+Coordinators and course leaders only: anonymous visitors are sent to sign in,
+anyone else gets 403. Occasions are addressed by their canonical row (the one
+that holds places), so a translation's or a guessed number is a 404.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from mentoring.training import selectors as training_selectors
+from mentoring.training import services as training_services
+from mentoring.training.forms import AttendanceForm
+from portal import roles
+
+
+def course_staff_required(view):
+    """Sign-in first, then the Coordinators or Course leaders role (403 without either)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not training_selectors.is_course_staff(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _default_day(days: list[dt.date], today: dt.date) -> dt.date:
+    return today if today in days else days[0]
+
+
+@course_staff_required
+@require_safe
+def staff_occasions(request):
+    today = timezone.localdate()
+    occasions = list(training_selectors.occasions_for_staff(today=today))
+    return render(
+        request,
+        "mentoring/attendance/occasions.html",
+        {
+            "current": [o for o in occasions if o.ends_on >= today],
+            "ended": sorted(
+                (o for o in occasions if o.ends_on < today), key=lambda o: (o.ends_on, o.pk), reverse=True
+            ),
+            "recent_days": training_selectors.STAFF_RECENT_DAYS,
+            "today": today,
+        },
+    )
+
+
+@course_staff_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def staff_occasion(request, pk: int):
+    occasion = get_object_or_404(training_selectors.occasions_canonical().select_related("page"), pk=pk)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    grid = training_selectors.occasion_attendance_grid(occasion)
+    asked = _parse_day(request.POST.get("day") if request.method == "POST" else request.GET.get("day"))
+    day = asked if asked in grid.days else _default_day(grid.days, today)
+    form = AttendanceForm(
+        request.POST if request.method == "POST" else None,
+        rows=grid.enrolled,
+        day=day,
+        default_hours=Decimal(settings.TRAINING_DEFAULT_HOURS_PER_DAY),
+    )
+    if request.method == "POST":
+        if asked not in grid.days:
+            form.add_error(None, _("Choose one of the course's days."))
+        elif form.is_valid():
+            try:
+                changed = training_services.attendance_mark(
+                    occasion=occasion,
+                    day=day,
+                    hours_by_enrolment=form.hours_by_enrolment(),
+                    actor=request.user,
+                    now=now,
+                )
+            except training_services.EnrolmentError as error:
+                form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            else:
+                messages.success(
+                    request,
+                    _("Attendance for %(day)s is saved (%(count)s changed).")
+                    % {"day": day.isoformat(), "count": len(changed)},
+                )
+                url = reverse("mentoring:staff_occasion", args=[occasion.pk])
+                return redirect(f"{url}?day={day:%Y-%m-%d}")
+    return render(
+        request,
+        "mentoring/attendance/occasion.html",
+        {
+            "occasion": occasion,
+            "offer": occasion.page,
+            "grid": grid,
+            "day": day,
+            "days": grid.days,
+            "day_has_come": day <= today,
+            "form": form,
+            # The person record is the coordinators' (course leaders would get a 403 there).
+            "links_to_records": roles.user_has_role(request.user, roles.COORDINATORS),
+        },
+    )
+
+
+urlpatterns = [
+    path("staff/courses/", staff_occasions, name="staff_occasions"),
+    path("staff/courses/<int:pk>/", staff_occasion, name="staff_occasion"),
+]

@@ -1,0 +1,299 @@
+"""The mentorship page, logging and editing meetings, goals, ending, and the coordinators' list."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from mentoring.applications.workflow import Status
+from mentoring.core.choices import MeetingFormat
+from mentoring.mentorships.services import meetings as services
+from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.models import Meeting
+from tests import factories
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_via_outbox")]
+
+MENTOR_SECRET = "Mentor private: worried about cash flow"
+PARTICIPANT_SECRET = "Participant private: unsure about the mentor"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def url(name: str, *args) -> str:
+    return reverse(f"mentoring:{name}", args=args)
+
+
+def active_mentorship(**participant_fields):
+    start = timezone.now() - dt.timedelta(days=20)
+    participant = factories.ApplicationFactory(
+        status=Status.ACCEPTED, applicant=factories.ApplicantFactory(), **participant_fields
+    )
+    return factories.MentorshipFactory(
+        participant=participant, status=MentorshipStatus.ACTIVE, proposed_at=start, answered_at=start
+    )
+
+
+@pytest.fixture
+def mentorship(db):
+    return active_mentorship(idea_title="Svetsverkstad")
+
+
+@pytest.fixture
+def mentor(mentorship):
+    return mentorship.mentor.user
+
+
+@pytest.fixture
+def participant(mentorship):
+    return mentorship.participant.applicant
+
+
+@pytest.fixture
+def meeting(mentorship, mentor, participant):
+    now = timezone.now()
+    meeting = services.meeting_log(
+        mentorship=mentorship,
+        actor=mentor,
+        held_on=timezone.localdate(now) - dt.timedelta(days=2),
+        minutes=45,
+        format=MeetingFormat.IN_PERSON,
+        topics=["financing"],
+        shared_notes="We went through the budget.",
+        private_note=MENTOR_SECRET,
+        now=now,
+    )
+    services.meeting_private_note_save(meeting=meeting, actor=participant, text=PARTICIPANT_SECRET, now=now)
+    return meeting
+
+
+def meeting_post(**overrides):
+    data = {
+        "held_on": timezone.localdate().isoformat(),
+        "minutes": "60",
+        "format": "online",
+        "topics": ["financing", "networking"],
+        "shared_notes": "Shared text",
+        "private_note": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_mentorship_detail_shows_meetings_and_own_private_note_to_the_mentor(client, mentor, meeting):
+    client.force_login(mentor)
+    body = client.get(url("mentorship_detail", meeting.mentorship_id)).content.decode()
+    assert "We went through the budget." in body and "Financing" in body
+    assert MENTOR_SECRET in body
+    assert PARTICIPANT_SECRET not in body
+
+
+def test_mentorship_detail_never_shows_the_mentors_private_note_to_the_participant(
+    client, participant, meeting
+):
+    client.force_login(participant)
+    body = client.get(url("mentorship_detail", meeting.mentorship_id)).content.decode()
+    assert "We went through the budget." in body
+    assert PARTICIPANT_SECRET in body
+    assert MENTOR_SECRET not in body
+
+
+def test_coordinators_never_see_private_notes(client, meeting):
+    client.force_login(factories.coordinator_user())
+    assert client.get(url("mentorship_detail", meeting.mentorship_id)).status_code == 404
+    assert client.get(url("meeting_edit", meeting.mentorship_id, meeting.pk)).status_code == 404
+    body = client.get(url("coordinator_mentorships")).content.decode()
+    assert MENTOR_SECRET not in body and PARTICIPANT_SECRET not in body
+
+
+def test_mentorship_detail_is_404_for_another_mentor_and_participant(client, mentorship):
+    other = active_mentorship()
+    for user in (other.mentor.user, other.participant.applicant):
+        client.force_login(user)
+        assert client.get(url("mentorship_detail", mentorship.pk)).status_code == 404
+        assert client.get(url("meeting_new", mentorship.pk)).status_code == 404
+
+
+def test_mentorship_detail_is_404_for_the_participant_of_a_proposal(client):
+    proposal = factories.MentorshipFactory()
+    client.force_login(proposal.participant.applicant)
+    assert client.get(url("mentorship_detail", proposal.pk)).status_code == 404
+
+
+def test_meeting_new_logs_a_meeting(client, mentor, mentorship):
+    client.force_login(mentor)
+    response = client.post(url("meeting_new", mentorship.pk), meeting_post(private_note="Mine only"))
+    assert response.status_code == 302
+    (meeting,) = Meeting.objects.filter(mentorship=mentorship)
+    assert meeting.topics == ["financing", "networking"] and meeting.logged_by == mentor
+
+
+@pytest.mark.parametrize("minutes", ["10", "200", ""])
+def test_meeting_new_minutes_error_keeps_the_input(client, mentor, mentorship, minutes):
+    client.force_login(mentor)
+    response = client.post(url("meeting_new", mentorship.pk), meeting_post(minutes=minutes))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Write a length between 15 and 180 minutes." in body
+    assert "Shared text" in body
+    assert not Meeting.objects.exists()
+
+
+def test_meeting_new_future_date_is_a_field_error(client, mentor, mentorship):
+    client.force_login(mentor)
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    response = client.post(url("meeting_new", mentorship.pk), meeting_post(held_on=tomorrow))
+    assert "The meeting cannot be in the future." in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_meeting_edit_by_the_logger(client, mentor, meeting):
+    client.force_login(mentor)
+    response = client.post(
+        url("meeting_edit", meeting.mentorship_id, meeting.pk),
+        meeting_post(held_on=meeting.held_on.isoformat(), minutes="30", private_note=MENTOR_SECRET),
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.minutes == 30
+
+
+def test_meeting_edit_the_other_party_writes_only_a_private_note(client, participant, meeting):
+    client.force_login(participant)
+    page = client.get(url("meeting_edit", meeting.mentorship_id, meeting.pk)).content.decode()
+    assert 'name="minutes"' not in page and MENTOR_SECRET not in page and PARTICIPANT_SECRET in page
+    client.post(
+        url("meeting_edit", meeting.mentorship_id, meeting.pk), {"private_note": "New", "minutes": "15"}
+    )
+    meeting.refresh_from_db()
+    assert meeting.minutes == 45
+    assert meeting.private_notes.get(author=participant).text == "New"
+
+
+def test_meeting_edit_is_locked_after_seven_days(client, mentor, meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(logged_at=timezone.now() - dt.timedelta(days=8))
+    client.force_login(mentor)
+    edit = url("meeting_edit", meeting.mentorship_id, meeting.pk)
+    page = client.get(edit).content.decode()
+    assert "can no longer be changed" in page and "<form" not in page.split("<main", 1)[-1]
+    client.post(edit, meeting_post(minutes="30"))
+    meeting.refresh_from_db()
+    assert meeting.minutes == 45
+
+
+def test_goal_add_and_done(client, participant, mentorship):
+    client.force_login(participant)
+    client.post(url("goal_add", mentorship.pk), {"title": "Write the budget", "target_date": "2030-01-31"})
+    (goal,) = mentorship.goals.all()
+    client.post(url("goal_done", mentorship.pk, goal.pk), {"done": "1"})
+    goal.refresh_from_db()
+    assert goal.is_done
+
+
+def test_goal_add_error_keeps_the_input(client, mentor, mentorship):
+    for i in range(services.MAX_OPEN_GOALS):
+        services.goal_add(
+            mentorship=mentorship, actor=mentor, title=f"G{i}", target_date=None, now=timezone.now()
+        )
+    client.force_login(mentor)
+    response = client.post(url("goal_add", mentorship.pk), {"title": "The sixth goal", "target_date": ""})
+    body = response.content.decode()
+    assert "open goals" in body and 'value="The sixth goal"' in body
+    assert mentorship.goals.count() == services.MAX_OPEN_GOALS
+
+
+def test_goal_done_of_another_mentorship_is_404(client, mentor, mentorship):
+    other = active_mentorship()
+    goal = services.goal_add(
+        mentorship=other, actor=other.mentor.user, title="Theirs", target_date=None, now=timezone.now()
+    )
+    client.force_login(mentor)
+    assert client.post(url("goal_done", mentorship.pk, goal.pk), {"done": "1"}).status_code == 404
+    assert client.post(url("goal_done", other.pk, goal.pk), {"done": "1"}).status_code == 404
+
+
+def test_mentorship_end_by_the_mentor_needs_a_reason(client, mentor, mentorship):
+    client.force_login(mentor)
+    end = url("mentorship_end", mentorship.pk)
+    response = client.post(end, {"outcome": "ended_early", "reason": ""})
+    assert "Write why the mentorship ends early." in response.content.decode()
+    client.post(end, {"outcome": "completed", "reason": "Done"})
+    mentorship.refresh_from_db()
+    assert mentorship.status == MentorshipStatus.ACTIVE  # a mentor cannot record it as completed
+    client.post(end, {"outcome": "ended_early", "reason": "Moved"})
+    mentorship.refresh_from_db()
+    assert mentorship.status == MentorshipStatus.ENDED_EARLY
+
+
+def test_mentorship_end_by_the_participant_is_404(client, participant, mentorship):
+    client.force_login(participant)
+    assert (
+        client.post(
+            url("mentorship_end", mentorship.pk), {"outcome": "ended_early", "reason": "x"}
+        ).status_code
+        == 404
+    )
+
+
+def test_mentorship_end_by_a_coordinator_completes(client, mentorship):
+    client.force_login(factories.coordinator_user())
+    response = client.post(url("mentorship_end", mentorship.pk), {"outcome": "completed", "reason": ""})
+    assert response.status_code == 302
+    mentorship.refresh_from_db()
+    assert mentorship.status == MentorshipStatus.COMPLETED and mentorship.ended_at is not None
+
+
+def test_coordinator_mentorships_lists_those_at_risk(client, mentorship, meeting):
+    quiet = active_mentorship(idea_title="Tyst")
+    quiet.answered_at = timezone.now() - dt.timedelta(days=31)
+    quiet.save()
+    old_proposal = factories.MentorshipFactory(proposed_at=timezone.now() - dt.timedelta(days=8))
+    client.force_login(factories.coordinator_user())
+    response = client.get(url("coordinator_mentorships"))
+    at_risk = [row.mentorship.pk for row in response.context["at_risk"]]
+    assert sorted(at_risk) == sorted([quiet.pk, old_proposal.pk])
+    (row,) = [r for r in response.context["rows"] if r.mentorship.pk == mentorship.pk]
+    assert row.last_meeting == meeting.held_on and row.meeting_count == 1
+
+
+def test_coordinator_mentorships_queries_do_not_grow(client, django_assert_max_num_queries):
+    coordinator = factories.coordinator_user()
+    client.force_login(coordinator)
+    active_mentorship()
+    with django_assert_max_num_queries(12) as few:
+        client.get(url("coordinator_mentorships"))
+    for _ in range(5):
+        m = active_mentorship()
+        services.goal_add(mentorship=m, actor=m.mentor.user, title="G", target_date=None, now=timezone.now())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url("coordinator_mentorships"))
+
+
+def test_mentor_dashboard_links_each_mentee_with_last_meeting_and_open_goals(client, mentor, meeting):
+    services.goal_add(
+        mentorship=meeting.mentorship, actor=mentor, title="G", target_date=None, now=timezone.now()
+    )
+    client.force_login(mentor)
+    response = client.get(url("mentor_dashboard"))
+    (mentee,) = response.context["mentees"]
+    assert mentee.last_meeting == meeting.held_on and mentee.open_goals == 1
+    assert url("mentorship_detail", meeting.mentorship_id) in response.content.decode()
+
+
+def test_participant_dashboard_shows_what_is_due(client, participant, mentor, meeting):
+    services.goal_add(
+        mentorship=meeting.mentorship,
+        actor=mentor,
+        title="Open the shop",
+        target_date=dt.date(2030, 5, 1),
+        now=timezone.now(),
+    )
+    client.force_login(participant)
+    body = client.get(url("dashboard")).content.decode()
+    assert "Open the shop" in body and "1 May 2030" in body
+    assert url("mentorship_detail", meeting.mentorship_id) in body
