@@ -49,9 +49,10 @@ test: messages ## Run the whole test suite (browser tests skip without Chromium)
 test-browser: messages ## Run only the browser tests
 	$(BIN)/python -m pytest -p no:cacheprovider tests/browser
 
-lint: $(INSTALLED) ## Check style with ruff
+lint: $(INSTALLED) ## Check style with ruff and the import rules with import-linter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(INSTALLED) ## Format the code with ruff
 	$(BIN)/ruff format .
