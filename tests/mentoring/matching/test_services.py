@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from mentoring.applications.workflow import Status
-from mentoring.matching import selectors as services_matching
-from mentoring.matching import services as matching_board
+from mentoring.matching import services as matching_services
 from mentoring.matching.services import (
     MatchingBoardError,
     matching_choice_clear,
@@ -74,7 +73,7 @@ def test_matching_run_start_runs_a_small_cohort_at_once_with_coded_reasons(
 def test_matching_run_start_queues_a_large_cohort_and_the_task_finishes_it(
     intake, coordinator, accepted, now, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(matching_board, "INLINE_PAIRS_LIMIT", 1)
+    monkeypatch.setattr(matching_services, "INLINE_PAIRS_LIMIT", 1)
     anna = accepted()
     maja = mentor()
 
@@ -116,7 +115,7 @@ def test_matching_run_execute_records_a_failure(intake, coordinator, accepted, n
     def broken(**kwargs):
         raise RuntimeError("solver exploded")
 
-    monkeypatch.setattr(services_matching, "match", broken)
+    monkeypatch.setattr(matching_services, "match", broken)
     run = run_now(intake, coordinator, now)
 
     assert run.state == MatchingRun.State.FAILED
