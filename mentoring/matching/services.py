@@ -1,19 +1,14 @@
-"""The Django side of matching: waiting participants and approved mentors as the engine's plain data.
+"""Matching: runs of the engine, locked and excluded pairs, and confirmation.
 
-`matching_inputs` reads (three queries, whatever the cohort's size); `matching_run`
-adds the pairs declined before to the exclusions and runs the pure engine
-(`mentoring.matching`). Nothing is written: the coordinator's confirmation goes
-through `mentoring.services.mentorships.mentorship_propose`, pair by pair.
-
-The coordinator's matching board: runs of the engine, locked and excluded pairs, and confirmation.
-
-A run is stored (`MatchingRun`) with the engine's ids, scores and coded reasons,
-so the board shows, sorts and filters it without running again. A small cohort
-runs at once, in the request; a large one in the task queue (`mentoring.tasks`),
-which reports its progress on the run. Locks and exclusions (`MatchingChoice`)
-are the coordinator's and hold for every run until cleared. Confirming proposes
-each selected pair through `mentorship_propose`, one pair at a time, so one full
-mentor does not undo the others.
+`matching_run` adds the pairs declined before to the exclusions and runs the pure
+engine (`mentoring.matching.engine`). A run is stored (`MatchingRun`) with the
+engine's ids, scores and coded reasons, so the board shows, sorts and filters it
+without running again. A small cohort runs at once, in the request; a large one in
+the task queue (`mentoring.matching.jobs`), which reports its progress on the run.
+Locks and exclusions (`MatchingChoice`) are the coordinator's and hold for every run
+until cleared. Confirming proposes each selected pair through
+`mentoring.mentorships.services.lifecycle.mentorship_propose`, one pair at a time, so
+one full mentor does not undo the others.
 """
 
 import logging

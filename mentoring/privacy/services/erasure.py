@@ -1,28 +1,13 @@
-"""A person's rights over their data: a copy of it all, erasure, retention, and who looked at it.
+"""Erasure on request: delete what may go, anonymise what the funder's figures must keep.
 
-Export. `personal_data_export` gives everything held about a person as one zip:
-`data.json` and the files they uploaded under `files/`. Under the right of
-access (GDPR art. 15) that includes what others wrote *about* them: the
-reasons and internal notes of their application's status changes and the
-reviewers' scores and comments. Reviewers are not named there (their identity
-is their own data); the people who viewed the person's data are, since the
-issue asks for exactly that. Mentors' private notes are their writer's alone:
-a person gets their *own* private notes, never a mentor's about them.
-
-Erasure. `erasure_request` records the request; `erasure_perform` carries it
-out at once, in the same request (the work is a few queries per application,
-and the person is signed out straight after, so they must not be able to sign
-in again while a queued job waits). It deletes what it may and anonymises what
-the funder's figures must keep: an accepted participant's entry characteristics,
-outcomes, mentorships and meetings (as counts and dates), without name, contact
-details, free text or files, kept until `retain_until`
-(ANONYMISED_RETENTION_YEARS). Each step is appended to `ErasureRequest.steps`
-with a count. Every step is idempotent, and a completed request is not run again.
-
-Retention. `retention_purge` (a daily job) deletes drafts untouched for
-DRAFT_RETENTION_DAYS and rejected or withdrawn applications
-CLOSED_APPLICATION_RETENTION_DAYS after the decision, each after a warning
-e-mail sent PURGE_WARNING_DAYS before; and anonymised records past `retain_until`.
+`erasure_request` records the request; `erasure_perform` carries it out at once, in
+the same request (the work is a few queries per application, and the person is
+signed out straight after, so they must not be able to sign in again while a queued
+job waits). An accepted participant's entry characteristics, outcomes, mentorships
+and meetings are kept (as counts and dates), without name, contact details, free
+text or files, until `retain_until` (ANONYMISED_RETENTION_YEARS). Each step is
+appended to `ErasureRequest.steps` with a count; every step is idempotent, and a
+completed request is not run again.
 """
 
 import logging
