@@ -1,4 +1,4 @@
-"""E-mails about an application or a mentorship, written to the outbox.
+"""E-mails to an applicant when their application changes status, written to the outbox.
 
 Called inside the service's transaction: the message is stored with the change
 and delivered only if the change commits.

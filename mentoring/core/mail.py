@@ -1,4 +1,4 @@
-"""E-mails about an application or a mentorship, written to the outbox.
+"""Writing an e-mail to the outbox from templates in the recipient's language, and absolute links in it.
 
 Called inside the service's transaction: the message is stored with the change
 and delivered only if the change commits.

@@ -1,4 +1,4 @@
-"""Reads that already filter by what the asking person may see (STYLE.md rule 6)."""
+"""Who holds which role in the programme, for checks shared by every domain."""
 
 from portal import roles
 

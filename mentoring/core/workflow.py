@@ -1,4 +1,7 @@
-"""The application workflow as a table: which status may follow which, and who may move it.
+"""A workflow as a table: which status may follow which, and who may move it.
+
+Each domain with statuses declares its own table (`applications/workflow.py`,
+`mentorships/workflow.py`, `companies/workflow.py`).
 
 A pure module (no Django): the services check moves against it, the views ask it
 which buttons to show, and the tests read it. Labels live with the Django

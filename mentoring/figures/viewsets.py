@@ -1,4 +1,4 @@
-"""Intakes and programme targets in the Wagtail admin: coordinators change them without code.
+"""The programme's targets in the Wagtail admin: coordinators change them without code.
 
 Only people with the intake permissions (the Coordinators group, see migration
 0003) see the Intakes menu item; editors and moderators see neither intakes nor applications.

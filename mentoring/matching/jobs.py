@@ -1,4 +1,4 @@
-"""Work the task queue (django-q2) runs for the mentoring pages. Jobs take IDs and are idempotent."""
+"""Work the task queue (django-q2) runs for matching. Jobs take IDs and are idempotent."""
 
 from django.utils import timezone
 

@@ -1,4 +1,4 @@
-"""Reads that already filter by what the asking person may see (STYLE.md rule 6)."""
+"""Reads about mentors, filtered by what the asking person may see (STYLE.md rule 6)."""
 
 from mentoring.models import (
     MentorProfile,

@@ -1,4 +1,4 @@
-"""Reads that already filter by what the asking person may see (STYLE.md rule 6)."""
+"""Reads about mentorships, their goals and meetings, filtered by what the asking person may see."""
 
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce

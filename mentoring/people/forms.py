@@ -1,4 +1,4 @@
-"""The applicant's forms: the eligibility check, the profile, and one form per step of the application.
+"""The applicant's profile form: the entry characteristics, recorded once.
 
 Forms validate and say how to fix what is wrong; they never save. The views
 hand `cleaned_data` (or a step form's `changes()`) to a service.

@@ -1,4 +1,4 @@
-"""Reads that already filter by what the asking person may see (STYLE.md rule 6)."""
+"""Reads for privacy pages: the privacy notice in the reader's language."""
 
 from content.models import StandardPage
 

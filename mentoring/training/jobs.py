@@ -1,4 +1,4 @@
-"""Recurring jobs of the mentoring workflow: thin wrappers that read the clock and call a service.
+"""Recurring jobs of training: thin wrappers that read the clock and call a service.
 
 The services take `now`, so their tests state the day; these only supply it.
 """

@@ -1,10 +1,4 @@
-"""Enrolment in a training offer's occasion: enrol, cancel, remind; attendance and confirmed hours.
-
-The occasion row is the lock for its places: concurrent enrolments and
-cancellations of one occasion queue on it, so the count of enrolled people each
-of them reads is the one the ones before it committed. E-mail goes to the
-outbox in the same transaction (`mentoring.notifications`).
-"""
+"""Reads for training: occasions and their free places, enrolments, waiting positions, hours."""
 
 import datetime as dt
 from dataclasses import dataclass, field
