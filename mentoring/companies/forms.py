@@ -1,7 +1,7 @@
 """Forms for company requests: the public request, and the coordinators' plan, decline and link.
 
 They validate and say how to fix what is wrong; the views hand `cleaned_data`
-to `mentoring.services.company`.
+to `mentoring.companies.services`.
 """
 
 from django import forms

@@ -4,7 +4,7 @@ A company asks; a coordinator plans one of two efforts: a course occasion reserv
 for the company (its employees join through a signed link the contact shares), or
 a number of mentoring places (employees apply as everyone does, and coordinators
 link their applications). Every change of status writes a `CompanyRequestChange`;
-e-mail goes to the outbox in the same transaction (`mentoring.notifications`).
+e-mail goes to the outbox in the same transaction (`mentoring.core.mail`).
 """
 
 import datetime as dt

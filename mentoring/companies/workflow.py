@@ -1,6 +1,6 @@
 """The company request workflow as a table: which status may follow which, and who may move it.
 
-A pure module (no Django), like `mentoring.workflow`: the services check moves
+A pure module (no Django), like `mentoring.core.workflow`: the services check moves
 against it, the coordinators' page asks it which actions to offer, and the tests read it.
 """
 

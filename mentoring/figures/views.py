@@ -2,8 +2,8 @@
 gender pipeline and the reviewers' score gap, each as a table and a chart; and the downloads.
 
 Every view needs the Coordinators role. The counting is `mentoring.figures` (pure), the reads
-`mentoring.figures_selectors` (a fixed number of queries whatever the number of participants),
-the labels and files `mentoring.figures_export`. This module only picks the filters, lays the
+`mentoring.figures.selectors` (a fixed number of queries whatever the number of participants),
+the labels and files `mentoring.figures.export`. This module only picks the filters, lays the
 tables out for the page and computes where the bars go.
 """
 

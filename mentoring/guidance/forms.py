@@ -1,7 +1,7 @@
 """Forms for study guidance: publishing a slot, booking one, recording the outcome.
 
 They validate and say how to fix what is wrong; the views hand `cleaned_data`
-to `mentoring.services.guidance`.
+to `mentoring.guidance.services`.
 """
 
 from django import forms

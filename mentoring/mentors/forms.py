@@ -1,7 +1,7 @@
-"""The mentor's forms (their profile, declining a proposal) and the coordinator's invitation form.
+"""The mentor's profile form and the coordinator's invitation form.
 
 Forms validate and say how to fix what is wrong; they never save. The views
-hand `cleaned_data` to `mentoring.services.mentors` or `.mentorships`.
+hand `cleaned_data` to `mentoring.mentors.services`.
 """
 
 from datetime import date

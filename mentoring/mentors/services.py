@@ -2,7 +2,7 @@
 
 Keyword-only, given the actor and the time. A new profile waits for a
 coordinator's approval and is not offered to matching until then
-(`mentoring.services.matching.matching_inputs` reads approved mentors only).
+(`mentoring.matching.selectors.matching_inputs` reads approved mentors only).
 E-mails are written to the outbox inside the same transaction as the change
 (the project's EMAIL_BACKEND), so a rolled-back change sends nothing.
 

@@ -1,12 +1,7 @@
-"""Forms inside a mentorship: a goal, a meeting (with a private note), ending the mentorship.
+"""Forms of a mentorship: declining a proposal, a goal, a meeting (with a private note), ending it.
 
-They validate and say how to fix what is wrong; the views hand `cleaned_data`
-to `mentoring.services.meetings` and `.mentorships`.
-
-The mentor's forms (their profile, declining a proposal) and the coordinator's invitation form.
-
-Forms validate and say how to fix what is wrong; they never save. The views
-hand `cleaned_data` to `mentoring.services.mentors` or `.mentorships`.
+They validate and say how to fix what is wrong; they never save. The views hand
+`cleaned_data` to `mentoring.mentorships.services.lifecycle` and `.meetings`.
 """
 
 from django import forms

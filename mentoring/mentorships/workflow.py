@@ -1,6 +1,6 @@
 """The mentorship workflow as a table: which status may follow which, and who may move it.
 
-A pure module (no Django), like `mentoring.workflow`: the services check moves
+A pure module (no Django), like `mentoring.core.workflow`: the services check moves
 against it, views ask it which buttons to show, and the tests read it.
 """
 

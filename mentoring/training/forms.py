@@ -1,7 +1,7 @@
 """The attendance form of a course day: one hours field per person with a place.
 
 It validates and says how to fix what is wrong, beside the field it is about;
-the view hands the hours to `mentoring.services.training.attendance_mark`.
+the view hands the hours to `mentoring.training.services.attendance_mark`.
 """
 
 from decimal import Decimal

@@ -3,7 +3,7 @@
 The occasion row is the lock for its places: concurrent enrolments and
 cancellations of one occasion queue on it, so the count of enrolled people each
 of them reads is the one the ones before it committed. E-mail goes to the
-outbox in the same transaction (`mentoring.notifications`).
+outbox in the same transaction (`mentoring.training.notifications`).
 """
 
 import datetime as dt

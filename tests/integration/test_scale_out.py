@@ -224,7 +224,7 @@ SEED_MENTORSHIPS = """
 import datetime as dt, json
 from django.test import override_settings
 from django.utils import timezone
-from mentoring.mentorship_workflow import MentorshipStatus
+from mentoring.mentorships.workflow import MentorshipStatus
 from tests import factories
 
 # Nobody signs in as these people: a fast hasher saves a second per account.

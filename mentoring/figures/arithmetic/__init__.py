@@ -1,8 +1,8 @@
 """The programme's figures: participant rows in, tables of counts out.
 
 A pure package (no Django): the Django side loads `ParticipantRow`s
-(`mentoring.figures_selectors`), and labels and downloads the tables
-(`mentoring.figures_export`). Every key and column here is a stable code,
+(`mentoring.figures.selectors`), and labels and downloads the tables
+(`mentoring.figures.export`). Every key and column here is a stable code,
 never a word a person reads.
 """
 

@@ -5,7 +5,7 @@ say" (`undisclosed`) is a column of its own and is never folded into another;
 an unknown characteristic or result is a row of its own and is never dropped,
 so each group of rows adds up to the participants counted.
 
-The codes mirror `mentoring.choices` (a test on the Django side keeps them in
+The codes mirror `mentoring.core.choices` (a test on the Django side keeps them in
 step); they are repeated here so this package needs no Django.
 """
 

@@ -1,9 +1,9 @@
 """Every change of a mentorship's status goes through these services.
 
 Keyword-only, given the actor and the time; each locks the row it changes,
-checks the workflow table (`mentoring.mentorship_workflow`), writes, and logs a
+checks the workflow table (`mentoring.mentorships.workflow`), writes, and logs a
 MentorshipChange. E-mail to mentor and participant is written to the outbox in
-the same transaction (`mentoring.notifications`), so it goes out only if the
+the same transaction (`mentoring.mentorships.notifications`), so it goes out only if the
 change commits.
 """
 
