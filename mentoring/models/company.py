@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.models.audit import AuditRow
+
 EMPLOYEES_CONCERNED_MAX = 500
 
 
@@ -98,29 +100,18 @@ class CompanyRequest(models.Model):
         return f"{self.company_name} ({self.org_number})"
 
 
-class CompanyRequestChange(models.Model):
+class CompanyRequestChange(AuditRow):
     """The audit row of a company request's status."""
 
     request = models.ForeignKey(
         CompanyRequest, verbose_name=_("company request"), on_delete=models.CASCADE, related_name="changes"
     )
-    at = models.DateTimeField(_("at"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     from_status = models.CharField(_("from"), max_length=12, blank=True)
     to_status = models.CharField(_("to"), max_length=12)
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    class Meta(AuditRow.Meta):
         verbose_name = _("company request change")
         verbose_name_plural = _("company request changes")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.from_status}→{self.to_status}"

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.models.audit import AuditRow
+
 
 class EnrolmentStatus(models.TextChoices):
     ENROLLED = "enrolled", _("Enrolled")
@@ -127,30 +129,19 @@ class EnrolmentEvent(models.TextChoices):
     UNLINKED = "unlinked", _("Unlinked from a company effort")
 
 
-class EnrolmentChange(models.Model):
+class EnrolmentChange(AuditRow):
     """The audit row of an enrolment: who did what to it, when, and from which status to which."""
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="changes"
     )
-    at = models.DateTimeField(_("at"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     event = models.CharField(_("event"), max_length=20, choices=EnrolmentEvent)
     from_status = models.CharField(_("from"), max_length=12, blank=True)
     to_status = models.CharField(_("to"), max_length=12, blank=True)
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    class Meta(AuditRow.Meta):
         verbose_name = _("enrolment change")
         verbose_name_plural = _("enrolment changes")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.enrolment_id} {self.event} {self.at:%Y-%m-%d %H:%M}"
