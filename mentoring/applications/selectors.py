@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
-from mentoring.applications.workflow import DECISIONS, Role, Status, moves_from
+from mentoring.applications.workflow import DECISIONS, Role, Status, may_move, moves_from
 from mentoring.core.roles import is_coordinator
 from mentoring.core.workflow import Transition
+from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.models import (
     Application,
+    ApplicationStatus,
     IdentityReveal,
     Intake,
     Review,
@@ -231,3 +234,60 @@ def applications_of_applicant(user) -> QuerySet[Application]:
         .select_related("intake")
         .prefetch_related(Prefetch("status_changes", queryset=timeline, to_attr="timeline"))
     )
+
+
+@dataclass(frozen=True)
+class DashboardEntry:
+    application: Application
+    status_label: str
+    badge_class: str
+    awaiting_decision: bool
+    timeline: list
+    continue_url: str
+    withdraw_url: str
+    mentorship: object = None
+    looking_for_mentor: bool = False
+    mentorship_url: str = ""
+    next_goal: object = None
+    last_meeting: object = None
+
+
+_BADGES = {
+    Status.DRAFT: "badge badge--warning",
+    Status.WAITLISTED: "badge badge--warning",
+    Status.ACCEPTED: "badge badge--success",
+}
+
+
+def dashboard_entries(user) -> list[DashboardEntry]:
+    """The person's applications, newest first, as their dashboard lists them: each with its
+    status, what they may do next, and the mentorship it led to."""
+    entries = []
+    applications = list(applications_of_applicant(user).order_by("-created_at"))
+    mentorships = mentorship_selectors.mentors_of_participant(user)
+    for application in applications:
+        status = Status(application.status)
+        mentorship = mentorships.get(application.pk)
+        entries.append(
+            DashboardEntry(
+                application=application,
+                status_label=str(ApplicationStatus(status).label),
+                badge_class=_BADGES.get(status, "badge"),
+                awaiting_decision=status in (Status.SUBMITTED, Status.IN_REVIEW),
+                timeline=application.timeline,
+                continue_url=reverse("mentoring:application_step", args=[application.pk, application.step])
+                if status == Status.DRAFT
+                else "",
+                withdraw_url=reverse("mentoring:application_withdraw", args=[application.pk])
+                if may_move(status, Status.WITHDRAWN, Role.APPLICANT)
+                else "",
+                mentorship=mentorship,
+                looking_for_mentor=status == Status.ACCEPTED and mentorship is None,
+                mentorship_url=reverse("mentoring:mentorship_detail", args=[mentorship.pk])
+                if mentorship
+                else "",
+                next_goal=mentorship_selectors.next_open_goal(mentorship) if mentorship else None,
+                last_meeting=mentorship_selectors.last_meeting_of(mentorship) if mentorship else None,
+            )
+        )
+    return entries

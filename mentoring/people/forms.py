@@ -8,11 +8,13 @@ from datetime import date
 
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.applications.services import ADULT_AGE
 from mentoring.core.choices import EmploymentStatus, Language, Municipality
 from mentoring.models import ApplicantProfile
+from mentoring.privacy.selectors import privacy_notice_page
 
 OLDEST_AGE = 100
 
@@ -132,3 +134,19 @@ class ProfileForm(forms.ModelForm):
         else:
             data["months_unemployed"] = None
         return data
+
+
+def profile_form_for(request, *, today: date) -> ProfileForm:
+    """The profile form for the signed-in person: their name and the page's language filled in,
+    and the privacy notice linked in the reader's language."""
+    privacy = privacy_notice_page(language=get_language())
+    return ProfileForm(
+        request.POST or None,
+        today=today,
+        privacy_url=privacy.get_url(request) if privacy else None,
+        initial={
+            "first_name": request.user.first_name,
+            "last_name": request.user.last_name,
+            "contact_language": get_language(),
+        },
+    )

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from content.models import TrainingOccasion
@@ -238,3 +239,42 @@ def occasion_attendance_grid(occasion: TrainingOccasion) -> AttendanceGrid:
         )
     rows.sort(key=lambda row: _STATUS_ORDER.get(row.enrolment.status, 3))
     return AttendanceGrid(days=course_days(occasion.starts_on, occasion.ends_on), rows=rows)
+
+
+@dataclass(frozen=True)
+class CourseEntry:
+    enrolment: Enrolment
+    status_label: str
+    badge_class: str
+    position: int
+    cancel_url: str
+    hours: Decimal | None = None  # None until a day is marked
+    hours_url: str = ""
+    hours_to_confirm: bool = False
+
+
+_COURSE_BADGES = {
+    EnrolmentStatus.ENROLLED: "badge badge--success",
+    EnrolmentStatus.WAITLISTED: "badge badge--warning",
+}
+
+
+def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
+    """The person's enrolments as the dashboard's "My courses" lists them."""
+    return [
+        CourseEntry(
+            enrolment=enrolment,
+            status_label=str(EnrolmentStatus(enrolment.status).label),
+            badge_class=_COURSE_BADGES.get(enrolment.status, "badge"),
+            position=waiting_position(enrolment),
+            cancel_url=reverse("mentoring:training_cancel", args=[enrolment.pk])
+            if may_cancel(enrolment, now=now)
+            else "",
+            hours=enrolment.hours_total,
+            hours_url=reverse("mentoring:training_hours_confirm", args=[enrolment.pk])
+            if enrolment.hours_total is not None
+            else "",
+            hours_to_confirm=enrolment.hours_total is not None and enrolment.hours_confirmed_at is None,
+        )
+        for enrolment in enrolments_of(person).annotate(hours_total=hours_total_subquery())
+    ]

@@ -14,12 +14,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.applications import selectors, uploads
-from mentoring.applications import selectors as review_selectors
 from mentoring.applications import services as application_services
 from mentoring.applications.forms.applicant import (
     STEP_FORMS,
@@ -32,15 +30,13 @@ from mentoring.applications.services import eligibility_reasons, eligibility_ref
 from mentoring.applications.workflow import Role, Status, may_move
 from mentoring.core.choices import Municipality, TargetGroup
 from mentoring.guidance.selectors import guidance_booking_upcoming_of
-from mentoring.mentorships import selectors as mentorship_selectors
-from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
+from mentoring.models import AccessLog, Application, Intake
 from mentoring.models.application import Step
 from mentoring.people import selectors as people_selectors
-from mentoring.people.forms import ProfileForm
+from mentoring.people.forms import profile_form_for
 from mentoring.people.services import applicant_profile_create
-from mentoring.privacy import selectors as privacy_selectors
 from mentoring.privacy.services.access_log import access_log_record
-from mentoring.training.views.enrolment import course_entries
+from mentoring.training.selectors import course_entries_of
 
 # Intake ids whose eligibility check this session passed; nothing about the person.
 ELIGIBLE_SESSION_KEY = "mentoring_eligible_intakes"
@@ -135,17 +131,7 @@ def profile(request, intake_id: int):
 
     applicant_profile = people_selectors.applicant_profile_of(request.user)
     if applicant_profile is None:
-        privacy = privacy_selectors.privacy_notice_page(language=get_language())
-        form = ProfileForm(
-            request.POST or None,
-            today=timezone.localdate(now),
-            privacy_url=privacy.get_url(request) if privacy else None,
-            initial={
-                "first_name": request.user.first_name,
-                "last_name": request.user.last_name,
-                "contact_language": get_language(),
-            },
-        )
+        form = profile_form_for(request, today=timezone.localdate(now))
         if request.method != "POST" or not form.is_valid():
             return render(request, "mentoring/applicant/profile.html", {"intake": intake, "form": form})
         applicant_profile_create(user=request.user, data=form.cleaned_data, now=now)
@@ -310,7 +296,7 @@ def business_plan(request, pk: int):
     )
     if not application.business_plan:
         raise Http404
-    if application.applicant_id == request.user.pk or review_selectors.identity_visible(
+    if application.applicant_id == request.user.pk or selectors.identity_visible(
         application=application, viewer=request.user
     ):
         filename = application.business_plan_name or application.business_plan.name.rsplit("/", 1)[-1]
@@ -371,59 +357,12 @@ def application_withdraw(request, pk: int):
 # --- Dashboard --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DashboardEntry:
-    application: Application
-    status_label: str
-    badge_class: str
-    awaiting_decision: bool
-    timeline: list
-    continue_url: str
-    withdraw_url: str
-    mentorship: object = None
-    looking_for_mentor: bool = False
-    mentorship_url: str = ""
-    next_goal: object = None
-    last_meeting: object = None
-
-
-_BADGES = {
-    Status.DRAFT: "badge badge--warning",
-    Status.WAITLISTED: "badge badge--warning",
-    Status.ACCEPTED: "badge badge--success",
-}
-
-
 @login_required
 @require_safe
 def dashboard(request):
-    entries = []
-    applications = list(selectors.applications_of_applicant(request.user).order_by("-created_at"))
-    mentorships = mentorship_selectors.mentors_of_participant(request.user)
-    for application in applications:
-        status = Status(application.status)
-        mentorship = mentorships.get(application.pk)
-        entries.append(
-            DashboardEntry(
-                application=application,
-                status_label=str(ApplicationStatus(status).label),
-                badge_class=_BADGES.get(status, "badge"),
-                awaiting_decision=status in (Status.SUBMITTED, Status.IN_REVIEW),
-                timeline=application.timeline,
-                continue_url=_step_url(application, application.step) if status == Status.DRAFT else "",
-                withdraw_url=reverse("mentoring:application_withdraw", args=[application.pk])
-                if may_move(status, Status.WITHDRAWN, Role.APPLICANT)
-                else "",
-                mentorship=mentorship,
-                looking_for_mentor=status == Status.ACCEPTED and mentorship is None,
-                mentorship_url=reverse("mentoring:mentorship_detail", args=[mentorship.pk])
-                if mentorship
-                else "",
-                next_goal=mentorship_selectors.next_open_goal(mentorship) if mentorship else None,
-                last_meeting=mentorship_selectors.last_meeting_of(mentorship) if mentorship else None,
-            )
-        )
-    applied = {application.intake_id for application in applications}
+    now = timezone.now()
+    entries = selectors.dashboard_entries(request.user)
+    applied = {entry.application.intake_id for entry in entries}
     started = Intake.objects.filter(pk__in=[i for i in _eligible_intakes(request) if i not in applied])
     applicant_profile = people_selectors.applicant_profile_of(request.user)
     return render(
@@ -436,8 +375,8 @@ def dashboard(request):
                 for intake in started
             ],
             "profile": profile_summary(applicant_profile) if applicant_profile else None,
-            "guidance_booking": guidance_booking_upcoming_of(request.user, now=timezone.now()),
-            "courses": course_entries(request.user),
+            "guidance_booking": guidance_booking_upcoming_of(request.user, now=now),
+            "courses": course_entries_of(request.user, now=now),
         },
     )
 

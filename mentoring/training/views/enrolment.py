@@ -4,7 +4,6 @@ Occasions are found only on live, public offer pages; an enrolment only among
 the signed-in person's own, so a guessed number is a 404.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib import messages
@@ -13,16 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from content.models import TrainingOccasion, TrainingOfferPage
-from mentoring.models import Enrolment, EnrolmentStatus
+from mentoring.models import Enrolment
 from mentoring.people import selectors as people_selectors
-from mentoring.people.forms import ProfileForm
+from mentoring.people.forms import profile_form_for
 from mentoring.people.services import applicant_profile_create
-from mentoring.privacy import selectors as privacy_selectors
 from mentoring.training import selectors as training_selectors
 from mentoring.training import services as training_services
 
@@ -57,17 +54,7 @@ def enrol_profile(request, pk: int):
     if people_selectors.applicant_profile_of(request.user) is not None:
         return redirect(enrol_url)
     now = timezone.now()
-    privacy = privacy_selectors.privacy_notice_page(language=get_language())
-    form = ProfileForm(
-        request.POST or None,
-        today=timezone.localdate(now),
-        privacy_url=privacy.get_url(request) if privacy else None,
-        initial={
-            "first_name": request.user.first_name,
-            "last_name": request.user.last_name,
-            "contact_language": get_language(),
-        },
-    )
+    form = profile_form_for(request, today=timezone.localdate(now))
     if request.method == "POST" and form.is_valid():
         applicant_profile_create(user=request.user, data=form.cleaned_data, now=now)
         return redirect(enrol_url)
@@ -178,48 +165,6 @@ def enrolment_hours_confirm(request, pk: int):
 
 
 # --- For the dashboard --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CourseEntry:
-    enrolment: Enrolment
-    status_label: str
-    badge_class: str
-    position: int
-    cancel_url: str
-    hours: Decimal | None = None  # None until a day is marked
-    hours_url: str = ""
-    hours_to_confirm: bool = False
-
-
-_BADGES = {
-    EnrolmentStatus.ENROLLED: "badge badge--success",
-    EnrolmentStatus.WAITLISTED: "badge badge--warning",
-}
-
-
-def course_entries(person) -> list[CourseEntry]:
-    """The person's enrolments as the dashboard's "My courses" lists them."""
-    now = timezone.now()
-    return [
-        CourseEntry(
-            enrolment=enrolment,
-            status_label=str(EnrolmentStatus(enrolment.status).label),
-            badge_class=_BADGES.get(enrolment.status, "badge"),
-            position=training_selectors.waiting_position(enrolment),
-            cancel_url=reverse("mentoring:training_cancel", args=[enrolment.pk])
-            if training_selectors.may_cancel(enrolment, now=now)
-            else "",
-            hours=enrolment.hours_total,
-            hours_url=reverse("mentoring:training_hours_confirm", args=[enrolment.pk])
-            if enrolment.hours_total is not None
-            else "",
-            hours_to_confirm=enrolment.hours_total is not None and enrolment.hours_confirmed_at is None,
-        )
-        for enrolment in training_selectors.enrolments_of(person).annotate(
-            hours_total=training_selectors.hours_total_subquery()
-        )
-    ]
 
 
 urlpatterns = [
