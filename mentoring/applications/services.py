@@ -19,17 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.applications import notifications as application_notifications
 from mentoring.applications.workflow import DECISIONS, Role, Status, may_move
 from mentoring.core.choices import IneligibilityReason
+from mentoring.core.errors import PortalError
 from mentoring.models import Application, EligibilityRefusal, IdentityReveal, Intake, Review, StatusChange
 from mentoring.models.application import Step
 from mentoring.models.review import DEFAULT_RUBRIC, SCORE_RANGE, weighted_score
 
 
-class ApplicationError(Exception):
+class ApplicationError(PortalError):
     """A rule of the workflow said no; `message` says why in words a person understands."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class IntakeClosed(ApplicationError):

@@ -23,6 +23,7 @@ from mentoring.companies import workflow as company_workflow
 from mentoring.companies.workflow import RequestStatus, Role
 from mentoring.core import mail
 from mentoring.core.display import person_name
+from mentoring.core.errors import PortalError
 from mentoring.models import (
     Application,
     CompanyRequest,
@@ -51,13 +52,8 @@ LINKABLE_APPLICATIONS = frozenset(
 )
 
 
-class CompanyRequestError(Exception):
+class CompanyRequestError(PortalError):
     """A rule said no; `message` says why in words a coordinator understands; `field` names the input."""
-
-    def __init__(self, message, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 class NotAllowed(CompanyRequestError):

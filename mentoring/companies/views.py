@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from mentoring.applications.views.review import coordinator_required
 from mentoring.companies import selectors as company_selectors
 from mentoring.companies import services
 from mentoring.companies import workflow as company_workflow
@@ -30,6 +29,8 @@ from mentoring.companies.forms import (
     StatusFilterForm,
 )
 from mentoring.companies.workflow import RequestStatus, Role
+from mentoring.core.forms import add_error
+from mentoring.core.roles import role_required
 from mentoring.models import (
     Application,
     CompanyNeed,
@@ -41,6 +42,7 @@ from mentoring.models import (
 from mentoring.people import selectors as people_selectors
 from mentoring.training import selectors as training_selectors
 from mentoring.training import services as training_services
+from portal import roles
 
 LIST_PAGE_SIZE = 25
 STATUS_BADGES = {
@@ -49,10 +51,6 @@ STATUS_BADGES = {
     RequestStatus.DECLINED: "badge",
     RequestStatus.CLOSED: "badge",
 }
-
-
-def _add_error(form, error: services.CompanyRequestError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 # --- The public form ------------------------------------------------------------------------------
@@ -78,7 +76,7 @@ def company_request_thanks(request):
 # --- Coordinators ---------------------------------------------------------------------------------
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_safe
 def company_requests(request):
     form = StatusFilterForm(request.GET or None)
@@ -147,7 +145,7 @@ def _request_or_404(pk: int) -> CompanyRequest:
     return get_object_or_404(CompanyRequest.objects.select_related("reserved_occasion__page"), pk=pk)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_safe
 def company_request_detail(request, pk: int):
     return _detail(request, _request_or_404(pk))
@@ -157,7 +155,7 @@ def _back(item: CompanyRequest):
     return redirect("mentoring:company_request_detail", pk=item.pk)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def company_request_plan_occasion(request, pk: int):
     item = _request_or_404(pk)
@@ -171,14 +169,14 @@ def company_request_plan_occasion(request, pk: int):
                 request=item, actor=request.user, now=now, occasion=form.cleaned_data["occasion"]
             )
         except services.CompanyRequestError as error:
-            _add_error(form, error)
+            add_error(form, error)
         else:
             messages.success(request, _("The occasion is reserved and the contact person has the join link."))
             return _back(item)
     return _detail(request, item, status=400, plan_occasion_form=form)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def company_request_plan_mentoring(request, pk: int):
     item = _request_or_404(pk)
@@ -192,14 +190,14 @@ def company_request_plan_mentoring(request, pk: int):
                 mentoring_places=form.cleaned_data["mentoring_places"],
             )
         except services.CompanyRequestError as error:
-            _add_error(form, error)
+            add_error(form, error)
         else:
             messages.success(request, _("The mentoring places are set aside and the contact person is told."))
             return _back(item)
     return _detail(request, item, status=400, plan_mentoring_form=form)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def company_request_decline(request, pk: int):
     item = _request_or_404(pk)
@@ -210,14 +208,14 @@ def company_request_decline(request, pk: int):
                 request=item, actor=request.user, reason=form.cleaned_data["reason"], now=timezone.now()
             )
         except services.CompanyRequestError as error:
-            _add_error(form, error)
+            add_error(form, error)
         else:
             messages.success(request, _("The request is declined and the contact person is told."))
             return _back(item)
     return _detail(request, item, status=400, decline_form=form)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def company_request_close(request, pk: int):
     item = _request_or_404(pk)
@@ -230,7 +228,7 @@ def company_request_close(request, pk: int):
     return _back(item)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def company_request_link(request, pk: int):
     item = _request_or_404(pk)
@@ -258,14 +256,14 @@ def company_request_link(request, pk: int):
                     request=item, application=application, actor=request.user, now=now
                 )
         except services.CompanyRequestError as error:
-            _add_error(form, error)
+            add_error(form, error)
         else:
             messages.success(request, _("The person is linked to the company's effort."))
             return _back(item)
     return _detail(request, item, status=400, link_form=form)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def company_request_unlink_enrolment(request, pk: int, enrolment_pk: int):
     item = _request_or_404(pk)
@@ -277,7 +275,7 @@ def company_request_unlink_enrolment(request, pk: int, enrolment_pk: int):
     return _back(item)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def company_request_unlink_application(request, pk: int, application_pk: int):
     item = _request_or_404(pk)

@@ -1,7 +1,38 @@
-"""Who holds which role in the programme, for checks shared by every domain."""
+"""Who holds which role in the programme, and the one decorator that guards a page by role."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 
 from portal import roles
 
 
+def has_any_role(user, *group_names: str) -> bool:
+    """Whether `user` is in one of the role groups (one query); superusers hold every role."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=group_names).exists()
+
+
 def is_coordinator(user) -> bool:
-    return roles.user_has_role(user, roles.COORDINATORS)
+    return has_any_role(user, roles.COORDINATORS)
+
+
+def role_required(*group_names: str):
+    """Guard a view: sign-in first (back here afterwards), then one of the roles (403 without)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_any_role(request.user, *group_names):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -19,15 +19,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from mentoring.applications.views.review import coordinator_required
 from mentoring.core.choices import Gender
 from mentoring.core.display import label_of
+from mentoring.core.roles import role_required
 from mentoring.figures import arithmetic as figures
 from mentoring.figures import export as figures_export
 from mentoring.figures import selectors as figures_selectors
 from mentoring.figures.forms import FiguresFilterForm
 from mentoring.models import ProgrammeTargets
 from mentoring.models.review import SCORE_RANGE
+from portal import roles
 
 PROGRESS_LABELS = {
     "participants": gettext_lazy("Participants"),
@@ -420,7 +421,7 @@ def _figures(filters: dict) -> dict:
 # --- Views ---------------------------------------------------------------------------------------
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def figures_dashboard(request):
     form = FiguresFilterForm(request.GET or None)
@@ -446,7 +447,7 @@ def _download_links(query: str) -> list[dict]:
     ]
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def figures_download(request, what: str, fmt: str):
     if what not in DOWNLOADS or fmt not in CONTENT_TYPES:

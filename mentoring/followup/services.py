@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.applications import notifications as application_notifications
 from mentoring.core import mail, orgnr
 from mentoring.core.choices import Improvement, Situation
+from mentoring.core.errors import PortalError
 from mentoring.models import (
     AnswerSource,
     FollowUpSurvey,
@@ -72,12 +73,8 @@ ANSWER_FIELDS = (
 )
 
 
-class FollowUpError(Exception):
+class FollowUpError(PortalError):
     """A rule of the follow-up said no; `message` says why in words a person understands."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class SurveyLinkInvalid(FollowUpError):

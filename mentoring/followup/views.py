@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from mentoring.applications.views.review import coordinator_required
 from mentoring.core.display import participant_name
+from mentoring.core.roles import role_required
 from mentoring.followup import selectors as followup_selectors
 from mentoring.followup import services as followup_services
 from mentoring.followup.forms import SurveyForm
 from mentoring.models import AccessLog, FollowUpSurvey, SurveyKind
 from mentoring.privacy.services.access_log import access_log_record
+from portal import roles
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _row(survey: FollowUpSurvey) -> SurveyRow:
     )
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_safe
 def survey_list(request):
     """Surveys to call, surveys waiting for an answer, and how many of each kind were answered or expired."""
@@ -137,7 +138,7 @@ def survey_list(request):
     )
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_http_methods(["GET", "HEAD", "POST"])
 def survey_phone(request, pk: int):
     """Record the answer a participant gave by phone."""

@@ -4,12 +4,13 @@ from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from mentoring.core.roles import has_any_role
 from mentoring.models import GuidanceBooking, GuidanceSlot
 from portal import roles
 
 
 def is_counsellor(user) -> bool:
-    return roles.user_has_role(user, roles.COUNSELLORS)
+    return has_any_role(user, roles.COUNSELLORS)
 
 
 def _active_booking():

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.core.errors import PortalError
 from mentoring.guidance import notifications as guidance_notifications
 from mentoring.guidance.selectors import is_counsellor
 from mentoring.models import GuidanceBooking, GuidanceMode, GuidanceOutcome, GuidanceSlot
@@ -21,13 +22,8 @@ from portal.models import User
 logger = logging.getLogger(__name__)
 
 
-class GuidanceError(Exception):
+class GuidanceError(PortalError):
     """A rule about guidance said no; `field` names the form field it concerns, if any."""
-
-    def __init__(self, message, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 class SlotTaken(GuidanceError):

@@ -6,13 +6,10 @@ own or the counsellor's), so a guessed ID is a 404. Counsellor pages need the
 Counsellors role: anonymous visitors are sent to sign in, anyone else gets 403.
 """
 
-from functools import wraps
 from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -20,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from mentoring.core.forms import add_error
+from mentoring.core.roles import role_required
 from mentoring.guidance import selectors
 from mentoring.guidance.forms import GuidanceBookingForm, GuidanceOutcomeForm, GuidanceSlotForm
 from mentoring.guidance.notifications import booking_calendar
@@ -31,25 +30,7 @@ from mentoring.guidance.services import (
     guidance_slot_cancel,
     guidance_slot_publish,
 )
-
-
-def counsellor_required(view):
-    """Sign-in first, then the Counsellors role (403 without it)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not selectors.is_counsellor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _add_errors(form, error: GuidanceError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
-
+from portal import roles
 
 # --- Booking --------------------------------------------------------------------------------------
 
@@ -120,7 +101,7 @@ def guidance_cancel(request, pk: int):
 # --- Counsellors ----------------------------------------------------------------------------------
 
 
-@counsellor_required
+@role_required(roles.COUNSELLORS)
 @require_http_methods(["GET", "HEAD", "POST"])
 def counsellor_home(request):
     now = timezone.now()
@@ -129,7 +110,7 @@ def counsellor_home(request):
         try:
             guidance_slot_publish(counsellor=request.user, now=now, **form.cleaned_data)
         except GuidanceError as error:
-            _add_errors(form, error)
+            add_error(form, error)
         else:
             messages.success(request, _("The time is published."))
             return redirect("mentoring:counsellor_home")
@@ -151,7 +132,7 @@ def counsellor_home(request):
     )
 
 
-@counsellor_required
+@role_required(roles.COUNSELLORS)
 @require_POST
 def counsellor_slot_cancel(request, pk: int):
     slot = get_object_or_404(selectors.guidance_slots_of_counsellor(request.user), pk=pk)
@@ -164,7 +145,7 @@ def counsellor_slot_cancel(request, pk: int):
     return redirect("mentoring:counsellor_home")
 
 
-@counsellor_required
+@role_required(roles.COUNSELLORS)
 @require_http_methods(["GET", "HEAD", "POST"])
 def counsellor_outcome(request, pk: int):
     booking = get_object_or_404(
@@ -182,7 +163,7 @@ def counsellor_outcome(request, pk: int):
                 now=timezone.now(),
             )
         except GuidanceError as error:
-            _add_errors(form, error)
+            add_error(form, error)
         else:
             messages.success(request, _("The outcome is recorded."))
             return redirect("mentoring:counsellor_home")

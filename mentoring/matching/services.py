@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django_q.tasks import async_task
 
 from mentoring.applications.workflow import Status
+from mentoring.core.errors import PortalError
 from mentoring.matching.engine import MatchResult, match
 from mentoring.matching.selectors import (
     _approved_mentors,
@@ -102,12 +103,8 @@ PROGRESS_DONE = 100
 Kind = MatchingChoice.Kind
 
 
-class MatchingBoardError(Exception):
+class MatchingBoardError(PortalError):
     """The board refused a change; `message` says why in words a person understands."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def matching_run_start(*, intake: Intake, actor, now: datetime) -> MatchingRun:

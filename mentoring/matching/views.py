@@ -1,6 +1,6 @@
 """The coordinator's matching board for an intake: run the engine, look at its pairs, steer, and confirm.
 
-Every view needs the Coordinators role (`coordinator_required`). The board shows
+Every view needs the Coordinators role (`role_required`). The board shows
 the intake's latest run as stored, so sorting and filtering never run the
 engine again; locks and exclusions change the next run, and confirming proposes
 the ticked pairs as mentorships. A guessed intake or run ID is a 404; a form
@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from mentoring.applications.views.review import coordinator_required
 from mentoring.applications.workflow import Status
 from mentoring.core.display import participant_name, person_name
+from mentoring.core.roles import role_required
 from mentoring.matching.forms import (
     LOCKED_ONLY,
     UNLOCKED_ONLY,
@@ -45,6 +45,7 @@ from mentoring.matching.texts import reasons_text
 from mentoring.mentorships.workflow import OPEN, MentorshipStatus
 from mentoring.models import Application, Intake, MatchingChoice, MatchingRun, MentorProfile, Mentorship
 from mentoring.models.mentorship import MentorshipChange
+from portal import roles
 
 BOARD_PAGE_SIZE = 50
 Kind = MatchingChoice.Kind
@@ -323,7 +324,7 @@ def _board_context(request, intake: Intake) -> dict:
     }
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def matching_board(request, intake_id: int):
     intake = get_object_or_404(Intake, pk=intake_id)
@@ -333,7 +334,7 @@ def matching_board(request, intake_id: int):
 # --- Running -----------------------------------------------------------------
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def matching_run_view(request, intake_id: int):
     intake = get_object_or_404(Intake, pk=intake_id)
@@ -351,7 +352,7 @@ def matching_run_view(request, intake_id: int):
     return _back_to_board(request, intake)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def matching_progress(request, run_id: int):
     run = get_object_or_404(MatchingRun, pk=run_id)
@@ -368,7 +369,7 @@ def matching_progress(request, run_id: int):
 # --- Choices about pairs -----------------------------------------------------
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def matching_choice(request, intake_id: int):
     intake = get_object_or_404(Intake, pk=intake_id)
@@ -417,7 +418,7 @@ def matching_choice(request, intake_id: int):
 # --- Confirmation ------------------------------------------------------------
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def matching_confirm_view(request, intake_id: int):
     intake = get_object_or_404(Intake, pk=intake_id)

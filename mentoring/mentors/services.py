@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 
 from mentoring.core import mail
 from mentoring.core.display import person_name
+from mentoring.core.errors import PortalError
 from mentoring.models import MentorInvitation, MentorProfile
 from portal import roles
 from portal.roles import user_has_role
@@ -50,12 +51,8 @@ PROFILE_FIELDS = (
 )
 
 
-class MentorError(Exception):
+class MentorError(PortalError):
     """A rule of mentor onboarding said no; `message` says why in words a person understands."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class CapacityBelowPlacesTaken(MentorError):

@@ -18,14 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from mentoring.applications.views.review import coordinator_required
 from mentoring.core.choices import BusinessSector, Language, Municipality, SupportNeed
 from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.core.roles import role_required
 from mentoring.mentors import services as mentor_services
 from mentoring.mentors.forms import MentorInviteForm, MentorProfileForm
 from mentoring.mentors.selectors import mentor_profile_of
 from mentoring.mentorships.workflow import OPEN
 from mentoring.models import MentorInvitation, MentorProfile
+from portal import roles
 
 OPEN_STATUSES = sorted(str(status) for status in OPEN)
 
@@ -209,13 +210,13 @@ def _mentor_list_context(invite_form: MentorInviteForm) -> dict:
     return {"pending": pending, "approved": approved, "invitations": invitations, "invite_form": invite_form}
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_safe
 def mentor_list(request):
     return render(request, "mentoring/coordinator/mentor_list.html", _mentor_list_context(MentorInviteForm()))
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def mentor_invite_view(request):
     form = MentorInviteForm(request.POST)
@@ -235,7 +236,7 @@ def mentor_invite_view(request):
     return render(request, "mentoring/coordinator/mentor_list.html", _mentor_list_context(form))
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def mentor_approve_view(request, pk: int):
     profile = get_object_or_404(MentorProfile.objects.select_related("user"), pk=pk)

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_safe
 
-from mentoring.applications.views.review import coordinator_required
 from mentoring.core.choices import (
     ContactLanguage,
     EducationLevel,
@@ -24,12 +23,13 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of, labels_of, person_name
-from mentoring.core.roles import is_coordinator
+from mentoring.core.roles import is_coordinator, role_required
 from mentoring.guidance.selectors import is_counsellor
 from mentoring.models import AccessLog, ApplicantProfile, MentorProfile
 from mentoring.people import selectors as person_selectors
 from mentoring.privacy.services.access_log import access_log_record
 from mentoring.training.selectors import is_course_staff
+from portal import roles
 
 
 def _name(record: person_selectors.PersonRecord) -> str:
@@ -71,7 +71,7 @@ def _profile_facts(profile: ApplicantProfile | None, *, erased: bool) -> list[tu
     return facts
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def person_record(request, pk: int):
     record = person_selectors.person_record(pk=pk, viewer=request.user)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import TrainingOccasion
+from mentoring.core.roles import has_any_role
 from mentoring.models import (
     CompanyRequest,
     CompanyRequestStatus,
@@ -127,11 +128,7 @@ STAFF_RECENT_DAYS = 60
 
 def is_course_staff(user) -> bool:
     """Coordinators and course leaders mark attendance and see who is enrolled (one query)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=[roles.COORDINATORS, roles.COURSE_LEADERS]).exists()
+    return has_any_role(user, roles.COORDINATORS, roles.COURSE_LEADERS)
 
 
 def occasions_canonical():

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import TrainingOccasion
+from mentoring.core.errors import PortalError
 from mentoring.models import (
     ApplicantProfile,
     CompanyRequest,
@@ -42,17 +43,11 @@ from mentoring.training.selectors import (
 )
 
 
-class EnrolmentError(Exception):
+class EnrolmentError(PortalError):
     """A rule said no; `message` says why in words a person understands.
 
     `field` names the form field the message belongs to, when there is one.
     """
-
-    field: str | None = None
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class ProfileMissing(EnrolmentError):

@@ -7,11 +7,8 @@ the user, so a guessed ID of something not visible is a 404.
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,7 +35,6 @@ from mentoring.applications.services import (
     review_record,
 )
 from mentoring.applications.workflow import DECISIONS, Status
-from mentoring.core import roles as core_roles
 from mentoring.core.choices import (
     ContactLanguage,
     EducationLevel,
@@ -50,8 +46,10 @@ from mentoring.core.choices import (
     SupportNeed,
 )
 from mentoring.core.display import label_of, person_name
+from mentoring.core.roles import role_required
 from mentoring.models import DEFAULT_RUBRIC, AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_log_record
+from portal import roles
 
 QUEUE_PAGE_SIZE = 25
 STATUS_BADGES = {
@@ -59,20 +57,6 @@ STATUS_BADGES = {
     Status.WAITLISTED: "badge--warning",
     Status.REJECTED: "badge--warning",
 }
-
-
-def coordinator_required(view):
-    """Sign-in first, then the Coordinators role (403 without it)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not core_roles.is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 # --- Intakes -----------------------------------------------------------------
@@ -85,7 +69,7 @@ class IntakeRow:
     is_open: bool
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def intake_list(request):
     now = timezone.now()
@@ -160,7 +144,7 @@ def _queue_applications(request, intake: Intake):
     return selectors.applications_visible_to(request.user).filter(intake=intake).exclude(status=Status.DRAFT)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def review_queue(request, intake_id: int):
     intake = get_object_or_404(Intake, pk=intake_id)
@@ -168,7 +152,7 @@ def review_queue(request, intake_id: int):
     return _render_queue(request, intake, bulk_form)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def bulk_decide(request, intake_id: int):
     intake = get_object_or_404(Intake, pk=intake_id)
@@ -353,7 +337,7 @@ def _refuse_if_conflicted(request, application: Application):
     return None
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_GET
 def application_detail(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
@@ -378,7 +362,7 @@ def application_detail(request, pk: int):
     return _render_detail(request, application)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def application_review(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
@@ -406,7 +390,7 @@ def application_review(request, pk: int):
     return _render_detail(request, application, review_form=form)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def application_conflict(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
@@ -423,7 +407,7 @@ def application_conflict(request, pk: int):
     return redirect("mentoring:review_queue", intake_id=application.intake_id)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def application_identity_reveal_view(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
@@ -438,7 +422,7 @@ def application_identity_reveal_view(request, pk: int):
     return redirect("mentoring:application_detail", pk=application.pk)
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_POST
 def application_decide_view(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)

@@ -20,6 +20,7 @@ from mentoring.applications import notifications as application_notifications
 from mentoring.applications.workflow import Status
 from mentoring.core import mail
 from mentoring.core.display import participant_name, person_name
+from mentoring.core.errors import PortalError
 from mentoring.mentorships import notifications
 from mentoring.mentorships.workflow import (
     OPEN,
@@ -36,12 +37,8 @@ from portal.roles import user_has_role
 logger = logging.getLogger(__name__)
 
 
-class MentorshipError(Exception):
+class MentorshipError(PortalError):
     """A rule of the workflow said no; `message` says why in words a person understands."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class CapacityReached(MentorshipError):

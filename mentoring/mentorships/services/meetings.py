@@ -40,10 +40,6 @@ EDIT_WINDOW = timedelta(days=7)
 class MeetingError(MentorshipError):
     """A rule about goals or meetings said no; `field` names the form field it concerns, if any."""
 
-    def __init__(self, message, *, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
 
 def is_party(mentorship: Mentorship, user) -> bool:
     """Whether `user` is this mentorship's mentor or its participant."""

@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from mentoring.applications.views.review import coordinator_required
 from mentoring.core import roles as core_roles
 from mentoring.core.choices import MeetingFormat, SupportNeed
 from mentoring.core.display import label_of, labels_of, participant_name, person_name
+from mentoring.core.forms import add_error
+from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.forms import EndMentorshipForm, GoalForm, MeetingForm, PrivateNoteForm
 from mentoring.mentorships.services import meetings as meeting_services
@@ -33,6 +34,7 @@ from mentoring.mentorships.services.lifecycle import (
 )
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Goal, Meeting, Mentorship, MentorshipStatusChoices
+from portal import roles
 
 
 def _own_mentorship(request, pk: int) -> Mentorship:
@@ -123,7 +125,7 @@ def goal_add_view(request, pk: int):
                 now=timezone.now(),
             )
         except MentorshipError as error:
-            form.add_error(getattr(error, "field", None), error.message)
+            add_error(form, error)
         else:
             messages.success(request, _("The goal is added."))
             return redirect(reverse("mentoring:mentorship_detail", args=[pk]) + "#goals-title")
@@ -173,7 +175,7 @@ def meeting_new(request, pk: int):
                 mentorship=mentorship, actor=request.user, now=timezone.now(), **_meeting_data(form)
             )
         except MentorshipError as error:
-            form.add_error(getattr(error, "field", None), error.message)
+            add_error(form, error)
         else:
             messages.success(request, _("The meeting is logged."))
             return redirect("mentoring:mentorship_detail", pk=pk)
@@ -231,7 +233,7 @@ def meeting_edit(request, pk: int, meeting_id: int):
                     meeting=meeting, actor=request.user, text=form.cleaned_data["private_note"], now=now
                 )
         except MentorshipError as error:
-            form.add_error(getattr(error, "field", None), error.message)
+            add_error(form, error)
         else:
             messages.success(request, _("The meeting is saved."))
             return redirect("mentoring:mentorship_detail", pk=pk)
@@ -338,7 +340,7 @@ def _row(mentorship: Mentorship) -> MentorshipRow:
     )
 
 
-@coordinator_required
+@role_required(roles.COORDINATORS)
 @require_safe
 def coordinator_mentorships(request):
     now = timezone.now()

@@ -7,36 +7,21 @@ that holds places), so a translation's or a guessed number is a 404.
 
 import datetime as dt
 from decimal import Decimal
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from mentoring.core.forms import add_error
+from mentoring.core.roles import role_required
 from mentoring.training import selectors as training_selectors
 from mentoring.training import services as training_services
 from mentoring.training.forms import AttendanceForm
 from portal import roles
-
-
-def course_staff_required(view):
-    """Sign-in first, then the Coordinators or Course leaders role (403 without either)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not training_selectors.is_course_staff(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _parse_day(value: str | None) -> dt.date | None:
@@ -50,7 +35,7 @@ def _default_day(days: list[dt.date], today: dt.date) -> dt.date:
     return today if today in days else days[0]
 
 
-@course_staff_required
+@role_required(roles.COORDINATORS, roles.COURSE_LEADERS)
 @require_safe
 def staff_occasions(request):
     today = timezone.localdate()
@@ -69,7 +54,7 @@ def staff_occasions(request):
     )
 
 
-@course_staff_required
+@role_required(roles.COORDINATORS, roles.COURSE_LEADERS)
 @require_http_methods(["GET", "HEAD", "POST"])
 def staff_occasion(request, pk: int):
     occasion = get_object_or_404(training_selectors.occasions_canonical().select_related("page"), pk=pk)
@@ -97,7 +82,7 @@ def staff_occasion(request, pk: int):
                     now=now,
                 )
             except training_services.EnrolmentError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error.message))
+                add_error(form, error)
             else:
                 messages.success(
                     request,
