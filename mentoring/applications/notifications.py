@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from mentoring.applications.workflow import DECISIONS, Status
+from mentoring.core.language import language_of
 from mentoring.models import Application
 
 TEMPLATES = {
@@ -22,16 +23,11 @@ TEMPLATES = {
 }
 
 
-def applicant_language(application: Application) -> str:
-    profile = getattr(application.applicant, "applicant_profile", None)
-    return profile.contact_language if profile else settings.LANGUAGE_CODE
-
-
 def status_changed(*, application: Application, source: Status, target: Status) -> None:
     name = TEMPLATES.get(target)
     if name is None:
         return
-    language = applicant_language(application)
+    language = language_of(application.applicant)
     with translation.override(language):
         context = {
             "application": application,

@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone, translation
@@ -24,23 +23,25 @@ from mentoring.companies.workflow import RequestStatus, Role
 from mentoring.core import mail
 from mentoring.core.display import person_name
 from mentoring.core.errors import PortalError
+from mentoring.core.tokens import TokenInvalid, TokenKind
 from mentoring.models import (
     Application,
     CompanyRequest,
     CompanyRequestChange,
     EffortKind,
     Enrolment,
-    EnrolmentChange,
     EnrolmentEvent,
 )
 from mentoring.models.training import OPEN_ENROLMENT
 from mentoring.training.selectors import occasion_canonical
+from mentoring.training.services import enrolment_change_record
 from portal import roles
 from portal.roles import user_has_role
 
 logger = logging.getLogger(__name__)
 
-JOIN_SALT = "mentoring.company-join"
+# Valid while the effort is planned and its occasion has not started: no age limit of its own.
+JOIN_LINK = TokenKind(salt="mentoring.company-join", max_age=None)
 # An application may fill a company's mentoring place while it is still alive.
 LINKABLE_APPLICATIONS = frozenset(
     {
@@ -108,7 +109,7 @@ def occasions_free_to_reserve(*, now: dt.datetime):
 
 def company_join_token(*, request: CompanyRequest) -> str:
     """The signed token of the join link of `request`'s reserved occasion."""
-    return signing.Signer(salt=JOIN_SALT).sign(str(request.pk))
+    return JOIN_LINK.sign(request.pk)
 
 
 def company_request_from_token(*, token: str, now: dt.datetime) -> CompanyRequest:
@@ -118,8 +119,8 @@ def company_request_from_token(*, token: str, now: dt.datetime) -> CompanyReques
     effort), JoinLinkExpired once the occasion has started or the effort is no longer planned.
     """
     try:
-        pk = int(signing.Signer(salt=JOIN_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
+        pk = JOIN_LINK.read(token, now=now).pk
+    except TokenInvalid:
         raise JoinLinkInvalid from None
     request = (
         CompanyRequest.objects.select_related("reserved_occasion__page")
@@ -150,6 +151,7 @@ def _lock(request: CompanyRequest) -> CompanyRequest:
 
 
 def _log(*, request: CompanyRequest, actor, now, source: str, note: str = "") -> None:
+    """The request's audit row: from `source` to its status now (the same status for a link)."""
     CompanyRequestChange.objects.create(
         request=request, at=now, actor=actor, from_status=source, to_status=request.status, note=note
     )
@@ -371,14 +373,8 @@ def company_enrolment_link(
         raise CompanyRequestError(_("This enrolment belongs to another company's effort."), field="email")
     enrolment.company_request = request
     enrolment.save(update_fields=["company_request"])
-    EnrolmentChange.objects.create(
-        enrolment=enrolment,
-        at=now,
-        actor=actor,
-        event=EnrolmentEvent.LINKED,
-        from_status=enrolment.status,
-        to_status=enrolment.status,
-        note=str(request),
+    enrolment_change_record(
+        enrolment=enrolment, actor=actor, now=now, event=EnrolmentEvent.LINKED, note=str(request)
     )
     return enrolment
 
@@ -396,14 +392,8 @@ def company_enrolment_unlink(
         raise CompanyRequestError(_("This enrolment is not linked to this company's effort."))
     enrolment.company_request = None
     enrolment.save(update_fields=["company_request"])
-    EnrolmentChange.objects.create(
-        enrolment=enrolment,
-        at=now,
-        actor=actor,
-        event=EnrolmentEvent.UNLINKED,
-        from_status=enrolment.status,
-        to_status=enrolment.status,
-        note=str(request),
+    enrolment_change_record(
+        enrolment=enrolment, actor=actor, now=now, event=EnrolmentEvent.UNLINKED, note=str(request)
     )
     return enrolment
 
@@ -430,12 +420,11 @@ def company_application_link(
         raise CompanyRequestError(_("All the company's mentoring places are taken."), field="email")
     application.company_request = request
     application.save(update_fields=["company_request"])
-    CompanyRequestChange.objects.create(
+    _log(
         request=request,
-        at=now,
         actor=actor,
-        from_status=request.status,
-        to_status=request.status,
+        now=now,
+        source=request.status,
         note=_("Application linked: %(person)s") % {"person": person_name(application.applicant)},
     )
     return application
@@ -455,12 +444,11 @@ def company_application_unlink(
         raise CompanyRequestError(_("This application is not linked to this company's effort."))
     application.company_request = None
     application.save(update_fields=["company_request"])
-    CompanyRequestChange.objects.create(
+    _log(
         request=request,
-        at=now,
         actor=actor,
-        from_status=request.status,
-        to_status=request.status,
+        now=now,
+        source=request.status,
         note=_("Application unlinked: %(person)s") % {"person": person_name(application.applicant)},
     )
     return application

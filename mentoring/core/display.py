@@ -16,8 +16,8 @@ def labels_of(choices, codes) -> list[str]:
 
 
 def person_name(user) -> str:
-    """A user's full name, else their e-mail address; a deleted account says so."""
-    return (user.get_full_name() or user.email) if user else _("(deleted account)")
+    """A user's full name, else their e-mail address (the user's own `str`); a deleted account says so."""
+    return str(user) if user else _("(deleted account)")
 
 
 def participant_name(application) -> str:

@@ -27,15 +27,15 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.core import signing
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.applications import notifications as application_notifications
 from mentoring.core import mail, orgnr
 from mentoring.core.choices import Improvement, Situation
 from mentoring.core.errors import PortalError
+from mentoring.core.language import language_of
+from mentoring.core.tokens import TokenInvalid, TokenKind
 from mentoring.models import (
     AnswerSource,
     FollowUpSurvey,
@@ -51,10 +51,10 @@ logger = logging.getLogger(__name__)
 # Six months after the exit survey is due; a fixed number of days keeps the arithmetic plain.
 SIX_MONTHS = timedelta(days=182)
 
-SURVEY_SALT = "mentoring.followup-survey"
 # Longer than the survey stays open (EXPIRE_AFTER), so it is the survey's own state that
 # closes a link in practice; the signature's age is the backstop for a survey left open.
 LINK_VALID_FOR = timedelta(days=35)
+SURVEY_LINK = TokenKind(salt="mentoring.followup-survey", max_age=LINK_VALID_FOR)
 
 FIRST_REMINDER_AFTER = timedelta(days=7)
 SECOND_REMINDER_AFTER = timedelta(days=14)
@@ -130,20 +130,9 @@ def surveys_after_mentorship(*, mentorship: Mentorship, now: datetime) -> list[F
 # --- The link ----------------------------------------------------------------
 
 
-class _Signer(signing.TimestampSigner):
-    """A TimestampSigner whose timestamp is the given moment rather than the clock's."""
-
-    def __init__(self, *, at: datetime):
-        super().__init__(salt=SURVEY_SALT)
-        self._at = at
-
-    def timestamp(self) -> str:
-        return signing.b62_encode(int(self._at.timestamp()))
-
-
 def survey_token(*, survey: FollowUpSurvey, now: datetime) -> str:
     """The signed token of `survey`'s link, dated `now` (the moment of sending)."""
-    return _Signer(at=now).sign(str(survey.pk))
+    return SURVEY_LINK.sign(survey.pk, now=now)
 
 
 def survey_from_token(*, token: str, now: datetime) -> FollowUpSurvey:
@@ -157,17 +146,14 @@ def survey_from_token(*, token: str, now: datetime) -> FollowUpSurvey:
         _("This survey link is not valid. Check that you copied the whole link from the e-mail.")
     )
     try:
-        # TimestampSigner signs "<value>:<timestamp>" as a plain Signer would: checking it so
-        # gives the timestamp, whose age is then measured against `now` rather than the clock.
-        value, stamp = signing.Signer(salt=SURVEY_SALT).unsign(token).rsplit(":", 1)
-        pk, signed_at = int(value), signing.b62_decode(stamp)
-    except (signing.BadSignature, ValueError):
+        signed = SURVEY_LINK.read(token, now=now)
+    except TokenInvalid:
         raise invalid from None
-    survey = FollowUpSurvey.objects.filter(pk=pk, sent_at__isnull=False).first()
+    survey = FollowUpSurvey.objects.filter(pk=signed.pk, sent_at__isnull=False).first()
     if survey is None:
         raise invalid
     _check_open(survey=survey, now=now)
-    if now.timestamp() - signed_at > LINK_VALID_FOR.total_seconds():
+    if signed.expired:
         raise _expired()
     return survey
 
@@ -196,7 +182,7 @@ def survey_url(*, survey: FollowUpSurvey, language: str) -> str:
 
 def _mail(*, survey: FollowUpSurvey, template: str, event: str) -> None:
     application = survey.participant
-    language = application_notifications.applicant_language(application)
+    language = language_of(application.applicant)
     profile = getattr(application.applicant, "applicant_profile", None)
     mail.send_from_templates(
         template=template,

@@ -16,13 +16,9 @@ from django.utils.translation import gettext as _
 
 from mentoring.core.calendar import CalendarEvent, invitation
 from mentoring.core.display import person_name
+from mentoring.core.language import language_of
 from mentoring.core.mail import absolute_url
 from mentoring.models import GuidanceBooking, GuidanceMode
-
-
-def language_of(user) -> str:
-    profile = getattr(user, "applicant_profile", None)
-    return profile.contact_language if profile else settings.LANGUAGE_CODE
 
 
 def calendar_uid(booking: GuidanceBooking) -> str:

@@ -61,7 +61,7 @@ def _participant_name(application: Application | None) -> str:
 def _mentor_name(mentor: MentorProfile | None) -> str:
     if mentor is None:
         return _("(no longer a mentor)")
-    return mentor.user.get_full_name() or mentor.user.email
+    return person_name(mentor.user)
 
 
 def _board_url(intake: Intake, query: str = "") -> str:

@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core import signing
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -25,14 +24,15 @@ from django.utils.translation import ngettext
 from mentoring.core import mail
 from mentoring.core.display import person_name
 from mentoring.core.errors import PortalError
+from mentoring.core.tokens import TokenInvalid, TokenKind
 from mentoring.models import MentorInvitation, MentorProfile
 from portal import roles
 from portal.roles import user_has_role
 
 logger = logging.getLogger(__name__)
 
-INVITATION_SALT = "mentoring.mentor-invitation"
 INVITATION_VALID_FOR = timedelta(days=14)
+INVITATION_LINK = TokenKind(salt="mentoring.mentor-invitation", max_age=INVITATION_VALID_FOR)
 
 # What a mentor writes in their profile; anything else in the data is ignored.
 PROFILE_FIELDS = (
@@ -88,20 +88,9 @@ class MentorInvitationNotAllowed(MentorError):
     pass
 
 
-class _Signer(signing.TimestampSigner):
-    """A TimestampSigner whose timestamp is the given moment rather than the clock's."""
-
-    def __init__(self, *, at: datetime):
-        super().__init__(salt=INVITATION_SALT)
-        self._at = at
-
-    def timestamp(self) -> str:
-        return signing.b62_encode(int(self._at.timestamp()))
-
-
 def mentor_invitation_token(*, invitation: MentorInvitation, now: datetime) -> str:
     """The signed token of `invitation`'s link, dated `now`."""
-    return _Signer(at=now).sign(str(invitation.pk))
+    return INVITATION_LINK.sign(invitation.pk, now=now)
 
 
 @transaction.atomic
@@ -146,17 +135,14 @@ def mentor_invitation_from_token(*, token: str, now: datetime) -> MentorInvitati
         _("This invitation link is not valid. Ask the coordinator who invited you for a new one.")
     )
     try:
-        # TimestampSigner signs "<value>:<timestamp>" as a plain Signer would: checking it so
-        # gives the timestamp, whose age is then measured against `now` rather than the clock.
-        value, stamp = signing.Signer(salt=INVITATION_SALT).unsign(token).rsplit(":", 1)
-        pk, signed_at = int(value), signing.b62_decode(stamp)
-    except (signing.BadSignature, ValueError):
+        signed = INVITATION_LINK.read(token, now=now)
+    except TokenInvalid:
         raise invalid from None
-    if now.timestamp() - signed_at > INVITATION_VALID_FOR.total_seconds():
+    if signed.expired:
         raise InvitationExpired(
             _("This invitation link has expired. Ask the coordinator who invited you for a new one.")
         )
-    invitation = MentorInvitation.objects.filter(pk=pk).first()
+    invitation = MentorInvitation.objects.filter(pk=signed.pk).first()
     if invitation is None:
         raise invalid
     if invitation.used_at is not None:

@@ -7,7 +7,8 @@ and delivered only if the change commits.
 from django.conf import settings
 from django.utils import translation
 
-from mentoring.applications.notifications import applicant_language
+from mentoring.core.display import person_name
+from mentoring.core.language import language_of
 from mentoring.core.mail import absolute_url, send_from_templates
 from mentoring.models import Mentorship
 
@@ -32,7 +33,7 @@ def _mentor_context(mentorship: Mentorship) -> dict:
         "mentorship": mentorship,
         "application": mentorship.participant,
         "intake": mentorship.participant.intake,
-        "mentor_name": mentor_user.get_full_name() or mentor_user.email,
+        "mentor_name": person_name(mentor_user),
         "dashboard_url": dashboard_url,
     }
 
@@ -96,7 +97,7 @@ def mentorship_started(*, mentorship: Mentorship) -> None:
         mentorship=mentorship,
         event="started",
     )
-    language = applicant_language(application)
+    language = language_of(application.applicant)
     with translation.override(language):
         participant_dashboard = absolute_url("mentoring:dashboard")
     _send(

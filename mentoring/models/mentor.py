@@ -79,7 +79,7 @@ class MentorProfile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.user.get_full_name() or self.user.email
+        return str(self.user)
 
     @property
     def is_approved(self) -> bool:

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.core.display import person_name
 from mentoring.models.training import ATTENDANCE_HOURS_MAX
 from mentoring.training.selectors import HOURS_STEP, AttendanceRow, hours_field_name, hours_valid
 
@@ -27,10 +28,6 @@ _ERROR_KEYS = (
     "max_whole_digits",
     "step_size",
 )
-
-
-def person_name(person) -> str:
-    return person.get_full_name() or person.email
 
 
 class AttendanceForm(forms.Form):

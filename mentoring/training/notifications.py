@@ -1,22 +1,17 @@
 """E-mails about an enrolment, in the person's language of contact, written to the outbox."""
 
-from django.conf import settings
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from mentoring.core import mail
+from mentoring.core.display import person_name
+from mentoring.core.language import language_of
 from mentoring.models import (
-    ApplicantProfile,
     Enrolment,
 )
 from mentoring.training.selectors import cancel_deadline
 
 # --- E-mail ----------------------------------------------------------------------
-
-
-def _language(person) -> str:
-    profile = ApplicantProfile.objects.filter(user=person).first()
-    return profile.contact_language if profile else settings.LANGUAGE_CODE
 
 
 def _offer_in(offer, language: str):
@@ -27,7 +22,7 @@ def _offer_in(offer, language: str):
 
 
 def _mail(*, enrolment: Enrolment, template: str, event: str, **extra) -> None:
-    language = _language(enrolment.person)
+    language = language_of(enrolment.person)
     with translation.override(language):
         dashboard_url = mail.absolute_url("mentoring:dashboard")
     occasion = enrolment.occasion
@@ -37,7 +32,7 @@ def _mail(*, enrolment: Enrolment, template: str, event: str, **extra) -> None:
             "enrolment": enrolment,
             "occasion": occasion,
             "offer": _offer_in(occasion.page, language),
-            "name": enrolment.person.get_full_name() or enrolment.person.email,
+            "name": person_name(enrolment.person),
             "dashboard_url": dashboard_url,
             "cancel_deadline": timezone.localtime(cancel_deadline(occasion)),
             **extra,

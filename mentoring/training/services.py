@@ -132,7 +132,7 @@ class NoHoursToConfirm(EnrolmentError):
 # --- Audit -----------------------------------------------------------------------
 
 
-def _audit(
+def enrolment_change_record(
     *, enrolment: Enrolment, actor, now: dt.datetime, event: str, from_status: str | None = None, note=""
 ) -> EnrolmentChange:
     """One EnrolmentChange row; `from_status` None means the status did not change."""
@@ -187,7 +187,7 @@ def enrolment_create(
         status=EnrolmentStatus.WAITLISTED if full else EnrolmentStatus.ENROLLED,
         created_at=now,
     )
-    _audit(
+    enrolment_change_record(
         enrolment=enrolment,
         actor=person,
         now=now,
@@ -223,7 +223,9 @@ def enrolment_cancel(*, enrolment: Enrolment, actor, now: dt.datetime) -> Enrolm
     enrolment.status = EnrolmentStatus.CANCELLED
     enrolment.cancelled_at = now
     enrolment.save(update_fields=["status", "cancelled_at"])
-    _audit(enrolment=enrolment, actor=actor, now=now, event=EnrolmentEvent.CANCELLED, from_status=from_status)
+    enrolment_change_record(
+        enrolment=enrolment, actor=actor, now=now, event=EnrolmentEvent.CANCELLED, from_status=from_status
+    )
     _mail(enrolment=enrolment, template="training_cancelled", event="cancelled")
     if not had_place or occasion_enrolled_count(occasion) >= occasion.places:
         return None
@@ -241,7 +243,7 @@ def enrolment_cancel(*, enrolment: Enrolment, actor, now: dt.datetime) -> Enrolm
     first.save(update_fields=["status", "promoted_at"])
     # The actor is None: the rules moved this person up, nobody chose them, and naming the
     # canceller would put one participant's identity in another participant's history.
-    _audit(
+    enrolment_change_record(
         enrolment=first,
         actor=None,
         now=now,
@@ -381,7 +383,7 @@ def enrolment_hours_confirm(*, enrolment: Enrolment, actor, now: dt.datetime) ->
         return enrolment
     enrolment.hours_confirmed_at = now
     enrolment.save(update_fields=["hours_confirmed_at"])
-    _audit(
+    enrolment_change_record(
         enrolment=enrolment,
         actor=actor,
         now=now,

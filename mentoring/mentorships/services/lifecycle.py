@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.applications import notifications as application_notifications
 from mentoring.applications.workflow import Status
 from mentoring.core import mail
 from mentoring.core.display import participant_name, person_name
 from mentoring.core.errors import PortalError
+from mentoring.core.language import language_of
 from mentoring.mentorships import notifications
 from mentoring.mentorships.workflow import (
     OPEN,
@@ -207,7 +207,7 @@ def _tell_participant_ended(mentorship: Mentorship) -> None:
     """E-mail the participant, in their language, that the mentorship has ended (not the reason:
     that is written for the coordinators, and may be about the participant)."""
     application = mentorship.participant
-    language = application_notifications.applicant_language(application)
+    language = language_of(application.applicant)
     with translation.override(language):
         dashboard_url = mail.absolute_url("mentoring:dashboard")
     mail.send_from_templates(

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import translation
 
-from mentoring.applications import notifications as application_notifications
 from mentoring.core import mail
+from mentoring.core.language import language_of
 from mentoring.models import (
     Application,
     ApplicationStatus,
@@ -157,7 +157,7 @@ def _purge_anonymised(*, pk: int, now: datetime) -> bool:
 
 
 def _mail_warning(*, application: Application, purge_on: datetime) -> None:
-    language = application_notifications.applicant_language(application)
+    language = language_of(application.applicant)
     with translation.override(language):
         dashboard_url = mail.absolute_url("mentoring:dashboard")
     mail.send_from_templates(

@@ -4,7 +4,6 @@ closing, linking employees, the join link, and who may see the coordinators' pag
 import datetime as dt
 
 import pytest
-from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -287,7 +286,7 @@ def test_company_request_from_token_refuses_an_altered_token(planned, now):
 
 
 def test_company_request_from_token_refuses_a_mentoring_effort(planned_mentoring, now):
-    token = signing.Signer(salt=services.JOIN_SALT).sign(str(planned_mentoring.pk))
+    token = services.JOIN_LINK.sign(planned_mentoring.pk)
 
     with pytest.raises(services.JoinLinkInvalid):
         services.company_request_from_token(token=token, now=now)
