@@ -1,7 +1,13 @@
+"""mentoring's parts in Wagtail: its admin viewsets, and the parts of content's pages it supplies."""
+
+from django.utils import timezone
 from wagtail import hooks
 
+from content.extensions import OCCASION_PLACES, PROGRAMME_INTAKE
+from mentoring.applications import selectors as application_selectors
 from mentoring.applications.viewsets import intake_viewset
 from mentoring.figures.viewsets import programme_targets_viewset
+from mentoring.training import selectors as training_selectors
 
 
 @hooks.register("register_admin_viewset")
@@ -12,3 +18,14 @@ def register_intake_viewset():
 @hooks.register("register_admin_viewset")
 def register_programme_targets_viewset():
     return programme_targets_viewset
+
+
+@hooks.register(PROGRAMME_INTAKE)
+def programme_intake(programme):
+    """The programme page's Apply box: computed per request, so it follows the intake's dates."""
+    return application_selectors.intake_state(programme, now=timezone.now())
+
+
+@hooks.register(OCCASION_PLACES)
+def occasion_places(occasion):
+    return training_selectors.occasion_places(occasion, today=timezone.localdate())

@@ -8,6 +8,7 @@ Reads that already filter by what the asking person may see (STYLE.md rule 6).
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -291,3 +292,44 @@ def dashboard_entries(user) -> list[DashboardEntry]:
             )
         )
     return entries
+
+
+# --- A programme page's Apply box (through content's hook) ------------------------------------
+
+OPEN, UPCOMING, CLOSED = "open", "upcoming", "closed"
+
+
+@dataclass(frozen=True)
+class IntakeState:
+    status: str  # OPEN, UPCOMING or CLOSED
+    intake: Intake | None = None
+    apply_url: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == OPEN
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.status == UPCOMING
+
+    @property
+    def opens_at(self) -> datetime | None:
+        return self.intake.opens_at if self.intake else None
+
+    @property
+    def closes_at(self) -> datetime | None:
+        return self.intake.closes_at if self.intake else None
+
+
+def intake_state(programme, *, now: datetime) -> IntakeState:
+    """Open (with where to apply), upcoming (with when), or closed. One query, two when none is open."""
+    intake = intake_open_for(programme=programme, now=now)
+    if intake is not None:
+        return IntakeState(
+            status=OPEN, intake=intake, apply_url=reverse("mentoring:eligibility", args=[intake.pk])
+        )
+    upcoming = intake_next_for(programme=programme, now=now)
+    if upcoming is not None:
+        return IntakeState(status=UPCOMING, intake=upcoming)
+    return IntakeState(status=CLOSED)

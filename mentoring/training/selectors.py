@@ -275,3 +275,32 @@ def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
         )
         for enrolment in enrolments_of(person).annotate(hours_total=hours_total_subquery())
     ]
+
+
+# --- An offer page's places (through content's hook) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class OccasionPlaces:
+    places: int
+    free: int
+    started: bool
+    enrol_url: str
+    # Held for a company's employees, who enrol through the link the company was sent.
+    reserved: bool = False
+
+    @property
+    def is_full(self) -> bool:
+        return self.free < 1
+
+
+def occasion_places(occasion, *, today: dt.date) -> OccasionPlaces:
+    """An occasion's places as its offer page shows them: free, full or reserved, and where to enrol."""
+    canonical = occasion_canonical(occasion)
+    return OccasionPlaces(
+        places=canonical.places,
+        free=occasion_free_places(canonical),
+        started=canonical.starts_on <= today,
+        enrol_url=reverse("mentoring:training_enrol", args=[occasion.pk]),
+        reserved=occasion_reservation(canonical) is not None,
+    )

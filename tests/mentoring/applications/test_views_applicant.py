@@ -16,10 +16,10 @@ from django.utils.translation import gettext
 
 from mentoring.applications import services as application_services
 from mentoring.applications import uploads
+from mentoring.applications.selectors import intake_state
 from mentoring.applications.views.applicant import ELIGIBLE_SESSION_KEY
 from mentoring.applications.workflow import Status
 from mentoring.models import ApplicantProfile, Application, EligibilityRefusal, StatusChange
-from mentoring.templatetags.intakes import intake_state
 from tests import factories
 
 # --- Files ------------------------------------------------------------------------------------
