@@ -1,14 +1,15 @@
-"""A calendar invitation (.ics, RFC 5545) for one event: a pure function, no Django.
+"""A calendar invitation (.ics, RFC 5545) for one event, written with the icalendar library.
 
-Written by hand rather than with a library: one event with a handful of
-properties needs only escaping, UTC times and line folding.
+The library escapes text and parameters (RFC 6868) and folds lines, so a name or a
+place with line breaks or quotes stays one value and can never add a property.
 """
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from icalendar import Calendar, Event, vCalAddress
+
 PRODID = "-//Portal//Study guidance//EN"
-FOLD_OCTETS = 75
 
 
 @dataclass(frozen=True)
@@ -28,71 +29,46 @@ class CalendarEvent:
     cancelled: bool = False
 
 
-def escape_text(value: str) -> str:
-    """Escape a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11)."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def _param(value: str) -> str:
-    # A parameter value may not hold a double quote; quoted, it may hold , ; and :.
-    return '"' + value.replace('"', "'") + '"'
-
-
-def utc_stamp(moment: datetime) -> str:
-    """A date-time in UTC form (…Z); an aware moment is converted, a naive one refused."""
+def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("A calendar time must be timezone-aware.")
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC)
 
 
-def fold(line: str) -> str:
-    """Fold a content line so that no line is longer than 75 octets, never splitting a UTF-8 character."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode())
-        # Continuation lines start with a space, which counts towards their 75 octets.
-        limit = FOLD_OCTETS if not pieces else FOLD_OCTETS - 1
-        if size + width > limit:
-            pieces.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces)
+def _address(email: str, name: str, **params: str) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["CN"] = name
+    address.params.update(params)
+    return address
 
 
 def invitation(event: CalendarEvent) -> str:
-    """The whole VCALENDAR text, CRLF line endings, METHOD:REQUEST (or CANCEL for a cancelled event)."""
-    organizer = "ORGANIZER"
-    if event.organizer_name:
-        organizer += f";CN={_param(event.organizer_name)}"
-    attendee = "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED"
-    if event.attendee_name:
-        attendee += f";CN={_param(event.attendee_name)}"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"METHOD:{'CANCEL' if event.cancelled else 'REQUEST'}",
-        "BEGIN:VEVENT",
-        f"UID:{event.uid}",
-        f"SEQUENCE:{event.sequence}",
-        f"DTSTAMP:{utc_stamp(event.stamp)}",
-        f"DTSTART:{utc_stamp(event.starts_at)}",
-        f"DTEND:{utc_stamp(event.ends_at)}",
-        f"SUMMARY:{escape_text(event.summary)}",
-    ]
+    """The whole VCALENDAR text (CRLF line endings): METHOD:REQUEST, or CANCEL for a cancelled event.
+
+    Times are written in UTC; a naive time is refused (ValueError).
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "CANCEL" if event.cancelled else "REQUEST")
+    entry = Event()
+    entry.add("uid", event.uid)
+    entry.add("sequence", event.sequence)
+    entry.add("dtstamp", _utc(event.stamp))
+    entry.add("dtstart", _utc(event.starts_at))
+    entry.add("dtend", _utc(event.ends_at))
+    entry.add("summary", event.summary)
     if event.location:
-        lines.append(f"LOCATION:{escape_text(event.location)}")
+        entry.add("location", event.location)
     if event.description:
-        lines.append(f"DESCRIPTION:{escape_text(event.description)}")
-    lines += [
-        f"{organizer}:mailto:{event.organizer_email}",
-        f"{attendee}:mailto:{event.attendee_email}",
-        f"STATUS:{'CANCELLED' if event.cancelled else 'CONFIRMED'}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "".join(fold(line) + "\r\n" for line in lines)
+        entry.add("description", event.description)
+    entry.add("organizer", _address(event.organizer_email, event.organizer_name))
+    entry.add(
+        "attendee",
+        _address(event.attendee_email, event.attendee_name, ROLE="REQ-PARTICIPANT", PARTSTAT="ACCEPTED"),
+    )
+    entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    calendar.add_component(entry)
+    return calendar.to_ical().decode()
