@@ -1,8 +1,8 @@
 """The mentoring workflow's recurring jobs (written to django-q2 by `manage.py sync_schedules`)."""
 
-from portal.schedules import RecurringJob
+from portal.schedules import RecurringJob, register
 
-JOBS = [
+register(
     RecurringJob(
         name="chase-unanswered-proposals",
         func="mentoring.mentorships.jobs.chase_unanswered_proposals",
@@ -25,4 +25,4 @@ JOBS = [
         func="mentoring.training.jobs.remind_course_participants",
         cron="0 10 * * *",
     ),
-]
+)

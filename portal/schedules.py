@@ -1,17 +1,17 @@
 """Recurring jobs, declared in code and written to django-q2 by `manage.py sync_schedules`.
 
-Each app may declare its own jobs in a `schedules` module with a `JOBS` list;
-`schedules_sync` collects them all. Schedules are matched by name, so running
-the sync again changes nothing, and a job removed from the code is removed
-from the database too (only schedules whose name carries our prefix are
-touched: anything an operator added by hand is left alone).
+Each app declares its jobs in a `schedules` module by calling `register(...)`;
+`declared_jobs` finds those modules with Django's `autodiscover_modules`, the way
+the admin finds `admin` modules. Schedules are matched by name, so running the
+sync again changes nothing, and a job removed from the code is removed from the
+database too (only schedules whose name carries our prefix are touched: anything
+an operator added by hand is left alone).
 """
 
 from dataclasses import dataclass
-from importlib import import_module
 
-from django.apps import apps
 from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
 
 PREFIX = "portal:"
 
@@ -28,24 +28,27 @@ class RecurringJob:
         return f"{PREFIX}{self.name}"
 
 
-JOBS = [
+_registry: dict[str, RecurringJob] = {}
+
+
+def register(*jobs: RecurringJob) -> None:
+    """Declare recurring jobs (from an app's `schedules` module); a name declared twice is an error."""
+    for job in jobs:
+        if _registry.get(job.name, job) != job:
+            raise ValueError(f"Two recurring jobs are called {job.name!r}.")
+        _registry[job.name] = job
+
+
+register(
     RecurringJob(name="deliver-due-email", func="portal.tasks.deliver_due_outbox", minutes=1),
     RecurringJob(name="purge-old-email", func="portal.tasks.purge_old_email", cron="30 3 * * *"),
-]
+)
 
 
 def declared_jobs() -> list[RecurringJob]:
-    """Every RecurringJob declared in an installed app's `schedules` module."""
-    jobs: list[RecurringJob] = []
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.schedules")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.schedules":
-                raise
-            continue
-        jobs.extend(getattr(module, "JOBS", []))
-    return sorted(jobs, key=lambda job: job.name)
+    """Every RecurringJob registered by an installed app's `schedules` module, by name."""
+    autodiscover_modules("schedules")
+    return sorted(_registry.values(), key=lambda job: job.name)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django_q.models import Schedule
 
-from portal.schedules import PREFIX, RecurringJob, declared_jobs, schedules_sync
+from portal.schedules import PREFIX, RecurringJob, declared_jobs, register, schedules_sync
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +81,17 @@ def test_schedules_sync_leaves_schedule_made_by_hand_alone():
 
 def test_declared_jobs_include_outbox_sweep():
     assert SWEEP in declared_jobs()
+
+
+def test_declared_jobs_are_found_in_each_installed_apps_schedules_module():
+    names = {job.name for job in declared_jobs()}
+
+    assert {"deliver-due-email", "send-due-surveys", "remind-course-participants"} <= names
+
+
+def test_register_refuses_a_second_job_under_a_name_already_taken():
+    with pytest.raises(ValueError, match="deliver-due-email"):
+        register(RecurringJob(name="deliver-due-email", func="portal.tasks.purge_old_email", minutes=5))
 
 
 def test_sync_schedules_command_prints_counts():

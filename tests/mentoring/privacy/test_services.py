@@ -500,9 +500,11 @@ def test_purge_deletes_anonymised_records_past_their_retention_date(
 
 
 def test_purge_job_is_scheduled_daily():
-    from mentoring.schedules import JOBS
+    from portal.schedules import declared_jobs
 
-    (job,) = [job for job in JOBS if job.func == "mentoring.privacy.jobs.purge_expired_personal_data"]
+    (job,) = [
+        job for job in declared_jobs() if job.func == "mentoring.privacy.jobs.purge_expired_personal_data"
+    ]
     assert job.cron.endswith("* * *")
 
 
