@@ -71,20 +71,7 @@ class MentorProfileForm(forms.ModelForm):
 
     class Meta:
         model = MentorProfile
-        fields = [
-            "phone",
-            "bio",
-            "sectors",
-            "expertise",
-            "languages",
-            "municipality",
-            "online_ok",
-            "capacity",
-            "gender",
-            "company_ties",
-            "paused",
-            "back_on",
-        ]
+        fields = list(MentorProfile.PERSONAL_FIELDS)
         widgets = {
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "bio": forms.Textarea(attrs={"rows": 6}),

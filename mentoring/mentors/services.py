@@ -34,22 +34,6 @@ logger = logging.getLogger(__name__)
 INVITATION_VALID_FOR = timedelta(days=14)
 INVITATION_LINK = TokenKind(salt="mentoring.mentor-invitation", max_age=INVITATION_VALID_FOR)
 
-# What a mentor writes in their profile; anything else in the data is ignored.
-PROFILE_FIELDS = (
-    "phone",
-    "bio",
-    "sectors",
-    "expertise",
-    "languages",
-    "municipality",
-    "online_ok",
-    "capacity",
-    "gender",
-    "company_ties",
-    "paused",
-    "back_on",
-)
-
 
 class MentorError(PortalError):
     """A rule of mentor onboarding said no; `message` says why in words a person understands."""
@@ -165,7 +149,7 @@ def mentor_profile_save(
     first_name: str | None = None,
     last_name: str | None = None,
 ) -> MentorProfile:
-    """Create or update `user`'s own mentor profile from validated `data` (the fields in PROFILE_FIELDS).
+    """Create or update `user`'s own mentor profile from validated `data` (its PERSONAL_FIELDS).
 
     A new profile waits for a coordinator's approval; editing an approved one
     keeps it approved (pausing and capacity are the mentor's own to change).
@@ -176,7 +160,7 @@ def mentor_profile_save(
     person's name, when given, is written to their account, which is where
     mentees and coordinators read it.
     """
-    fields = {name: data[name] for name in PROFILE_FIELDS if name in data}
+    fields = {name: data[name] for name in MentorProfile.PERSONAL_FIELDS if name in data}
     if not fields.get("paused", False):
         # A "back on" date belongs to a pause; left behind after unpausing it would pause the mentor again.
         fields["back_on"] = None

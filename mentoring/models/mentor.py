@@ -12,6 +12,23 @@ CAPACITY_MIN, CAPACITY_MAX = 1, 10
 
 
 class MentorProfile(models.Model):
+    # What the mentor writes in their profile, in the form's order: the one list the form,
+    # the service that saves it and the personal data export all use.
+    PERSONAL_FIELDS = (
+        "phone",
+        "bio",
+        "sectors",
+        "expertise",
+        "languages",
+        "municipality",
+        "online_ok",
+        "capacity",
+        "gender",
+        "company_ties",
+        "paused",
+        "back_on",
+    )
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentor_profile"
     )

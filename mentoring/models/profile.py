@@ -20,6 +20,24 @@ phone_validator = RegexValidator(
 
 
 class ApplicantProfile(models.Model):
+    # What the person writes in their profile, in the form's order: the one list the form,
+    # the service that records it and the personal data export all use.
+    PERSONAL_FIELDS = (
+        "first_name",
+        "last_name",
+        "phone",
+        "municipality",
+        "birth_year",
+        "gender",
+        "employment_status",
+        "months_unemployed",
+        "former_sector",
+        "former_employer",
+        "education_level",
+        "languages",
+        "contact_language",
+    )
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_profile"
     )

@@ -58,21 +58,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = ApplicantProfile
-        fields = [
-            "first_name",
-            "last_name",
-            "phone",
-            "municipality",
-            "birth_year",
-            "gender",
-            "employment_status",
-            "months_unemployed",
-            "former_sector",
-            "former_employer",
-            "education_level",
-            "languages",
-            "contact_language",
-        ]
+        fields = list(ApplicantProfile.PERSONAL_FIELDS)
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),

@@ -14,7 +14,7 @@ def applicant_profile_create(*, user, data: dict, now: datetime) -> ApplicantPro
     The profile is the funder's entry record and is never replaced: if one exists
     already (a second tab, a double click), that one is returned unchanged.
     """
-    fields = {name: value for name, value in data.items() if name != "consent"}
+    fields = {name: data[name] for name in ApplicantProfile.PERSONAL_FIELDS if name in data}
     if fields.get("employment_status") != "unemployed":
         fields["months_unemployed"] = None
     try:

@@ -19,6 +19,7 @@ from allauth.account.models import EmailAddress
 from mentoring.core.display import person_name
 from mentoring.models import (
     AccessLog,
+    ApplicantProfile,
     Application,
     IdentityReveal,
     MentorProfile,
@@ -36,97 +37,180 @@ def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
-def _fields(instance, names: list[str]) -> dict:
+def _fields(instance, names) -> dict:
     return {name: _iso(getattr(instance, name)) for name in names}
 
 
-PROFILE_FIELDS = [
-    "first_name",
-    "last_name",
-    "phone",
-    "municipality",
-    "birth_year",
-    "gender",
-    "employment_status",
-    "months_unemployed",
-    "former_sector",
-    "former_employer",
-    "education_level",
-    "languages",
-    "contact_language",
-    "consent_at",
-    "privacy_notice_version",
-    "created_at",
-    "updated_at",
-]
+# What the export gives of each model, by model name: the one declaration the export reads,
+# and the one the completeness test holds against every field of every model.
+RECORD_DATES = ("created_at", "updated_at")
+EXPORTED: dict[str, tuple[str, ...]] = {
+    "User": ("email", "first_name", "last_name", "date_joined", "last_login"),
+    "ApplicantProfile": (
+        *ApplicantProfile.PERSONAL_FIELDS,
+        "consent_at",
+        "privacy_notice_version",
+        *RECORD_DATES,
+    ),
+    "MentorProfile": (*MentorProfile.PERSONAL_FIELDS, "approved_at", *RECORD_DATES),
+    "Application": (
+        "status",
+        "idea_title",
+        "idea_description",
+        "business_sector",
+        "market_description",
+        "stage",
+        "organisation_number",
+        "support_needs",
+        "support_needs_other",
+        "mentor_languages",
+        "woman_mentor",
+        "meeting_mode",
+        "business_plan_name",
+        *RECORD_DATES,
+        "submitted_at",
+        "decided_at",
+        "decision_reason",
+    ),
+    "StatusChange": ("at", "from_status", "to_status", "reason", "internal_note"),
+    "Review": ("scores", "score", "comment", *RECORD_DATES),
+    "FollowUpSurvey": (
+        "kind",
+        "due_at",
+        "sent_at",
+        "answered_at",
+        "expired_at",
+        "source",
+        "situation",
+        "organisation_number",
+        "business_started_on",
+        "improvements",
+        "satisfaction_mentoring",
+        "satisfaction_programme",
+        "comments",
+    ),
+    "Outcome": (
+        "point",
+        "result",
+        "organisation_number",
+        "business_started_on",
+        "improvements",
+        "recorded_at",
+    ),
+    "Mentorship": ("status", "proposed_at", "answered_at", "ended_at", "decline_reason", "end_reason"),
+    "MentorshipChange": ("at", "from_status", "to_status", "reason"),
+    "Goal": ("title", "target_date", "done_at", "created_at"),
+    "Meeting": ("held_on", "minutes", "format", "topics", "shared_notes", "logged_at"),
+    # As "your_private_note" beside its meeting: only the person's own.
+    "PrivateNote": ("text",),
+    # As "data_views" and "identity_reveals": who looked, at what, when.
+    "AccessLog": ("viewer", "what", "object_id", "at"),
+    "IdentityReveal": ("coordinator", "application", "at"),
+}
 
+_ID = "the record's number, given where it identifies an entry"
+_PARENT = "the entry it belongs to, under which it is listed"
+_THE_PERSON = "the person themselves"
+_STAFF = "a member of staff: their identity is their own data"
+_HOUSEKEEPING = "the portal's own bookkeeping (reminders, retention), not about the person"
+# Fields of exported models deliberately left out, each with the reason.
+LEFT_OUT: dict[str, dict[str, str]] = {
+    "User": {
+        "id": _ID,
+        "password": "a one-way hash: nothing readable",
+        "is_superuser": "an access right of staff accounts",
+        "is_staff": "an access right of staff accounts",
+        "is_active": "whether the account can sign in: the account itself shows it",
+    },
+    "ApplicantProfile": {"id": _ID, "user": _THE_PERSON},
+    "MentorProfile": {
+        "id": _ID,
+        "user": _THE_PERSON,
+        "approved_by": _STAFF,
+        "invitation": "the invitation's record, not the mentor's data",
+    },
+    "Application": {
+        "id": "given as the entry's id",
+        "intake": "given by its title",
+        "applicant": _THE_PERSON,
+        "step": "the form step a draft was left on",
+        "business_plan": "the file itself is in files/",
+        "purge_warned_at": _HOUSEKEEPING,
+        "anonymised_at": _HOUSEKEEPING,
+        "retain_until": _HOUSEKEEPING,
+        "company_request": "an employer's request the application was linked to",
+    },
+    "StatusChange": {"id": _ID, "application": _PARENT, "actor": _STAFF},
+    "Review": {
+        "id": _ID,
+        "application": _PARENT,
+        "reviewer": _STAFF,
+        "conflict_of_interest": "the reviewer's own declaration",
+    },
+    "FollowUpSurvey": {
+        "id": _ID,
+        "participant": _PARENT,
+        "mentorship": "the mentorship is listed on its own",
+        "first_reminder_at": _HOUSEKEEPING,
+        "second_reminder_at": _HOUSEKEEPING,
+        "call_requested_at": _HOUSEKEEPING,
+        "recorded_by": _STAFF,
+        "language": "the language the answer page was shown in",
+    },
+    "Outcome": {
+        "id": _ID,
+        "participant": _PARENT,
+        "source": "how it was recorded (online or by phone)",
+        "survey": "the survey is listed beside it",
+    },
+    "Mentorship": {
+        "id": "given as the entry's id",
+        "participant": "given as your_role",
+        "mentor": "given as your_role",
+        "score": "not exported yet: the match's score",
+        "reasons": "not exported yet: the match's reasons",
+        "reminded_at": _HOUSEKEEPING,
+        "meeting_reminded_at": _HOUSEKEEPING,
+    },
+    "MentorshipChange": {"id": _ID, "mentorship": _PARENT, "actor": _STAFF},
+    "Goal": {"id": _ID, "mentorship": _PARENT, "created_by": "one of the two parties, both named in it"},
+    "Meeting": {
+        "id": _ID,
+        "mentorship": _PARENT,
+        "logged_by": "one of the two parties, both named in it",
+        "updated_at": _HOUSEKEEPING,
+    },
+    "PrivateNote": {
+        "id": _ID,
+        "meeting": _PARENT,
+        "author": "only the person's own notes are given",
+        "updated_at": _HOUSEKEEPING,
+    },
+    "AccessLog": {"id": _ID, "subject": _THE_PERSON},
+    "IdentityReveal": {"id": _ID},
+}
 
-APPLICATION_FIELDS = [
-    "status",
-    "idea_title",
-    "idea_description",
-    "business_sector",
-    "market_description",
-    "stage",
-    "organisation_number",
-    "support_needs",
-    "support_needs_other",
-    "mentor_languages",
-    "woman_mentor",
-    "meeting_mode",
-    "business_plan_name",
-    "created_at",
-    "updated_at",
-    "submitted_at",
-    "decided_at",
-    "decision_reason",
-]
+# Models that hold personal data the export does not cover yet, each with what is missing.
+NOT_EXPORTED_YET: dict[str, str] = {
+    "GuidanceSlot": "a counsellor's published times",
+    "GuidanceBooking": "a person's guidance bookings, topics and outcomes",
+    "Enrolment": "a person's course enrolments",
+    "Attendance": "a person's hours on each course day",
+    "EnrolmentChange": "the history of a person's enrolments",
+    "CompanyRequest": "the company requests a person sent as its contact",
+    "CompanyRequestChange": "the history of a company request",
+    "MentorInvitation": "a mentor's invitation (name and e-mail)",
+    "ErasureRequest": "the record of an erasure, kept after the person is gone",
+}
 
-
-MENTOR_FIELDS = [
-    "phone",
-    "bio",
-    "sectors",
-    "expertise",
-    "languages",
-    "municipality",
-    "online_ok",
-    "capacity",
-    "gender",
-    "company_ties",
-    "paused",
-    "back_on",
-    "approved_at",
-    "created_at",
-    "updated_at",
-]
-
-
-SURVEY_FIELDS = [
-    "kind",
-    "due_at",
-    "sent_at",
-    "answered_at",
-    "expired_at",
-    "source",
-    "situation",
-    "organisation_number",
-    "business_started_on",
-    "improvements",
-    "satisfaction_mentoring",
-    "satisfaction_programme",
-    "comments",
-]
-
-
-OUTCOME_FIELDS = [
-    "point",
-    "result",
-    "organisation_number",
-    "business_started_on",
-    "improvements",
-    "recorded_at",
-]
+# Models with no personal data, each with why.
+NOT_PERSONAL: dict[str, str] = {
+    "Intake": "a round of applications",
+    "EligibilityRefusal": "a count per reason and day, nobody named",
+    "ProgrammeTargets": "the programme's targets",
+    "MatchingRun": "a run of the engine over ids, for the coordinators' board",
+    "MatchingChoice": "a coordinator's lock or exclusion of a pair, by ids",
+}
 
 
 def _file_name(application: Application) -> str:
@@ -138,20 +222,12 @@ def _mentorship_data(mentorship: Mentorship, *, user: User, role: str) -> dict:
     return {
         "id": mentorship.pk,
         "your_role": role,
-        **_fields(
-            mentorship, ["status", "proposed_at", "answered_at", "ended_at", "decline_reason", "end_reason"]
-        ),
-        "changes": [
-            _fields(change, ["at", "from_status", "to_status", "reason"])
-            for change in mentorship.changes.all()
-        ],
-        "goals": [
-            _fields(goal, ["title", "target_date", "done_at", "created_at"])
-            for goal in mentorship.goals.all()
-        ],
+        **_fields(mentorship, EXPORTED["Mentorship"]),
+        "changes": [_fields(change, EXPORTED["MentorshipChange"]) for change in mentorship.changes.all()],
+        "goals": [_fields(goal, EXPORTED["Goal"]) for goal in mentorship.goals.all()],
         "meetings": [
             {
-                **_fields(meeting, ["held_on", "minutes", "format", "topics", "shared_notes", "logged_at"]),
+                **_fields(meeting, EXPORTED["Meeting"]),
                 # Only the person's own private note: another's is its writer's alone.
                 "your_private_note": next(
                     (note.text for note in meeting.private_notes.all() if note.author_id == user.pk), ""
@@ -168,13 +244,12 @@ def personal_data_export(*, user: User, now: datetime) -> bytes:
     applications = []
     for application in Application.objects.filter(applicant=user).select_related("intake").order_by("pk"):
         entry = {"id": application.pk, "intake": application.intake.title}
-        entry |= _fields(application, APPLICATION_FIELDS)
+        entry |= _fields(application, EXPORTED["Application"])
         entry["status_history"] = [
-            _fields(change, ["at", "from_status", "to_status", "reason", "internal_note"])
-            for change in application.status_changes.all()
+            _fields(change, EXPORTED["StatusChange"]) for change in application.status_changes.all()
         ]
         entry["reviews"] = [
-            _fields(review, ["scores", "score", "comment", "created_at", "updated_at"])
+            _fields(review, EXPORTED["Review"])
             for review in application.reviews.filter(conflict_of_interest=False)
         ]
         entry["business_plan_file"] = None
@@ -186,8 +261,10 @@ def personal_data_export(*, user: User, now: datetime) -> bytes:
                     entry["business_plan_file"] = name
             except FileNotFoundError:
                 logger.warning("export of user %s: business plan of %s is missing", user.pk, application.pk)
-        entry["surveys"] = [_fields(survey, SURVEY_FIELDS) for survey in application.surveys.all()]
-        entry["outcomes"] = [_fields(outcome, OUTCOME_FIELDS) for outcome in application.outcomes.all()]
+        entry["surveys"] = [
+            _fields(survey, EXPORTED["FollowUpSurvey"]) for survey in application.surveys.all()
+        ]
+        entry["outcomes"] = [_fields(outcome, EXPORTED["Outcome"]) for outcome in application.outcomes.all()]
         applications.append(entry)
 
     mentorships = [
@@ -202,14 +279,14 @@ def personal_data_export(*, user: User, now: datetime) -> bytes:
     profile = getattr(user, "applicant_profile", None)
     data = {
         "generated_at": now.isoformat(),
-        "account": _fields(user, ["email", "first_name", "last_name", "date_joined", "last_login"]),
+        "account": _fields(user, EXPORTED["User"]),
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user).order_by("pk")
         ],
-        "applicant_profile": _fields(profile, PROFILE_FIELDS) if profile else None,
+        "applicant_profile": _fields(profile, EXPORTED["ApplicantProfile"]) if profile else None,
         "applications": applications,
-        "mentor_profile": _fields(mentor, MENTOR_FIELDS) if mentor else None,
+        "mentor_profile": _fields(mentor, EXPORTED["MentorProfile"]) if mentor else None,
         "mentorships": mentorships,
         "data_views": [
             {
