@@ -7,8 +7,8 @@ to `mentoring.companies.services`.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.core import orgnr
 from mentoring.core.choices import ContactLanguage
+from mentoring.core.forms import organisation_number
 from mentoring.models import CompanyNeed, CompanyRequestStatus
 from mentoring.models.company import EMPLOYEES_CONCERNED_MAX
 
@@ -92,12 +92,10 @@ class CompanyRequestForm(forms.Form):
     )
 
     def clean_org_number(self):
-        normalised = orgnr.normalise(self.cleaned_data["org_number"])
-        if normalised is None:
-            raise forms.ValidationError(
-                _("This is not a valid organisation number. Check the ten digits."), code="invalid"
-            )
-        return normalised
+        return organisation_number(
+            self.cleaned_data["org_number"],
+            message=_("This is not a valid organisation number. Check the ten digits."),
+        )
 
     @property
     def is_from_robot(self) -> bool:

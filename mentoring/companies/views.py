@@ -42,6 +42,7 @@ from mentoring.models import (
 from mentoring.people import selectors as people_selectors
 from mentoring.training import selectors as training_selectors
 from mentoring.training import services as training_services
+from mentoring.training.views.enrolment import say_enrolled
 from portal import roles
 
 LIST_PAGE_SIZE = 25
@@ -314,17 +315,7 @@ def company_join(request, token: str):
         except training_services.EnrolmentError as error:
             messages.error(request, error.message)
             return redirect("mentoring:company_join", token=token)
-        if result.position:
-            messages.info(
-                request,
-                _(
-                    "The course is full. You are number %(position)s on the waiting list; "
-                    "we will e-mail you if a place opens."
-                )
-                % {"position": result.position},
-            )
-        else:
-            messages.success(request, _("You have a place. We have sent you a confirmation by e-mail."))
+        say_enrolled(request, result)
         return redirect("mentoring:dashboard")
     # The offer in the language being read, when it has a live translation.
     offer = occasion.page.localized

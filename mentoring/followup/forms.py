@@ -9,8 +9,8 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.core import orgnr
 from mentoring.core.choices import Improvement, Situation
+from mentoring.core.forms import organisation_number
 
 SATISFACTION_CHOICES = [
     (1, _("1 – Not at all satisfied")),
@@ -83,18 +83,7 @@ class SurveyForm(forms.Form):
         self.today = today
 
     def clean_organisation_number(self):
-        value = self.cleaned_data["organisation_number"].strip()
-        if not value:
-            return ""
-        normalised = orgnr.normalise(value)
-        if normalised is None:
-            raise forms.ValidationError(
-                _(
-                    "This is not a valid organisation number. Write the ten digits as on your registration "
-                    "certificate, for example 556123-4567."
-                )
-            )
-        return normalised
+        return organisation_number(self.cleaned_data["organisation_number"])
 
     def clean_business_started_on(self):
         value = self.cleaned_data["business_started_on"]

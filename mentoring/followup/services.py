@@ -61,17 +61,6 @@ SECOND_REMINDER_AFTER = timedelta(days=14)
 CALL_AFTER = timedelta(days=21)
 EXPIRE_AFTER = timedelta(days=28)
 
-# The answers a survey stores; anything else in the data is ignored.
-ANSWER_FIELDS = (
-    "situation",
-    "organisation_number",
-    "business_started_on",
-    "improvements",
-    "satisfaction_mentoring",
-    "satisfaction_programme",
-    "comments",
-)
-
 
 class FollowUpError(PortalError):
     """A rule of the follow-up said no; `message` says why in words a person understands."""
@@ -259,6 +248,21 @@ STEPS = (
 )
 
 
+def survey_outcome_unknown(*, survey: FollowUpSurvey, now: datetime) -> Outcome:
+    """The outcome of a survey that expired unanswered: "unknown", once per participant and point."""
+    outcome, _created = Outcome.objects.get_or_create(
+        participant_id=survey.participant_id,
+        point=survey.kind,
+        defaults={
+            "result": Outcome.Result.UNKNOWN,
+            "source": AnswerSource.EXPIRED,
+            "survey": survey,
+            "recorded_at": now,
+        },
+    )
+    return outcome
+
+
 def surveys_chase(*, now: datetime) -> SurveyChaseResult:
     """Take each sent, unanswered survey's due steps: remind, remind again, ask for a call, expire.
 
@@ -296,16 +300,7 @@ def _chase(*, pk: int, now: datetime) -> list[str]:
     latest = taken[-1][0]
     if latest == "expired_at":
         survey.source = AnswerSource.EXPIRED
-        Outcome.objects.get_or_create(
-            participant_id=survey.participant_id,
-            point=survey.kind,
-            defaults={
-                "result": Outcome.Result.UNKNOWN,
-                "source": AnswerSource.EXPIRED,
-                "survey": survey,
-                "recorded_at": now,
-            },
-        )
+        survey_outcome_unknown(survey=survey, now=now)
     survey.save(update_fields=[stamp for stamp, _name in taken] + ["source"])
     # Only the latest step's e-mail: never two reminders at once, none with the call or the expiry.
     if latest == "first_reminder_at":
@@ -321,7 +316,7 @@ def _chase(*, pk: int, now: datetime) -> list[str]:
 
 def _clean_answers(answers: dict) -> dict:
     """The stored form of validated `answers`; the business's details only with an own business."""
-    values = {name: answers.get(name) for name in ANSWER_FIELDS}
+    values = {name: answers.get(name) for name in FollowUpSurvey.ANSWER_FIELDS}
     if values["situation"] not in Situation.values:
         raise SurveyAnswerInvalid(_("Choose your current situation."))
     if values["situation"] == Situation.OWN_BUSINESS:

@@ -25,6 +25,17 @@ class FollowUpSurvey(models.Model):
     and never do it twice.
     """
 
+    # The answers a survey stores: what the service records and the personal data export gives.
+    ANSWER_FIELDS = (
+        "situation",
+        "organisation_number",
+        "business_started_on",
+        "improvements",
+        "satisfaction_mentoring",
+        "satisfaction_programme",
+        "comments",
+    )
+
     participant = models.ForeignKey(
         "mentoring.Application",
         verbose_name=_("participant"),

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.applications import uploads
 from mentoring.applications.services import EligibilityAnswers
-from mentoring.core import orgnr
 from mentoring.core.choices import (
     BusinessSector,
     Language,
@@ -26,6 +25,7 @@ from mentoring.core.choices import (
     TargetGroup,
     WomanMentor,
 )
+from mentoring.core.forms import organisation_number
 from mentoring.models import ApplicantProfile, Application
 from mentoring.models.application import Step
 from mentoring.people.forms import _birth_year_field
@@ -149,18 +149,7 @@ class MarketForm(StepForm):
         }
 
     def clean_organisation_number(self):
-        value = self.cleaned_data["organisation_number"].strip()
-        if not value:
-            return ""
-        normalised = orgnr.normalise(value)
-        if normalised is None:
-            raise forms.ValidationError(
-                _(
-                    "This is not a valid organisation number. Write the ten digits as on your registration "
-                    "certificate, for example 556123-4567."
-                )
-            )
-        return normalised
+        return organisation_number(self.cleaned_data["organisation_number"])
 
     def clean(self):
         data = super().clean()

@@ -21,6 +21,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q
 
+from mentoring.followup.services import survey_outcome_unknown
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
     AccessLog,
@@ -36,7 +37,6 @@ from mentoring.models import (
     MentorProfile,
     Mentorship,
     MentorshipChange,
-    Outcome,
     PrivateNote,
     Review,
     StatusChange,
@@ -125,16 +125,7 @@ def _close_open_surveys(application_ids, *, steps: _Steps, now: datetime) -> Non
         survey.expired_at = now
         survey.source = AnswerSource.EXPIRED
         survey.save(update_fields=["expired_at", "source"])
-        Outcome.objects.get_or_create(
-            participant_id=survey.participant_id,
-            point=survey.kind,
-            defaults={
-                "result": Outcome.Result.UNKNOWN,
-                "source": AnswerSource.EXPIRED,
-                "survey": survey,
-                "recorded_at": now,
-            },
-        )
+        survey_outcome_unknown(survey=survey, now=now)
     steps.log("open_surveys_expired", len(open_surveys))
 
 

@@ -65,6 +65,21 @@ def enrol_profile(request, pk: int):
     )
 
 
+def say_enrolled(request, result: training_services.EnrolmentResult) -> None:
+    """Tell the person what their enrolment gave: a place, or their number on the waiting list."""
+    if result.position:
+        messages.info(
+            request,
+            _(
+                "The course is full. You are number %(position)s on the waiting list; "
+                "we will e-mail you if a place opens."
+            )
+            % {"position": result.position},
+        )
+    else:
+        messages.success(request, _("You have a place. We have sent you a confirmation by e-mail."))
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def enrol(request, pk: int):
@@ -86,17 +101,7 @@ def enrol(request, pk: int):
         except training_services.EnrolmentError as error:
             messages.error(request, error.message)
             return redirect(offer.url or "mentoring:dashboard")
-        if result.position:
-            messages.info(
-                request,
-                _(
-                    "The course is full. You are number %(position)s on the waiting list; "
-                    "we will e-mail you if a place opens."
-                )
-                % {"position": result.position},
-            )
-        else:
-            messages.success(request, _("You have a place. We have sent you a confirmation by e-mail."))
+        say_enrolled(request, result)
         return redirect("mentoring:dashboard")
     return render(
         request,
