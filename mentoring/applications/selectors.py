@@ -9,6 +9,7 @@ Reads that already filter by what the asking person may see (STYLE.md rule 6).
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -27,6 +28,9 @@ from mentoring.models import (
     Review,
     StatusChange,
 )
+
+if TYPE_CHECKING:
+    from mentoring.applications.filters import QueueFilter
 
 QUEUE_SORTS = {
     "-submitted": (F("submitted_at").desc(nulls_last=True), "-pk"),
@@ -54,41 +58,11 @@ def intakes_with_status_counts() -> QuerySet[Intake]:
     )
 
 
-def applications_matching(
-    queryset: QuerySet[Application],
-    *,
-    status: str = "",
-    municipality: str = "",
-    gender: str = "",
-    former_sector: str = "",
-    stage: str = "",
-    search: str = "",
-    search_identity: bool = True,
-    sort: str = DEFAULT_QUEUE_SORT,
-) -> QuerySet[Application]:
-    """Narrow a queue (from `applications_in_queue`) by the coordinator's filters, then sort it.
-
-    Each word of `search` must appear in the idea's title or description, or — when
-    `search_identity` is true (not in a blind review) — in the applicant's name or e-mail.
-    """
-    exact = {
-        "status": status,
-        "applicant__applicant_profile__municipality": municipality,
-        "applicant__applicant_profile__gender": gender,
-        "applicant__applicant_profile__former_sector": former_sector,
-        "stage": stage,
-    }
-    queryset = queryset.filter(**{lookup: value for lookup, value in exact.items() if value})
-    for word in search.split():
-        matches = Q(idea_title__icontains=word) | Q(idea_description__icontains=word)
-        if search_identity:
-            matches |= (
-                Q(applicant__applicant_profile__first_name__icontains=word)
-                | Q(applicant__applicant_profile__last_name__icontains=word)
-                | Q(applicant__email__icontains=word)
-            )
-        queryset = queryset.filter(matches)
-    return queryset.order_by(*QUEUE_SORTS.get(sort, QUEUE_SORTS[DEFAULT_QUEUE_SORT]))
+def applications_matching(queue: QuerySet[Application], *, filters: "QueueFilter") -> QuerySet[Application]:
+    """`queue` (from `applications_in_queue`) narrowed by the coordinator's valid filters and sorted,
+    newest first unless another order is chosen. A filter whose value is not valid is left out,
+    and is an error on its field in `filters.form`."""
+    return filters.narrow(queue.order_by(*QUEUE_SORTS[DEFAULT_QUEUE_SORT]))
 
 
 def review_by(*, application: Application, reviewer) -> Review | None:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.core.choices import ContactLanguage
 from mentoring.core.forms import organisation_number
-from mentoring.models import CompanyNeed, CompanyRequestStatus
+from mentoring.models import CompanyNeed
 from mentoring.models.company import EMPLOYEES_CONCERNED_MAX
 
 EMPLOYEES_ERROR = _("Write a number between 1 and 500.")
@@ -159,12 +159,4 @@ class LinkPersonForm(forms.Form):
             "required": _("Write the e-mail address the person signed in with."),
             "invalid": _("Write an e-mail address like name@example.com."),
         },
-    )
-
-
-class StatusFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=[("", _("All")), *CompanyRequestStatus.choices],
-        required=False,
     )

@@ -2,18 +2,21 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from mentoring.companies.filters import CompanyRequestFilter
 from mentoring.models import Application, CompanyRequest, CompanyRequestChange, Enrolment
 from mentoring.models.training import OPEN_ENROLMENT
 
 
-def company_requests_listed(*, status: str = "") -> QuerySet[CompanyRequest]:
-    """Requests, newest first, each with its reserved occasion and how many people are linked to it."""
+def company_requests_listed(*, filters: CompanyRequestFilter | None = None) -> QuerySet[CompanyRequest]:
+    """Requests, newest first, each with its reserved occasion and how many people are linked to it,
+    narrowed by the coordinator's valid `filters` (a value that is not valid is an error on
+    `filters.form` and is left out)."""
     requests = CompanyRequest.objects.select_related("reserved_occasion__page").annotate(
         linked_enrolments=Count("enrolments", filter=Q(enrolments__status__in=OPEN_ENROLMENT), distinct=True),
         linked_applications=Count("applications", distinct=True),
     )
-    if status:
-        requests = requests.filter(status=status)
+    if filters is not None:
+        requests = filters.narrow(requests)
     return requests.order_by("-created_at", "-pk")
 
 

@@ -20,13 +20,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mentoring.companies import selectors as company_selectors
 from mentoring.companies import services
 from mentoring.companies import workflow as company_workflow
+from mentoring.companies.filters import CompanyRequestFilter
 from mentoring.companies.forms import (
     CompanyRequestForm,
     DeclineForm,
     LinkPersonForm,
     PlanMentoringForm,
     PlanOccasionForm,
-    StatusFilterForm,
 )
 from mentoring.companies.workflow import RequestStatus, Role
 from mentoring.core.forms import add_error
@@ -80,9 +80,8 @@ def company_request_thanks(request):
 @role_required(roles.COORDINATORS)
 @require_safe
 def company_requests(request):
-    form = StatusFilterForm(request.GET or None)
-    status = form.cleaned_data["status"] if form.is_valid() else ""
-    page = Paginator(company_selectors.company_requests_listed(status=status), LIST_PAGE_SIZE).get_page(
+    filters = CompanyRequestFilter(request.GET or None)
+    page = Paginator(company_selectors.company_requests_listed(filters=filters), LIST_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     rows = [
@@ -95,7 +94,10 @@ def company_requests(request):
         for item in page.object_list
     ]
     return render(
-        request, "mentoring/coordinator/company_requests.html", {"form": form, "page": page, "rows": rows}
+        request,
+        "mentoring/coordinator/company_requests.html",
+        {"form": filters.form, "is_filtered": filters.is_filtered(), "page": page, "rows": rows},
+        status=filters.response_status,
     )
 
 

@@ -1,21 +1,16 @@
-"""Forms of the coordinators' pages: the queue's filters, bulk and single decisions, the review rubric."""
+"""Forms of the coordinators' pages: bulk and single decisions, the review rubric.
+
+The queue's filters are a FilterSet: `mentoring.applications.filters.QueueFilter`.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.applications.selectors import DEFAULT_QUEUE_SORT
 from mentoring.applications.workflow import DECISIONS, Status
-from mentoring.core.choices import FormerSector, Gender, Municipality, Stage
 from mentoring.core.workflow import Transition
 from mentoring.models import ApplicationStatus
 from mentoring.models.review import DEFAULT_RUBRIC, SCORE_RANGE
 
-
-def _any(label):
-    return [("", label)]
-
-
-QUEUE_STATUSES = [(value, label) for value, label in ApplicationStatus.choices if value != Status.DRAFT]
 DECISION_CHOICES = [(value, label) for value, label in ApplicationStatus.choices if value in DECISIONS]
 # What the coordinator does, as the label of the button or radio that does it.
 DECISION_ACTIONS = {
@@ -30,75 +25,6 @@ SCORE_LABELS = {
     4: _("4 – good"),
     5: _("5 – very good"),
 }
-
-
-class QueueFilterForm(forms.Form):
-    """The queue's GET form. Every field is optional; an invalid value is ignored, not an error page."""
-
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=200,
-        help_text=_("Words in the idea's title or description, or the applicant's name or e-mail."),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=_any(_("Any status")) + QUEUE_STATUSES
-    )
-    municipality = forms.ChoiceField(
-        label=_("Municipality"), required=False, choices=_any(_("Any municipality")) + Municipality.choices
-    )
-    gender = forms.ChoiceField(
-        label=_("Gender"), required=False, choices=_any(_("Any gender")) + Gender.choices
-    )
-    former_sector = forms.ChoiceField(
-        label=_("Sector of former employment"),
-        required=False,
-        choices=_any(_("Any sector")) + FormerSector.choices,
-    )
-    stage = forms.ChoiceField(label=_("Stage"), required=False, choices=_any(_("Any stage")) + Stage.choices)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("-submitted", _("Submitted, newest first")),
-            ("submitted", _("Submitted, oldest first")),
-            ("-score", _("Average score, highest first")),
-            ("score", _("Average score, lowest first")),
-        ],
-    )
-
-    def __init__(self, *args, blind: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.blind = blind
-        if blind:
-            # In a blind review the queue must not sort people by who they are.
-            del self.fields["gender"]
-            self.fields["q"].help_text = _("Words in the idea's title or description.")
-
-    def _valid_data(self) -> dict:
-        # A value that is not valid (an old link, a hand-edited address) drops that filter only.
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return self.cleaned_data
-
-    def filters(self) -> dict:
-        """Keyword arguments for `review_selectors.applications_matching`."""
-        data = self._valid_data()
-        return {
-            "status": data.get("status", ""),
-            "municipality": data.get("municipality", ""),
-            "gender": data.get("gender", ""),
-            "former_sector": data.get("former_sector", ""),
-            "stage": data.get("stage", ""),
-            "search": data.get("q", ""),
-            "search_identity": not self.blind,
-            "sort": data.get("sort") or DEFAULT_QUEUE_SORT,
-        }
-
-    def is_filtered(self) -> bool:
-        data = self._valid_data()
-        return any(data.get(name) for name in self.fields if name != "sort")
 
 
 class BulkDecisionForm(forms.Form):

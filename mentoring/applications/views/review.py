@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.applications import selectors
 from mentoring.applications import selectors as review_selectors
-from mentoring.applications.forms.review import BulkDecisionForm, DecisionForm, QueueFilterForm, ReviewForm
+from mentoring.applications.filters import QueueFilter
+from mentoring.applications.forms.review import BulkDecisionForm, DecisionForm, ReviewForm
 from mentoring.applications.services import (
     CLOSED_TO_CONFLICTS,
     REVIEWABLE,
@@ -103,9 +104,9 @@ class QueueRow:
 
 
 def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
-    filter_form = QueueFilterForm(request.GET or None, blind=intake.blind_review)
+    queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
     queue = review_selectors.applications_matching(
-        selectors.applications_in_queue(intake=intake, reviewer=request.user), **filter_form.filters()
+        selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
     )
     page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     selected = bulk_form.selected_ids()
@@ -128,15 +129,16 @@ def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: 
         "mentoring/coordinator/review_queue.html",
         {
             "intake": intake,
-            "filter_form": filter_form,
+            "filter_form": queue_filter.form,
             "bulk_form": bulk_form,
             "page_obj": page,
             "rows": rows,
-            "is_filtered": filter_form.is_filtered(),
+            "is_filtered": queue_filter.is_filtered(),
             "bulk_action": reverse("mentoring:bulk_decide", args=[intake.pk])
             + (f"?{query}" if query else ""),
         },
-        status=status,
+        # A filter value that is not valid is a 400 whatever the bulk form says: the page tells which.
+        status=max(status, queue_filter.response_status),
     )
 
 

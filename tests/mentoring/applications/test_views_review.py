@@ -1,5 +1,7 @@
 """The coordinators' pages: who may open them, the queue, reviewing, stepping aside and deciding."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -80,6 +82,70 @@ def test_queue_filters_by_status_and_searches_the_idea(site_tree, coordinator_cl
     response = coordinator_client.get(queue_url(wanted.intake, status="submitted", q="robot"))
     shown = [row.application.pk for row in response.context["rows"]]
     assert shown == [wanted.pk]
+
+
+@pytest.mark.parametrize(
+    ("param", "wanted", "other"),
+    [
+        ("municipality", {"applicant__profile__municipality": "ale"}, {}),
+        ("gender", {"applicant__profile__gender": "man"}, {}),
+        (
+            "former_sector",
+            {"applicant__profile__former_sector": "automotive_supplier"},
+            {"applicant__profile__former_sector": "other"},
+        ),
+        ("stage", {"stage": "started"}, {}),
+    ],
+)
+def test_queue_filters_by_the_applicant_and_the_idea(
+    site_tree, coordinator_client, application_in, param, wanted, other
+):
+    shown = application_in(Status.SUBMITTED, **wanted)
+    application_in(Status.SUBMITTED, **other)
+    value = next(iter(wanted.values()))
+
+    response = coordinator_client.get(queue_url(shown.intake, **{param: value}))
+
+    assert response.status_code == 200 and response.context["is_filtered"]
+    assert [row.application.pk for row in response.context["rows"]] == [shown.pk]
+
+
+def test_queue_sorts_by_submission_both_ways(site_tree, coordinator_client, intake, application_in, now):
+    first = application_in(Status.SUBMITTED)
+    second = factories.ApplicationFactory(
+        intake=intake, status=Status.SUBMITTED, now=now + dt.timedelta(hours=1)
+    )
+
+    newest = coordinator_client.get(queue_url(intake))
+    oldest = coordinator_client.get(queue_url(intake, sort="submitted"))
+
+    assert [row.application.pk for row in newest.context["rows"]] == [second.pk, first.pk]
+    assert [row.application.pk for row in oldest.context["rows"]] == [first.pk, second.pk]
+    assert not oldest.context["is_filtered"]
+
+
+def test_queue_invalid_filter_values_are_errors_beside_their_fields_keeping_the_rest(
+    site_tree, coordinator_client, application_in
+):
+    wanted = application_in(Status.SUBMITTED, idea_title="Robotverkstad")
+    application_in(Status.SUBMITTED, idea_title="Kaffebar")
+
+    response = coordinator_client.get(
+        queue_url(wanted.intake, status="bogus", sort="evil", q="robot", municipality="molndal")
+    )
+
+    assert response.status_code == 400
+    form = response.context["filter_form"]
+    assert set(form.errors) == {"status", "sort"}
+    body = response.content.decode()
+    for field, value in (("status", "bogus"), ("sort", "evil")):
+        error = body.split(f'id="id_{field}_error"', 1)[1].split("</div>", 1)[0]
+        assert f"”{value}” är inte ett av alternativen" in error
+    # What was valid is kept in the form and still narrows the list.
+    assert 'name="q" value="robot"' in body
+    assert '<option value="molndal" selected>' in body
+    assert [row.application.pk for row in response.context["rows"]] == [wanted.pk]
+    assert "Rensa filter" in body
 
 
 def test_queue_in_blind_review_offers_no_gender_filter_nor_name_search(

@@ -519,6 +519,37 @@ def test_company_requests_list_filters_by_status(client, site_tree, coordinator,
     assert [row["request"] for row in response.context["rows"]] == [planned]
 
 
+def test_company_requests_list_searches_the_company_and_the_contact(client, site_tree, coordinator, now):
+    wanted = services.company_request_submit(data=data(company_name="Ny AB"), now=now, language="sv")
+    services.company_request_submit(data=data(contact_name="Nils Berg"), now=now, language="sv")
+    client.force_login(coordinator)
+
+    by_name = client.get(reverse("mentoring:company_requests"), {"q": "ny"})
+    by_contact = client.get(reverse("mentoring:company_requests"), {"q": "berg", "status": "new"})
+
+    assert [row["request"] for row in by_name.context["rows"]] == [wanted]
+    assert [row["request"].contact_name for row in by_contact.context["rows"]] == ["Nils Berg"]
+    assert by_name.context["is_filtered"]
+
+
+def test_company_requests_list_invalid_status_is_an_error_beside_it_keeping_the_search(
+    client, site_tree, coordinator, now
+):
+    wanted = services.company_request_submit(data=data(company_name="Ny AB"), now=now, language="sv")
+    services.company_request_submit(data=data(), now=now, language="sv")
+    client.force_login(coordinator)
+
+    response = client.get(reverse("mentoring:company_requests"), {"status": "bogus", "q": "ny"})
+
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["status"]
+    body = response.content.decode()
+    error = body.split('id="id_status_error"', 1)[1].split("</div>", 1)[0]
+    assert "“bogus” is not one of the choices. Choose one from the list." in error
+    assert 'name="q" value="ny"' in body
+    assert [row["request"] for row in response.context["rows"]] == [wanted]
+
+
 # --- Views: the join link ---------------------------------------------------------------------------
 
 

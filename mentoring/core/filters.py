@@ -1,0 +1,48 @@
+"""What the lists' filters share (django-filter FilterSets).
+
+A value that is not valid (an old link, a hand-edited address) is an error on
+its field, shown beside it, and that filter alone is left out: the list is
+shown by the other filters, and the form keeps everything that was sent.
+"""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
+
+NOT_A_CHOICE = _("“%(value)s” is not one of the choices. Choose one from the list.")
+
+
+def choice_errors() -> dict:
+    """`error_messages` for a choice filter: says which value was wrong and what to do."""
+    return {"invalid_choice": NOT_A_CHOICE}
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """A list's filters; `narrow` applies the valid ones to a queryset given by a selector."""
+
+    # Filters that order the list rather than narrow it.
+    ordering: tuple[str, ...] = ()
+
+    def narrow(self, queryset):
+        """`queryset` with every valid filter applied; a value that is not valid is left out,
+        and is an error on its field in `self.form`."""
+        if not self.is_bound:
+            return queryset
+        self.errors  # noqa: B018 - cleans the form, which filter_queryset reads
+        return self.filter_queryset(queryset)
+
+    def is_filtered(self) -> bool:
+        """Whether a valid filter narrows the list (ordering does not count)."""
+        if not self.is_bound:
+            return False
+        self.errors  # noqa: B018 - cleans the form
+        return any(
+            value not in EMPTY_VALUES
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.ordering
+        )
+
+    @property
+    def response_status(self) -> int:
+        """400 when a value was not valid: the page still shows the list and says what was wrong."""
+        return 400 if self.is_bound and self.errors else 200
