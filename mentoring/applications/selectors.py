@@ -9,18 +9,31 @@ Reads that already filter by what the asking person may see (STYLE.md rule 6).
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from mentoring.applications.workflow import DECISIONS, Role, Status, may_move, moves_from
+from mentoring.applications.workflow import (
+    CLOSED_TO_CONFLICTS,
+    DECISIONS,
+    REVIEWABLE,
+    Role,
+    Status,
+    may_move,
+    moves_from,
+)
+from mentoring.core.choices import Language, SupportNeed
+from mentoring.core.display import labels_of, person_name
 from mentoring.core.roles import is_coordinator
 from mentoring.core.workflow import Transition
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.models import (
+    DEFAULT_RUBRIC,
     Application,
     ApplicationStatus,
     IdentityReveal,
@@ -28,6 +41,7 @@ from mentoring.models import (
     Review,
     StatusChange,
 )
+from mentoring.people.selectors import applicant_profile_facts
 
 if TYPE_CHECKING:
     from mentoring.applications.filters import QueueFilter
@@ -127,6 +141,128 @@ def intake_places(*, intake: Intake) -> Places:
     coordinators may accept beyond the places, expecting some to leave)."""
     taken = Application.objects.filter(intake=intake, status=Status.ACCEPTED).count()
     return Places(total=intake.places, taken=taken)
+
+
+# --- One application as a coordinator's page shows it ----------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: datetime
+    from_status: str
+    to_status: str
+    by: str
+    reason: str
+    internal_note: str
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    reviewer: str
+    is_mine: bool
+    scores: list[int | None]
+    score: Decimal | None
+    comment: str
+    conflict: bool
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    """One application as `viewer` (a coordinator) reads it, and what they may do with it."""
+
+    application: Application
+    intake: Intake
+    identity_visible: bool
+    # Seen by this coordinator only because they chose to: the others still review blind.
+    identity_revealed: bool
+    reveal_offered: bool
+    scoring_closed_by_reveal: bool
+    profile_facts: list[tuple[str, str]]
+    support_needs: list[str]
+    mentor_languages: list[str]
+    history: list[HistoryRow]
+    criteria: list[dict]
+    reviews: list[ReviewRow]
+    average_score: Decimal | None
+    conflict: bool
+    conflict_offered: bool
+    # For the forms: the viewer's own review, whether they may score, and the decisions they may take.
+    own_review: Review | None
+    scoring_open: bool
+    decisions: list[Transition]
+
+
+def application_detail(*, application: Application, viewer) -> ApplicationDetail:
+    """`application` (from `application_for_coordinator`) as `viewer` may read it: who applied only when
+    `identity_visible`, its history, everyone's reviews and their mean, and what `viewer` may still do.
+
+    Having seen who applied, a coordinator may decide but no longer score: reviewers stay blind. A
+    coordinator who declared a conflict of interest neither scores nor decides.
+    """
+    identity = identity_visible(application=application, viewer=viewer)
+    revealed = identity_revealed(application=application, viewer=viewer)
+    reviews = list(application.reviews.all())
+    own_review = next((review for review in reviews if review.reviewer_id == viewer.pk), None)
+    conflict = own_review is not None and own_review.conflict_of_interest
+    weights = application.intake.rubric_weights
+    moves = decisions_open(application=application)
+    still_blind = application.intake.blind_review and application.status not in DECISIONS
+    history = [
+        HistoryRow(
+            at=change.at,
+            from_status=change.get_from_status_display(),
+            to_status=change.get_to_status_display(),
+            # The applicant acts under their own name: in a blind review that would give it away.
+            by=_("The applicant")
+            if change.actor_id == application.applicant_id
+            else person_name(change.actor),
+            reason=change.reason,
+            internal_note=change.internal_note,
+        )
+        for change in application.status_changes.all()
+    ]
+    review_rows = [
+        ReviewRow(
+            reviewer=person_name(review.reviewer),
+            is_mine=review.reviewer_id == viewer.pk,
+            scores=[review.scores.get(criterion.key) for criterion in DEFAULT_RUBRIC],
+            score=review.score,
+            comment=review.comment,
+            conflict=review.conflict_of_interest,
+            updated_at=review.updated_at,
+        )
+        for review in reviews
+    ]
+    scored = [review.score for review in reviews if review.score is not None]
+    return ApplicationDetail(
+        application=application,
+        intake=application.intake,
+        identity_visible=identity,
+        identity_revealed=revealed and still_blind,
+        reveal_offered=not identity and bool(moves) and not conflict,
+        scoring_closed_by_reveal=revealed and application.status in REVIEWABLE,
+        profile_facts=applicant_profile_facts(
+            getattr(application.applicant, "applicant_profile", None),
+            contact=identity,
+            age_and_gender=identity,
+            employer=False,
+        ),
+        support_needs=labels_of(SupportNeed, application.support_needs),
+        mentor_languages=labels_of(Language, application.mentor_languages),
+        history=history,
+        criteria=[
+            {"label": criterion.label, "weight": weights.get(criterion.key, 0)}
+            for criterion in DEFAULT_RUBRIC
+        ],
+        reviews=review_rows,
+        average_score=(sum(scored) / len(scored)).quantize(Decimal("0.01")) if scored else None,
+        conflict=conflict,
+        conflict_offered=not conflict and application.status not in CLOSED_TO_CONFLICTS,
+        own_review=own_review,
+        scoring_open=application.status in REVIEWABLE and not conflict and not revealed,
+        decisions=moves if not conflict else [],
+    )
 
 
 def applications_visible_to(user) -> QuerySet[Application]:

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.applications import notifications as application_notifications
-from mentoring.applications.workflow import DECISIONS, Role, Status, may_move
+from mentoring.applications.workflow import CLOSED_TO_CONFLICTS, DECISIONS, REVIEWABLE, Role, Status, may_move
 from mentoring.core.choices import IneligibilityReason
 from mentoring.core.errors import PortalError
 from mentoring.models import Application, EligibilityRefusal, IdentityReveal, Intake, Review, StatusChange
@@ -231,15 +231,8 @@ def applications_decide(
     return BulkResult(decided=decided, skipped=skipped)
 
 
-REVIEWABLE = {Status.SUBMITTED, Status.IN_REVIEW, Status.WAITLISTED}
-
-
 # Where a blind review still hides who applied and a decision is still to be taken.
 UNDECIDED = {Status.SUBMITTED, Status.IN_REVIEW}
-
-
-# Once decided (or withdrawn) the reviews are the record the decision rests on.
-CLOSED_TO_CONFLICTS = {*DECISIONS, Status.WITHDRAWN}
 
 
 class ReviewNotAllowed(ApplicationError):

@@ -36,6 +36,14 @@ FINAL = frozenset({Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN})
 DECISIONS = frozenset({Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED})
 
 
+# Statuses in which a coordinator may still score the application.
+REVIEWABLE = frozenset({Status.SUBMITTED, Status.IN_REVIEW, Status.WAITLISTED})
+
+
+# Once decided (or withdrawn) the reviews are the record the decision rests on.
+CLOSED_TO_CONFLICTS = frozenset({*DECISIONS, Status.WITHDRAWN})
+
+
 TRANSITIONS: tuple[Transition, ...] = (
     move(Status.DRAFT, Status.SUBMITTED, "submit", Role.APPLICANT),
     move(Status.SUBMITTED, Status.IN_REVIEW, "start_review", Role.COORDINATOR),

@@ -11,10 +11,14 @@ The filters:
 - `since` / `until` (inclusive dates, in the site's time zone) narrow
   `participant_rows` by the day of acceptance, and `pipeline_counts` by the day
   an application was submitted (the pipeline follows one cohort of applicants).
+
+`figures_page` puts these reads together as the coordinators' page shows them (tables and
+charts laid out by `mentoring.figures.display`).
 """
 
 import hashlib
 import hmac
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -33,11 +37,24 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, JSONObject
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mentoring.applications.workflow import Status
+from mentoring.figures import arithmetic as figures
+from mentoring.figures import display
+from mentoring.figures import export as figures_export
 from mentoring.figures.arithmetic import CourseTimeRow, ParticipantRow
 from mentoring.mentorships.workflow import MentorshipStatus
-from mentoring.models import Application, Attendance, Intake, Meeting, Mentorship, Outcome, Review
+from mentoring.models import (
+    Application,
+    Attendance,
+    Intake,
+    Meeting,
+    Mentorship,
+    Outcome,
+    ProgrammeTargets,
+    Review,
+)
 
 # A mentorship that became active: it is active now, or was before it ended.
 STARTED_MENTORSHIP = (MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY)
@@ -311,3 +328,115 @@ def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tup
             "application__applicant__applicant_profile__gender", "score"
         )
     ]
+
+
+# --- The coordinators' page -------------------------------------------------------------------------
+
+
+def _programme_of(filters: dict):
+    """The programme whose targets apply: the one asked for, or the intake's."""
+    if filters["programme"] is not None:
+        return filters["programme"]
+    if filters["intake"] is not None:
+        return filters["intake"].programme
+    return None
+
+
+def programme_targets_of(programme) -> ProgrammeTargets:
+    """The programme's targets, or the defaults (unsaved: reading the figures writes nothing)."""
+    if programme is not None:
+        found = ProgrammeTargets.objects.filter(programme=programme).first()
+        if found is not None:
+            return found
+    return ProgrammeTargets(programme=programme) if programme is not None else ProgrammeTargets()
+
+
+def _as_targets(targets: ProgrammeTargets) -> figures.Targets:
+    return figures.Targets(
+        participants=targets.participants,
+        employed=targets.employed,
+        job_seekers=targets.job_seekers,
+        women=targets.women,
+        women_share_aim=targets.women_share_aim,
+    )
+
+
+@dataclass(frozen=True)
+class FiguresPage:
+    """Every figure of the coordinators' page, for the participants the filters choose."""
+
+    participant_count: int
+    programme: object
+    targets: ProgrammeTargets
+    targets_are_defaults: bool
+    progress: display.Figure
+    breakdowns: list[display.Figure]
+    outcomes: list[display.Figure]
+    businesses: display.Figure
+    businesses_total: int
+    businesses_women: int
+    indicators: display.Figure
+    course_time: list[display.Figure]
+    pipeline: display.Figure
+    pipeline_warnings: list[display.DisplayRow]
+    score_gap: display.Figure
+
+
+def figures_page(*, filters: dict) -> FiguresPage:
+    """The figures page for `filters` (`FiguresFilterForm.filters()`): the same queries whatever the
+    number of participants. The targets are the chosen programme's (or the intake's), else the defaults."""
+    rows = participant_rows(**filters)
+    programme = _programme_of(filters)
+    targets = programme_targets_of(programme)
+    stages = figures.pipeline(pipeline_counts(**filters), aim_percent=targets.women_share_aim)
+    gap = figures.score_gap(reviewer_scores(intake=filters["intake"], programme=filters["programme"]))
+    keys = figures_export.breakdown_keys()
+    breakdowns = [
+        display.table_figure(
+            figures.breakdown(rows, by=by, keys=keys.get(by)), id=f"by-{by.replace('_', '-')}"
+        )
+        for by in figures.BREAKDOWNS
+    ]
+    businesses = figures.businesses(rows)
+    pipeline = display.pipeline_figure(stages, aim=targets.women_share_aim)
+    return FiguresPage(
+        participant_count=len(rows),
+        programme=programme,
+        targets=targets,
+        targets_are_defaults=targets.pk is None,
+        progress=display.progress_figure(figures.progress(rows, targets=_as_targets(targets))),
+        breakdowns=breakdowns,
+        outcomes=[
+            display.table_figure(figures.outcomes(rows, point="exit"), id="outcomes-exit"),
+            display.table_figure(figures.outcomes(rows, point="six_months"), id="outcomes-six-months"),
+        ],
+        businesses=display.table_figure(businesses, id="businesses"),
+        businesses_total=businesses.value("businesses_started", figures.TOTAL),
+        businesses_women=businesses.value("businesses_started", "woman"),
+        indicators=display.table_figure(figures.funder_indicators(rows), id="indicators"),
+        course_time=[
+            display.table_figure(
+                figures.course_time(rows),
+                id="course-time",
+                chart_row="hours_marked",
+                note=_(
+                    "Every course hour marked for the participants counted here, on any course and any day."
+                ),
+            ),
+            display.table_figure(
+                figures.course_time(
+                    course_time_rows(since=filters["since"], until=filters["until"]),
+                    key=figures.COURSE_TIME_EVERYONE,
+                ),
+                id="course-time-everyone",
+                chart_row="hours_marked",
+                note=_(
+                    "Everyone with hours marked on a course, whether in a programme or not; the period, "
+                    "when chosen, applies to the days attended, and intake and programme do not apply."
+                ),
+            ),
+        ],
+        pipeline=pipeline,
+        pipeline_warnings=[row for row in pipeline.rows if row.warning],
+        score_gap=display.score_figure(gap),
+    )

@@ -50,6 +50,10 @@ class BoardFilterForm(forms.Form):
 
     def __init__(self, *args, mentors: list[tuple[int, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        self.offer_mentors(mentors)
+
+    def offer_mentors(self, mentors: list[tuple[int, str]]) -> None:
+        """The mentors to filter by, as (id, name): those of the run shown, known only once it is read."""
         self.fields["mentor"].choices = [("", _("Any mentor")), *mentors]
 
     def _valid_data(self) -> dict:

@@ -1,18 +1,27 @@
-"""Reads for matching: the engine's plain data, the runs, locks and mentors with free places.
+"""Reads for matching: the engine's plain data, the runs, locks and mentors with free places,
+and the coordinators' board.
 
 `matching_inputs` turns waiting participants and approved mentors into the engine's
-plain data (three queries, whatever the cohort's size). Nothing here writes.
+plain data (three queries, whatever the cohort's size); `matching_board` is an intake's
+latest run as the board shows it. Nothing here writes.
 """
 
 import logging
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import MeetingMode, Municipality
+from mentoring.core.display import participant_name, person_name
 from mentoring.matching.engine import COMMON_LANGUAGE, Mentor, Participant
+from mentoring.matching.forms import LOCKED_ONLY, UNLOCKED_ONLY, pair_value
+from mentoring.matching.texts import reasons_text
 from mentoring.mentorships.workflow import OPEN, MentorshipStatus
 from mentoring.models import (
     ApplicantProfile,
@@ -23,8 +32,13 @@ from mentoring.models import (
     MentorProfile,
     Mentorship,
 )
+from mentoring.models.mentorship import MentorshipChange
+
+if TYPE_CHECKING:
+    from mentoring.matching.forms import BoardFilterForm
 
 OPEN_STATUSES = sorted(str(status) for status in OPEN)
+BOARD_PAGE_SIZE = 50
 
 
 ONLINE_MODES = frozenset({MeetingMode.ONLINE, MeetingMode.EITHER})
@@ -153,4 +167,303 @@ def mentors_with_free_places(*, now: datetime):
         .filter(capacity__gt=F("places_taken_count"))
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "pk")
+    )
+
+
+# --- The coordinators' board ---------------------------------------------------------------------
+
+CLOSED_PROPOSALS = (MentorshipStatus.DECLINED, MentorshipStatus.RETURNED)
+
+
+def board_participant_name(application: Application | None) -> str:
+    """The participant's name as the board says it; one gone from the intake since the run says so."""
+    if application is None:
+        return _("(no longer in this intake)")
+    return participant_name(application)
+
+
+def board_mentor_name(mentor: MentorProfile | None) -> str:
+    """The mentor's name as the board says it; a mentor gone since the run says so."""
+    if mentor is None:
+        return _("(no longer a mentor)")
+    return person_name(mentor.user)
+
+
+def run_progress_text(run: MatchingRun) -> str:
+    """Where `run` stands, in a sentence for the board and its progress poll."""
+    if run.state == MatchingRun.State.QUEUED:
+        return _("Matching is waiting to start.")
+    if run.state == MatchingRun.State.RUNNING:
+        return _("Matching is running: %(progress)s%% done.") % {"progress": run.progress}
+    if run.state == MatchingRun.State.DONE:
+        return _("Matching is done. Reloading the page shows the pairs.")
+    return _("Matching failed.")
+
+
+@dataclass(frozen=True)
+class SwapOption:
+    pk: int
+    label: str
+
+
+@dataclass
+class PairRow:
+    participant_id: int
+    mentor_id: int
+    participant: str
+    idea_title: str
+    mentor: str
+    score: float
+    reasons: list[str]
+    locked: bool
+    excluded: bool
+    taken: bool
+    value: str
+    # A pair proposed meanwhile, or excluded since the run, is not offered for confirmation.
+    confirmable: bool
+    swap_options: list[SwapOption] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OtherRow:
+    """A participant without a pair, a released lock, a choice or a mentorship: who, with whom, and why."""
+
+    participant_id: int
+    participant: str
+    idea_title: str
+    mentor_id: int | None = None
+    mentor: str = ""
+    reasons: tuple[str, ...] = ()
+    by: str = ""
+    at: datetime | None = None
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class MatchingBoard:
+    """An intake's matching board: its latest run as stored, the page of pairs the filters leave,
+    and everyone else the coordinator steers (without a pair, locked, excluded, proposed)."""
+
+    intake: Intake
+    run: MatchingRun | None
+    run_done: bool
+    run_unfinished: bool
+    started_by: str
+    progress_text: str
+    matched_count: int
+    unmatched_count: int
+    page_obj: Page
+    rows: list[PairRow]
+    selectable: bool
+    unmatched: list[OtherRow]
+    released: list[OtherRow]
+    locks: list[OtherRow]
+    exclusions: list[OtherRow]
+    open_mentorships: list[OtherRow]
+    closed_proposals: list[OtherRow]
+
+
+def _pair_rows(run, applications, mentors, choices, taken) -> list[PairRow]:
+    locks = {(c.participant_id, c.mentor_id) for c in choices if c.kind == Kind.LOCK}
+    exclusions = {(c.participant_id, c.mentor_id) for c in choices if c.kind == Kind.EXCLUDE}
+    rows = []
+    for pair in run.pairs if run is not None and run.state == MatchingRun.State.DONE else ():
+        key = (pair["participant"], pair["mentor"])
+        application = applications.get(pair["participant"])
+        rows.append(
+            PairRow(
+                participant_id=key[0],
+                mentor_id=key[1],
+                participant=board_participant_name(application),
+                idea_title=application.idea_title if application else "",
+                mentor=board_mentor_name(mentors.get(key[1])),
+                score=pair["score"],
+                reasons=reasons_text(pair["reasons"]),
+                locked=key in locks,
+                excluded=key in exclusions,
+                taken=key[0] in taken,
+                value=pair_value(*key),
+                confirmable=key[0] not in taken and key not in exclusions,
+            )
+        )
+    return rows
+
+
+def pairs_filtered(rows: list[PairRow], *, search, mentor_id, min_score, locked, sort) -> list[PairRow]:
+    """`rows` narrowed by the board's filters (`BoardFilterForm.filters()`) and sorted."""
+    if search:
+        words = search.casefold().split()
+        rows = [
+            row
+            for row in rows
+            if all(word in f"{row.participant} {row.idea_title} {row.mentor}".casefold() for word in words)
+        ]
+    if mentor_id is not None:
+        rows = [row for row in rows if row.mentor_id == mentor_id]
+    if min_score is not None:
+        rows = [row for row in rows if row.score >= float(min_score)]
+    if locked == LOCKED_ONLY:
+        rows = [row for row in rows if row.locked]
+    elif locked == UNLOCKED_ONLY:
+        rows = [row for row in rows if not row.locked]
+    if sort == "participant":
+        key = lambda row: (row.participant.casefold(), -row.score)  # noqa: E731
+    elif sort == "mentor":
+        key = lambda row: (row.mentor.casefold(), -row.score, row.participant.casefold())  # noqa: E731
+    else:
+        key = lambda row: (-row.score, row.participant.casefold())  # noqa: E731
+    return sorted(rows, key=key)
+
+
+def _mentorships_of(intake: Intake) -> list[Mentorship]:
+    """The intake's mentorships, newest first, each with the change that closed it if it was declined
+    or returned (`closing_changes`)."""
+    return list(
+        Mentorship.objects.filter(participant__intake=intake)
+        .select_related("mentor__user")
+        .prefetch_related(
+            Prefetch(
+                "changes",
+                queryset=MentorshipChange.objects.filter(
+                    to_status__in=[str(status) for status in CLOSED_PROPOSALS]
+                ).select_related("actor"),
+                to_attr="closing_changes",
+            )
+        )
+        .order_by("-proposed_at", "-pk")
+    )
+
+
+def matching_board(
+    *, intake: Intake, filters: "BoardFilterForm", page: str | None = None, now: datetime
+) -> MatchingBoard:
+    """The board of `intake`: its latest run's pairs narrowed by `filters` (offered the run's
+    mentors to choose from, then read) with page `page` of them, and what else the coordinator
+    steers. Mentors to swap to are those with a free place on `now`.
+
+    A fixed number of queries, whatever the number of pairs.
+    """
+    run = matching_run_latest(intake=intake)
+    # Every name the board shows comes from these few queries, whatever the number of pairs.
+    applications = {
+        application.pk: application
+        for application in Application.objects.filter(intake=intake)
+        .exclude(status=Status.DRAFT)
+        .select_related("applicant__applicant_profile")
+    }
+    mentor_ids = set()
+    if run is not None:
+        mentor_ids |= {pair["mentor"] for pair in run.pairs} | {item["mentor"] for item in run.released_locks}
+    mentors = MentorProfile.objects.select_related("user").in_bulk(mentor_ids)
+    choices = list(
+        MatchingChoice.objects.filter(intake=intake)
+        .select_related("mentor__user", "made_by")
+        .order_by("made_at")
+    )
+    mentorships = _mentorships_of(intake)
+    taken = {m.participant_id for m in mentorships if m.status in {str(status) for status in OPEN}}
+    swap_mentors = [
+        SwapOption(
+            mentor.pk,
+            _("%(name)s (%(free)s free)")
+            % {"name": board_mentor_name(mentor), "free": mentor.capacity - mentor.places_taken_count},
+        )
+        for mentor in mentors_with_free_places(now=now)
+    ]
+
+    rows = _pair_rows(run, applications, mentors, choices, taken)
+    filters.offer_mentors(
+        sorted({(row.mentor_id, row.mentor) for row in rows}, key=lambda item: item[1].casefold())
+    )
+    shown = pairs_filtered(rows, **filters.filters())
+    page_obj = Paginator(shown, BOARD_PAGE_SIZE).get_page(page)
+    for row in page_obj:
+        row.swap_options = [option for option in swap_mentors if option.pk != row.mentor_id]
+
+    def other(participant_id, **kwargs) -> OtherRow:
+        application = applications.get(participant_id)
+        return OtherRow(
+            participant_id=participant_id,
+            participant=board_participant_name(application),
+            idea_title=application.idea_title if application else "",
+            **kwargs,
+        )
+
+    done = run is not None and run.state == MatchingRun.State.DONE
+    unmatched = [
+        other(item["participant"], reasons=tuple(reasons_text(item["reasons"])))
+        for item in (run.unmatched if done else ())
+    ]
+    released = [
+        other(
+            item["participant"],
+            mentor_id=item["mentor"],
+            mentor=board_mentor_name(mentors.get(item["mentor"])),
+            reasons=tuple(reasons_text(item["reasons"])),
+        )
+        for item in (run.released_locks if done else ())
+    ]
+    choice_rows = {
+        kind: [
+            other(
+                choice.participant_id,
+                mentor_id=choice.mentor_id,
+                mentor=board_mentor_name(choice.mentor),
+                by=person_name(choice.made_by),
+                at=choice.made_at,
+            )
+            for choice in choices
+            if choice.kind == kind
+        ]
+        for kind in Kind
+    }
+    open_mentorships, closed_proposals = [], []
+    for mentorship in mentorships:
+        status = MentorshipStatus(mentorship.status)
+        if status in CLOSED_PROPOSALS:
+            change = mentorship.closing_changes[-1] if mentorship.closing_changes else None
+            reason = mentorship.decline_reason or (change.reason if change else "")
+            if status == MentorshipStatus.DECLINED:
+                said = _("Declined by %(person)s") % {"person": person_name(change.actor if change else None)}
+            else:
+                said = _("Returned unanswered")
+            closed_proposals.append(
+                other(
+                    mentorship.participant_id,
+                    mentor_id=mentorship.mentor_id,
+                    mentor=board_mentor_name(mentorship.mentor),
+                    status=said,
+                    reasons=(reason,) if reason else (),
+                    at=mentorship.answered_at or (change.at if change else None),
+                )
+            )
+        else:
+            open_mentorships.append(
+                other(
+                    mentorship.participant_id,
+                    mentor_id=mentorship.mentor_id,
+                    mentor=board_mentor_name(mentorship.mentor),
+                    status=mentorship.get_status_display(),
+                    at=mentorship.proposed_at,
+                )
+            )
+
+    return MatchingBoard(
+        intake=intake,
+        run=run,
+        run_done=done,
+        run_unfinished=run is not None and not run.is_finished,
+        started_by=person_name(run.started_by) if run is not None else "",
+        progress_text=run_progress_text(run) if run is not None else "",
+        matched_count=len(rows),
+        unmatched_count=len(unmatched),
+        page_obj=page_obj,
+        rows=list(page_obj),
+        selectable=any(row.confirmable for row in page_obj),
+        unmatched=unmatched,
+        released=released,
+        locks=choice_rows[Kind.LOCK],
+        exclusions=choice_rows[Kind.EXCLUDE],
+        open_mentorships=open_mentorships,
+        closed_proposals=closed_proposals,
     )

@@ -12,7 +12,7 @@ timestamp is the moment of sending (`now`), and its age is measured against the
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -25,13 +25,13 @@ from mentoring.core import mail
 from mentoring.core.display import person_name
 from mentoring.core.errors import PortalError
 from mentoring.core.tokens import TokenInvalid, TokenKind
+from mentoring.mentors.selectors import INVITATION_VALID_FOR
 from mentoring.models import MentorInvitation, MentorProfile
 from portal import roles
 from portal.roles import user_has_role
 
 logger = logging.getLogger(__name__)
 
-INVITATION_VALID_FOR = timedelta(days=14)
 INVITATION_LINK = TokenKind(salt="mentoring.mentor-invitation", max_age=INVITATION_VALID_FOR)
 
 

@@ -5,31 +5,24 @@ A mentor's mentorships are fetched through `mentorships_of_mentor(request.user)`
 which filters by the mentor's own account: another mentor's proposal is a 404.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from mentoring.core.choices import BusinessSector, Language, Municipality, SupportNeed
-from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.core.display import person_name
 from mentoring.core.roles import role_required
+from mentoring.mentors import selectors as mentor_selectors
 from mentoring.mentors import services as mentor_services
 from mentoring.mentors.forms import MentorInviteForm, MentorProfileForm
 from mentoring.mentors.selectors import mentor_profile_of
-from mentoring.mentorships.workflow import OPEN
-from mentoring.models import MentorInvitation, MentorProfile
+from mentoring.models import MentorProfile
 from portal import roles
-
-OPEN_STATUSES = sorted(str(status) for status in OPEN)
-
 
 # --- Labels -------------------------------------------------------------------------------------
 
@@ -136,84 +129,17 @@ def mentor_profile(request):
 # --- The coordinators' list of mentors ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PendingRow:
-    profile: MentorProfile
-    name: str
-    email: str
-    municipality: str
-    sectors: list[str]
-    expertise: list[str]
-    languages: list[str]
-    invited: bool
-
-
-@dataclass(frozen=True)
-class MentorRow:
-    profile: MentorProfile
-    name: str
-    email: str
-    places_taken: int
-    free_places: int
-    paused: bool
-
-
-@dataclass(frozen=True)
-class InvitationRow:
-    invitation: MentorInvitation
-    invited_by: str
-    expires: datetime
-    expired: bool
-
-
-def _mentor_list_context(invite_form: MentorInviteForm) -> dict:
-    now = timezone.now()
-    today = timezone.localdate(now)
-    profiles = MentorProfile.objects.select_related("user").annotate(
-        places_taken_count=Count("mentorships", filter=Q(mentorships__status__in=OPEN_STATUSES))
+def _mentor_list_page(request, invite_form: MentorInviteForm):
+    overview = mentor_selectors.mentors_overview(now=timezone.now())
+    return render(
+        request, "mentoring/coordinator/mentor_list.html", vars(overview) | {"invite_form": invite_form}
     )
-    pending = [
-        PendingRow(
-            profile=profile,
-            name=person_name(profile.user),
-            email=profile.user.email,
-            municipality=label_of(Municipality, profile.municipality),
-            sectors=labels_of(BusinessSector, profile.sectors),
-            expertise=labels_of(SupportNeed, profile.expertise),
-            languages=labels_of(Language, profile.languages),
-            invited=profile.invitation_id is not None,
-        )
-        for profile in profiles.filter(approved_at__isnull=True).order_by("created_at", "pk")
-    ]
-    approved = [
-        MentorRow(
-            profile=profile,
-            name=person_name(profile.user),
-            email=profile.user.email,
-            places_taken=profile.places_taken_count,
-            free_places=max(profile.capacity - profile.places_taken_count, 0),
-            paused=profile.paused or (profile.back_on is not None and profile.back_on > today),
-        )
-        for profile in profiles.filter(approved_at__isnull=False).order_by(
-            "user__last_name", "user__first_name"
-        )
-    ]
-    invitations = [
-        InvitationRow(
-            invitation=invitation,
-            invited_by=person_name(invitation.invited_by) if invitation.invited_by else "",
-            expires=invitation.sent_at + mentor_services.INVITATION_VALID_FOR,
-            expired=invitation.sent_at + mentor_services.INVITATION_VALID_FOR < now,
-        )
-        for invitation in MentorInvitation.objects.filter(used_at__isnull=True).select_related("invited_by")
-    ]
-    return {"pending": pending, "approved": approved, "invitations": invitations, "invite_form": invite_form}
 
 
 @role_required(roles.COORDINATORS)
 @require_safe
 def mentor_list(request):
-    return render(request, "mentoring/coordinator/mentor_list.html", _mentor_list_context(MentorInviteForm()))
+    return _mentor_list_page(request, MentorInviteForm())
 
 
 @role_required(roles.COORDINATORS)
@@ -233,7 +159,7 @@ def mentor_invite_view(request):
             % {"email": invitation.email},
         )
         return redirect("mentoring:mentor_list")
-    return render(request, "mentoring/coordinator/mentor_list.html", _mentor_list_context(form))
+    return _mentor_list_page(request, form)
 
 
 @role_required(roles.COORDINATORS)

@@ -16,8 +16,19 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from mentoring.applications.workflow import DECISIONS
+from mentoring.core.choices import (
+    ContactLanguage,
+    EducationLevel,
+    EmploymentStatus,
+    FormerSector,
+    Gender,
+    Language,
+    Municipality,
+)
+from mentoring.core.display import label_of, labels_of
 from mentoring.models import (
     ApplicantProfile,
     Application,
@@ -205,3 +216,46 @@ def applicant_profile_of(user) -> ApplicantProfile | None:
     if not user.is_authenticated:
         return None
     return ApplicantProfile.objects.filter(user=user).first()
+
+
+def applicant_profile_facts(
+    profile: ApplicantProfile | None, *, contact: bool, age_and_gender: bool, employer: bool
+) -> list[tuple[str, str]]:
+    """What the applicant told about themselves at entry, as (label, value), in the reader's language.
+
+    The caller says what the reader may see beyond the entry characteristics: `contact` (name,
+    e-mail, phone), `age_and_gender` (year of birth, gender) and `employer` (the former or current
+    employer, when given). A blind review shows none of them; an erased person's record no
+    contact and no employer. A blank value is "—"; no profile, no facts.
+    """
+    if profile is None:
+        return []
+    employment = label_of(EmploymentStatus, profile.employment_status)
+    if profile.months_unemployed is not None:
+        employment = _("%(status)s, %(months)s months") % {
+            "status": employment,
+            "months": profile.months_unemployed,
+        }
+    facts = []
+    if contact:
+        facts += [
+            (_("Name"), profile.full_name or "—"),
+            (_("E-mail"), profile.user.email),
+            (_("Phone"), profile.phone or "—"),
+        ]
+    if age_and_gender:
+        facts += [
+            (_("Year of birth"), str(profile.birth_year)),
+            (_("Gender"), label_of(Gender, profile.gender)),
+        ]
+    facts += [
+        (_("Municipality"), label_of(Municipality, profile.municipality)),
+        (_("Employment status at entry"), employment),
+        (_("Sector of former employment"), label_of(FormerSector, profile.former_sector)),
+        (_("Education"), label_of(EducationLevel, profile.education_level)),
+        (_("Languages spoken"), ", ".join(labels_of(Language, profile.languages)) or "—"),
+        (_("Preferred language of contact"), label_of(ContactLanguage, profile.contact_language)),
+    ]
+    if employer and profile.former_employer:
+        facts.append((_("Former or current employer"), profile.former_employer))
+    return facts

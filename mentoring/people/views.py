@@ -13,19 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_safe
 
-from mentoring.core.choices import (
-    ContactLanguage,
-    EducationLevel,
-    EmploymentStatus,
-    FormerSector,
-    Gender,
-    Language,
-    Municipality,
-)
-from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.core.display import person_name
 from mentoring.core.roles import is_coordinator, role_required
 from mentoring.guidance.selectors import is_counsellor
-from mentoring.models import AccessLog, ApplicantProfile, MentorProfile
+from mentoring.models import AccessLog, MentorProfile
 from mentoring.people import selectors as person_selectors
 from mentoring.privacy.services.access_log import access_log_record
 from mentoring.training.selectors import is_course_staff
@@ -37,38 +28,6 @@ def _name(record: person_selectors.PersonRecord) -> str:
         return _("Erased person")
     name = record.profile.full_name if record.profile else ""
     return name or person_name(record.person)
-
-
-def _profile_facts(profile: ApplicantProfile | None, *, erased: bool) -> list[tuple[str, str]]:
-    """The profile's entry characteristics as (label, value); an erasure blanked name, phone and employer."""
-    if profile is None:
-        return []
-    employment = label_of(EmploymentStatus, profile.employment_status)
-    if profile.months_unemployed is not None:
-        employment = _("%(status)s, %(months)s months") % {
-            "status": employment,
-            "months": profile.months_unemployed,
-        }
-    facts = []
-    if not erased:
-        facts += [
-            (_("Name"), profile.full_name or "—"),
-            (_("E-mail"), profile.user.email),
-            (_("Phone"), profile.phone or "—"),
-        ]
-    facts += [
-        (_("Year of birth"), str(profile.birth_year)),
-        (_("Gender"), label_of(Gender, profile.gender)),
-        (_("Municipality"), label_of(Municipality, profile.municipality)),
-        (_("Employment status at entry"), employment),
-        (_("Sector of former employment"), label_of(FormerSector, profile.former_sector)),
-        (_("Education"), label_of(EducationLevel, profile.education_level)),
-        (_("Languages spoken"), ", ".join(labels_of(Language, profile.languages)) or "—"),
-        (_("Preferred language of contact"), label_of(ContactLanguage, profile.contact_language)),
-    ]
-    if profile.former_employer and not erased:
-        facts.append((_("Former or current employer"), profile.former_employer))
-    return facts
 
 
 @role_required(roles.COORDINATORS)
@@ -86,7 +45,10 @@ def person_record(request, pk: int):
     context = {
         "record": record,
         "name": _name(record),
-        "profile_facts": _profile_facts(record.profile, erased=record.erased),
+        # An erasure blanked the contact details and the employer; the rest stays for the figures.
+        "profile_facts": person_selectors.applicant_profile_facts(
+            record.profile, contact=not record.erased, age_and_gender=True, employer=not record.erased
+        ),
         # (object, the name of the person who acted on it), for the tables.
         "mentorships": [(m, person_name(m.mentor.user)) for m in record.mentorships],
         "bookings": [(b, person_name(b.slot.counsellor)) for b in record.bookings],

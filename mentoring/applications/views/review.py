@@ -23,8 +23,6 @@ from mentoring.applications import selectors as review_selectors
 from mentoring.applications.filters import QueueFilter
 from mentoring.applications.forms.review import BulkDecisionForm, DecisionForm, ReviewForm
 from mentoring.applications.services import (
-    CLOSED_TO_CONFLICTS,
-    REVIEWABLE,
     IdentityRevealNotAllowed,
     ReviewNotAllowed,
     StaleDecision,
@@ -35,20 +33,13 @@ from mentoring.applications.services import (
     review_declare_conflict,
     review_record,
 )
-from mentoring.applications.workflow import DECISIONS, Status
+from mentoring.applications.workflow import Status
 from mentoring.core.choices import (
-    ContactLanguage,
-    EducationLevel,
-    EmploymentStatus,
-    FormerSector,
-    Gender,
-    Language,
     Municipality,
-    SupportNeed,
 )
-from mentoring.core.display import label_of, person_name
+from mentoring.core.display import label_of
 from mentoring.core.roles import role_required
-from mentoring.models import DEFAULT_RUBRIC, AccessLog, Application, ApplicationStatus, Intake
+from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_log_record
 from portal import roles
 
@@ -199,134 +190,24 @@ def bulk_decide(request, intake_id: int):
 # --- One application ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    at: object
-    from_status: str
-    to_status: str
-    by: str
-    reason: str
-    internal_note: str
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    reviewer: str
-    is_mine: bool
-    scores: list[int | None]
-    score: Decimal | None
-    comment: str
-    conflict: bool
-    updated_at: object
-
-
-def _profile_facts(profile, *, identity: bool) -> list[tuple[str, str]]:
-    """What the applicant told about themselves, as (label, value); without who they are in a blind review."""
-    if profile is None:
-        return []
-    facts = []
-    if identity:
-        facts += [
-            (_("Name"), profile.full_name),
-            (_("E-mail"), profile.user.email),
-            (_("Phone"), profile.phone),
-            (_("Year of birth"), str(profile.birth_year)),
-            (_("Gender"), label_of(Gender, profile.gender)),
-        ]
-    employment = label_of(EmploymentStatus, profile.employment_status)
-    if profile.months_unemployed is not None:
-        employment = _("%(status)s, %(months)s months") % {
-            "status": employment,
-            "months": profile.months_unemployed,
-        }
-    facts += [
-        (_("Municipality"), label_of(Municipality, profile.municipality)),
-        (_("Employment status at entry"), employment),
-        (_("Sector of former employment"), label_of(FormerSector, profile.former_sector)),
-        (_("Education"), label_of(EducationLevel, profile.education_level)),
-        (_("Languages spoken"), ", ".join(label_of(Language, code) for code in profile.languages) or "—"),
-        (_("Preferred language of contact"), label_of(ContactLanguage, profile.contact_language)),
-    ]
-    return facts
-
-
-def _detail_context(request, application: Application, *, review_form=None, decision_form=None) -> dict:
-    user = request.user
-    identity = review_selectors.identity_visible(application=application, viewer=user)
-    # Having seen who applied, a coordinator may decide but no longer score: reviewers stay blind.
-    revealed = review_selectors.identity_revealed(application=application, viewer=user)
-    reviews = list(application.reviews.all())
-    my_review = next((review for review in reviews if review.reviewer_id == user.pk), None)
-    conflict = my_review is not None and my_review.conflict_of_interest
-    weights = application.intake.rubric_weights
-    moves = review_selectors.decisions_open(application=application)
-    still_blind = application.intake.blind_review and application.status not in DECISIONS
-
-    if review_form is None and application.status in REVIEWABLE and not conflict and not revealed:
-        review_form = ReviewForm(initial=ReviewForm.initial_from(my_review), weights=weights)
-    if decision_form is None and moves and not conflict:
-        decision_form = DecisionForm(moves=moves, initial={"expected_status": application.status})
-
-    history = [
-        HistoryRow(
-            at=change.at,
-            from_status=change.get_from_status_display(),
-            to_status=change.get_to_status_display(),
-            # The applicant acts under their own name: in a blind review that would give it away.
-            by=_("The applicant")
-            if change.actor_id == application.applicant_id
-            else person_name(change.actor),
-            reason=change.reason,
-            internal_note=change.internal_note,
+def _render_detail(request, application: Application, *, review_form=None, decision_form=None):
+    detail = review_selectors.application_detail(application=application, viewer=request.user)
+    if review_form is None and detail.scoring_open:
+        review_form = ReviewForm(
+            initial=ReviewForm.initial_from(detail.own_review), weights=application.intake.rubric_weights
         )
-        for change in application.status_changes.all()
-    ]
-    review_rows = [
-        ReviewRow(
-            reviewer=person_name(review.reviewer),
-            is_mine=review.reviewer_id == user.pk,
-            scores=[review.scores.get(criterion.key) for criterion in DEFAULT_RUBRIC],
-            score=review.score,
-            comment=review.comment,
-            conflict=review.conflict_of_interest,
-            updated_at=review.updated_at,
-        )
-        for review in reviews
-    ]
-    scored = [review.score for review in reviews if review.score is not None]
-    profile = getattr(application.applicant, "applicant_profile", None)
-    return {
-        "application": application,
-        "intake": application.intake,
-        "badge": STATUS_BADGES.get(application.status, ""),
-        "identity_visible": identity,
-        # Seen by this coordinator only because they chose to: the others still review blind.
-        "identity_revealed": revealed and still_blind,
-        "reveal_offered": not identity and bool(moves) and not conflict,
-        "scoring_closed_by_reveal": revealed and application.status in REVIEWABLE,
-        "profile_facts": _profile_facts(profile, identity=identity),
-        "support_needs": [label_of(SupportNeed, code) for code in application.support_needs],
-        "mentor_languages": [label_of(Language, code) for code in application.mentor_languages],
-        "history": history,
-        "criteria": [
-            {"label": criterion.label, "weight": weights.get(criterion.key, 0)}
-            for criterion in DEFAULT_RUBRIC
-        ],
-        "reviews": review_rows,
-        "average_score": (sum(scored) / len(scored)).quantize(Decimal("0.01")) if scored else None,
-        "conflict": conflict,
-        "conflict_offered": not conflict and application.status not in CLOSED_TO_CONFLICTS,
-        "review_form": review_form,
-        "decision_form": decision_form,
-        "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
-    }
-
-
-def _render_detail(request, application: Application, **forms):
+    if decision_form is None and detail.decisions:
+        decision_form = DecisionForm(moves=detail.decisions, initial={"expected_status": application.status})
     return render(
         request,
         "mentoring/coordinator/application_detail.html",
-        _detail_context(request, application, **forms),
+        vars(detail)
+        | {
+            "badge": STATUS_BADGES.get(application.status, ""),
+            "review_form": review_form,
+            "decision_form": decision_form,
+            "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
+        },
     )
 
 

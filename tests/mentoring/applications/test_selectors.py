@@ -211,3 +211,65 @@ def test_intake_next_for_is_the_next_to_open(programme, english_programme):
     next_one = intake_between(programme, NOW + 10 * DAY, NOW + 40 * DAY)
 
     assert selectors.intake_next_for(programme=english_programme, now=NOW) == next_one
+
+
+# --- application_detail -----------------------------------------------------------------
+
+
+def _detail(application, viewer):
+    loaded = selectors.application_for_coordinator(user=viewer, pk=application.pk)
+    return selectors.application_detail(application=loaded, viewer=viewer)
+
+
+def test_application_detail_lets_a_coordinator_score_and_decide_a_submitted_application(
+    application_in, coordinator
+):
+    detail = _detail(application_in(Status.SUBMITTED), coordinator)
+
+    assert detail.scoring_open and detail.identity_visible and not detail.reveal_offered
+    assert {move.target for move in detail.decisions} == set(DECISIONS)
+    assert detail.conflict_offered and detail.own_review is None
+
+
+def test_application_detail_after_a_declared_conflict_offers_neither_scoring_nor_a_decision(
+    application_in, coordinator
+):
+    application = application_in(Status.SUBMITTED)
+    factories.ReviewFactory(application=application, reviewer=coordinator, conflict=True)
+
+    detail = _detail(application, coordinator)
+
+    assert detail.conflict and not detail.conflict_offered
+    assert not detail.scoring_open and detail.decisions == [] and not detail.reveal_offered
+    assert [row.conflict for row in detail.reviews] == [True]
+
+
+def test_application_detail_in_a_blind_review_hides_who_applied_and_offers_to_reveal_it(
+    intake, coordinator, now
+):
+    intake.blind_review = True
+    intake.save()
+    application = factories.ApplicationFactory(intake=intake, status=Status.SUBMITTED, now=now)
+
+    detail = _detail(application, coordinator)
+
+    assert not detail.identity_visible and detail.reveal_offered and detail.scoring_open
+    shown = {value for _label, value in detail.profile_facts}
+    assert application.applicant.email not in shown and "1985" not in shown
+    assert application.applicant.applicant_profile.full_name not in {row.by for row in detail.history}
+
+
+def test_application_detail_averages_the_scores_given_to_two_decimals(application_in, coordinator):
+    application = application_in(Status.SUBMITTED)
+    factories.ReviewFactory(
+        application=application, scores={"viability": 5, "motivation": 5, "need": 5, "fit": 5}
+    )
+    factories.ReviewFactory(
+        application=application, scores={"viability": 2, "motivation": 3, "need": 2, "fit": 4}
+    )
+    factories.ReviewFactory(application=application, conflict=True)
+
+    detail = _detail(application, coordinator)
+
+    scores = [row.score for row in detail.reviews if row.score is not None]
+    assert detail.average_score == (sum(scores) / 2).quantize(Decimal("0.01"))

@@ -12,7 +12,6 @@ from django.utils import timezone, translation
 
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import EmploymentStatus, Gender
-from mentoring.figures.views import BAR_X, TRACK_WIDTH, bar_chart
 from mentoring.models import Application, ProgrammeTargets, Review
 from portal import roles
 from tests import factories
@@ -281,23 +280,6 @@ def test_figures_download_with_bad_filters_goes_back_to_the_dashboard(coordinato
     response = download(coordinator_client, "figures", "xlsx", since="not-a-day")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mentoring:figures_dashboard"))
-
-
-# --- Charts -------------------------------------------------------------------------------------
-
-
-def test_bar_chart_scales_bars_to_the_track_and_marks_the_aim():
-    chart = bar_chart(
-        id="c",
-        title="T",
-        bars=[("A", 50, "50", False), ("B", 200, "200", True), ("C", None, "—", False)],
-        scale=100,
-        marker=40,
-        marker_label="Aim",
-    )
-    assert [bar.width for bar in chart.bars] == [TRACK_WIDTH / 2, TRACK_WIDTH, 0]
-    assert chart.bars[1].warning and chart.marker_x == BAR_X + 0.4 * TRACK_WIDTH
-    assert chart.summary == "A: 50; B: 200; C: —"
 
 
 # --- Targets in the Wagtail admin ---------------------------------------------------------------

@@ -1,13 +1,23 @@
 import datetime as dt
+from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import Gender, MeetingMode, Municipality, SupportNeed, WomanMentor
 from mentoring.matching.engine import Mentor, Participant
-from mentoring.matching.selectors import matching_inputs
-from mentoring.matching.services import matching_run
+from mentoring.matching.forms import LOCKED_ONLY, UNLOCKED_ONLY, BoardFilterForm
+from mentoring.matching.selectors import (
+    PairRow,
+    matching_board,
+    matching_inputs,
+    pairs_filtered,
+    run_progress_text,
+)
+from mentoring.matching.services import matching_run, matching_run_start
 from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.models import MatchingRun
 from tests import factories
 
 # Participants, mentors, declined pairs: one query each, whatever the cohort's size.
@@ -186,3 +196,81 @@ def test_matching_run_queries_do_not_grow_with_the_cohort(intake, now, size, dja
         result = matching_run(intake=intake, now=now)
 
     assert len(result.pairs) == size
+
+
+# --- The board -----------------------------------------------------------------------------------
+
+
+def _pair(participant_id, mentor_id, *, participant="", idea_title="", mentor="", score=1.0, locked=False):
+    return PairRow(
+        participant_id=participant_id,
+        mentor_id=mentor_id,
+        participant=participant,
+        idea_title=idea_title,
+        mentor=mentor,
+        score=score,
+        reasons=[],
+        locked=locked,
+        excluded=False,
+        taken=False,
+        value=f"{participant_id}-{mentor_id}",
+        confirmable=True,
+    )
+
+
+BOARD_ROWS = [
+    _pair(1, 10, participant="Anna Ek", idea_title="Cykelkök", mentor="Maja Berg", score=4.0),
+    _pair(2, 11, participant="bo Al", idea_title="Bageri", mentor="Ali Nord", score=7.5, locked=True),
+    _pair(3, 10, participant="Cecilia Ås", idea_title="Kaffebil", mentor="Maja Berg", score=7.5),
+]
+NO_FILTERS = {"search": "", "mentor_id": None, "min_score": None, "locked": "", "sort": "-score"}
+
+
+def ids(rows) -> list[int]:
+    return [row.participant_id for row in rows]
+
+
+def test_pairs_filtered_sorts_by_score_highest_first_then_by_participant():
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS)) == [2, 3, 1]
+
+
+def test_pairs_filtered_sorts_by_participant_or_by_mentor_ignoring_case():
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"sort": "participant"})) == [1, 2, 3]
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"sort": "mentor"})) == [2, 3, 1]
+
+
+def test_pairs_filtered_search_needs_every_word_in_participant_idea_or_mentor():
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"search": "maja KAFFE"})) == [3]
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"search": "maja bageri"})) == []
+
+
+def test_pairs_filtered_by_mentor_minimum_score_and_lock():
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"mentor_id": 10})) == [3, 1]
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"min_score": Decimal("7.5")})) == [2, 3]
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"locked": LOCKED_ONLY})) == [2]
+    assert ids(pairs_filtered(BOARD_ROWS, **NO_FILTERS | {"locked": UNLOCKED_ONLY})) == [3, 1]
+
+
+def test_run_progress_text_says_where_the_run_stands():
+    with translation.override("en"):
+        assert run_progress_text(MatchingRun(state=MatchingRun.State.RUNNING, progress=40)) == (
+            "Matching is running: 40% done."
+        )
+        assert run_progress_text(MatchingRun(state=MatchingRun.State.FAILED)) == "Matching failed."
+
+
+@pytest.mark.django_db
+def test_matching_board_offers_only_the_runs_mentors_and_drops_another_as_a_filter(
+    application_in, coordinator, now
+):
+    application = application_in(Status.ACCEPTED)
+    in_run = factories.MentorProfileFactory(capacity=1)
+    matching_run_start(intake=application.intake, actor=coordinator, now=now)
+    outside = factories.MentorProfileFactory(capacity=1)
+
+    filters = BoardFilterForm({"mentor": str(outside.pk)})
+    board = matching_board(intake=application.intake, filters=filters, now=now)
+
+    assert [pk for pk, _name in filters.fields["mentor"].choices if pk] == [in_run.pk]
+    assert ids(board.rows) == [application.pk] and board.matched_count == 1
+    assert [option.pk for option in board.rows[0].swap_options] == [outside.pk]
