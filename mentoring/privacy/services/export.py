@@ -116,6 +116,8 @@ LEFT_OUT: dict[str, dict[str, str]] = {
         "is_superuser": "an access right of staff accounts",
         "is_staff": "an access right of staff accounts",
         "is_active": "whether the account can sign in: the account itself shows it",
+        "groups": "an access right of staff accounts",
+        "user_permissions": "an access right of staff accounts",
     },
     "ApplicantProfile": {"id": _ID, "user": _THE_PERSON},
     "MentorProfile": {
@@ -196,15 +198,15 @@ NOT_EXPORTED_YET: dict[str, str] = {
     "CompanyRequestChange": "the history of a company request",
     "MentorInvitation": "a mentor's invitation (name and e-mail)",
     "ErasureRequest": "the record of an erasure, kept after the person is gone",
+    "MatchingRun": "the pairs a matching run proposed, by ids, and the coordinator who started it",
+    "MatchingChoice": "a coordinator's lock or exclusion of a participant with a mentor",
 }
 
-# Models with no personal data, each with why.
+# Models that refer to nobody (no person, profile, application or mentorship), each with why.
 NOT_PERSONAL: dict[str, str] = {
     "Intake": "a round of applications",
     "EligibilityRefusal": "a count per reason and day, nobody named",
     "ProgrammeTargets": "the programme's targets",
-    "MatchingRun": "a run of the engine over ids, for the coordinators' board",
-    "MatchingChoice": "a coordinator's lock or exclusion of a pair, by ids",
 }
 
 
