@@ -1,7 +1,5 @@
 """Competence development: the offers' index (filtered, paged), the offers and their occasions."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -46,17 +44,11 @@ class TrainingIndexPage(Page):
         verbose_name = _("training index")
 
     def get_context(self, request, *args, **kwargs):
-        from content.forms import TrainingFilterForm
+        from content.filters import TrainingOfferFilter
 
         context = super().get_context(request, *args, **kwargs)
-        form = TrainingFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
-        offers = training_offers_in(
-            index_page=self,
-            topic=filters.get("topic") or None,
-            starts_from=filters.get("starts_from"),
-            length_days=filters.get("length_days"),
-        )
+        filters = TrainingOfferFilter(request.GET or None)
+        offers = filters.narrow(training_offers_in(index_page=self))
         paginator = Paginator(offers, OFFERS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
@@ -67,13 +59,20 @@ class TrainingIndexPage(Page):
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
-            filter_form=form,
-            filtered=bool(filters and any(filters.values())),
+            filters=filters,
+            filter_form=filters.form,
+            filtered=filters.is_filtered(),
             page_obj=page_obj,
             offers=page_obj.object_list,
             filter_query=query.urlencode(),
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A filter value that is not valid is shown beside its field, and the answer says so.
+        response.status_code = response.context_data["filters"].response_status
+        return response
 
 
 class TrainingOfferPage(Page):
@@ -174,22 +173,13 @@ class TrainingOccasion(TranslatableMixin, Orderable):
 # --- Selectors ---------------------------------------------------------------
 
 
-def training_offers_in(
-    *,
-    index_page: TrainingIndexPage,
-    topic: str | None = None,
-    starts_from: datetime.date | None = None,
-    length_days: int | None = None,
-):
-    """Live, public offers under `index_page`, alphabetically, narrowed by the filters given.
-
-    `starts_from` keeps the offers with an occasion starting on or after that day.
-    """
-    offers = TrainingOfferPage.objects.live().public().child_of(index_page)
-    if topic:
-        offers = offers.filter(topic=topic)
-    if length_days:
-        offers = offers.filter(length_days=length_days)
-    if starts_from:
-        offers = offers.filter(occasions__starts_on__gte=starts_from).distinct()
-    return offers.prefetch_related("occasions").order_by("title", "pk")
+def training_offers_in(*, index_page: TrainingIndexPage):
+    """Live, public offers under `index_page`, alphabetically, with their occasions
+    (the course list's filters narrow it: `content.filters.TrainingOfferFilter`)."""
+    return (
+        TrainingOfferPage.objects.live()
+        .public()
+        .child_of(index_page)
+        .prefetch_related("occasions")
+        .order_by("title", "pk")
+    )

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.applications.selectors import QUEUE_SORTS
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import FormerSector, Gender, Municipality, Stage
-from mentoring.core.filters import ListFilterSet, choice_errors
 from mentoring.models import Application, ApplicationStatus
+from portal.filters import ListFilterSet, choice_errors
 
 QUEUE_STATUSES = [(value, label) for value, label in ApplicationStatus.choices if value != Status.DRAFT]
 QUEUE_SORT_CHOICES = [

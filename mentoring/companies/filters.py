@@ -8,8 +8,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.core.filters import ListFilterSet, choice_errors
 from mentoring.models import CompanyRequest, CompanyRequestStatus
+from portal.filters import ListFilterSet, choice_errors
 
 
 class CompanyRequestFilter(ListFilterSet):

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # The widget templates, for the form renderer below (TemplatesSetting finds them here).
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +75,9 @@ MIDDLEWARE = [
     "portal.middleware.StaffMFARequired",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Form fields render through components/field.html ({{ form.field.as_field_group }}).
+FORM_RENDERER = "portal.forms.PortalFormRenderer"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

@@ -108,10 +108,19 @@ def test_training_index_filters_by_date(client, index):
     assert offers_for(client, index, starts_from=starts_from) == ["Senare"]
 
 
-def test_training_index_ignores_an_invalid_filter(client, index):
-    training_offer(index, title="Excel")
+def test_training_index_shows_an_invalid_filter_value_beside_its_field(client, index):
+    training_offer(index, title="Excel", topic=TrainingTopic.DIGITAL, length_days=1)
+    training_offer(index, title="Svetsning", topic=TrainingTopic.TECHNOLOGY, length_days=2)
 
-    assert offers_for(client, index, topic="nonsense", length_days="99") == ["Excel"]
+    response = client.get(index.url, {"topic": "nonsense", "length_days": "2"})
+
+    assert response.status_code == 400
+    assert [offer.title for offer in response.context["offers"]] == ["Svetsning"]
+    form = response.context["filter_form"]
+    assert "nonsense" in form.errors["topic"][0] and "length_days" not in form.errors
+    html = response.content.decode()
+    assert 'id="id_topic_error"' in html
+    assert '<option value="2" selected>' in html
 
 
 def test_training_index_is_paginated(client, index):

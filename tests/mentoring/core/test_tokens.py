@@ -56,3 +56,14 @@ def test_dated_token_keeps_the_format_of_links_already_sent():
 
     assert INVITATION.sign(42, now=NOW) == sent
     assert INVITATION.read(sent, now=NOW).pk == 42
+
+
+def test_dated_token_of_djangos_timestamp_signer_is_read():
+    sent = signing.TimestampSigner(salt="tests.invitation").sign("42")
+    now = dt.datetime.now(tz=dt.UTC)
+
+    signed = INVITATION.read(sent, now=now)
+
+    assert signed.pk == 42
+    assert not signed.expired
+    assert signing.TimestampSigner(salt="tests.invitation").unsign(INVITATION.sign(42, now=now)) == "42"

@@ -1,4 +1,5 @@
-"""What the lists' filters share (django-filter FilterSets).
+"""What the lists' filters share (django-filter FilterSets): the public course list's
+(content) and the staff lists' (mentoring) alike.
 
 A value that is not valid (an old link, a hand-edited address) is an error on
 its field, shown beside it, and that filter alone is left out: the list is

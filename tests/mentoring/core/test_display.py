@@ -1,0 +1,32 @@
+"""A person is named one way everywhere: full name, else e-mail address."""
+
+from django.template import Context, Template
+from django.utils import translation
+
+from mentoring.core.display import person_name
+from mentoring.models import MentorProfile
+from portal.models import User
+
+
+def test_person_name_is_the_full_name():
+    user = User(first_name="Alva", last_name="Andersson", email="alva@example.org")
+
+    assert person_name(user) == "Alva Andersson"
+
+
+def test_person_name_without_a_name_is_the_email_address():
+    assert person_name(User(email="alva@example.org")) == "alva@example.org"
+
+
+def test_person_name_of_a_deleted_account_says_so():
+    with translation.override("en"):
+        assert person_name(None) == "(deleted account)"
+
+
+def test_a_mentor_and_a_page_name_a_person_as_person_name_does():
+    named = User(first_name="Maja", last_name="Berg", email="maja@example.org")
+    unnamed = User(email="maja@example.org")
+
+    for user in (named, unnamed):
+        assert str(MentorProfile(user=user)) == person_name(user)
+        assert Template("{{ user }}").render(Context({"user": user})) == person_name(user)
