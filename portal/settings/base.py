@@ -74,7 +74,11 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.StaffMFARequired",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Under DEBUG, the site's own 404/403/500 pages rather than Django's technical ones.
+    "portal.error_pages.SiteErrorPages",
 ]
+# DEBUG_ERROR_PAGES=true brings Django's technical error pages back in development.
+DEBUG_ERROR_PAGES = env.bool("DEBUG_ERROR_PAGES", default=False)
 
 # Form fields render through components/field.html ({{ form.field.as_field_group }}).
 FORM_RENDERER = "portal.forms.PortalFormRenderer"
@@ -187,9 +191,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # the transaction of the change that causes it; a django-q2 job hands it to
 # OUTBOX_DELIVERY_BACKEND. See portal/outbox.py.
 EMAIL_BACKEND = "portal.mail.OutboxBackend"
-OUTBOX_DELIVERY_BACKEND = env(
-    "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
+OUTBOX_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default="portal.mail.ReadableConsoleBackend")
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 # How long a worker's claim on a message lasts before another may send it (see portal/outbox.py).
 OUTBOX_CLAIM_LEASE_SECONDS = env.int("OUTBOX_CLAIM_LEASE_SECONDS", default=300)
@@ -290,6 +292,11 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No outside avatar service: a hash of each staff e-mail would go to a third party, and the
+# admin would show broken images without the internet. Everyone gets Wagtail's own default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Slugs in plain letters (å, ä → a, ö → o): addresses people can type, read aloud and share.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 # Wagtail's autosave of a new page can create it at the same moment as the editor's own
 # "Submit for moderation" does; on a busy server the second create fails on the slug (500).
