@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.urls import reverse, translate_url
 from django.utils.html import strip_tags
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, get_language_info, get_supported_language_variant
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -364,3 +364,59 @@ def account_menu(context) -> list[Link]:
         is_current = url_name.startswith("mfa_") if members is None else url_name in members
         links.append(Link(title=titles[name], url=reverse(name), current="page" if is_current else ""))
     return links
+
+
+# Where a page's own words for search results are, in order, when the editor wrote no
+# search description.
+_DESCRIPTION_FIELDS = ("intro", "summary", "hero_text")
+DESCRIPTION_LENGTH = 160
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    description: str
+    canonical: str
+    # (hreflang, absolute address) for this page in each language it exists in, itself
+    # included, then x-default (the site's default language); empty without translations.
+    alternates: list[tuple[str, str]]
+
+
+def page_description(page: Page | None) -> str:
+    """What search engines show under a page's title: its search description, else its
+    introduction, as plain text of at most DESCRIPTION_LENGTH characters."""
+    if page is None:
+        return ""
+    text = page.search_description or next(
+        (str(getattr(page, name)) for name in _DESCRIPTION_FIELDS if getattr(page, name, "")), ""
+    )
+    text = " ".join(strip_tags(text).split())
+    return Truncator(text).chars(DESCRIPTION_LENGTH)
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, languages: list[LanguageLink]) -> PageMeta | None:
+    """The head's description, canonical address and language alternates, all absolute.
+
+    `languages` is what `language_links` gave for the same page. A paged list's page
+    number stays in its canonical address; other query strings (filters) do not.
+    """
+    request = context.get("request")
+    if request is None:
+        return None
+    page = _current_page(context)
+    current = page.get_url(request) if page is not None else request.path
+    number = request.GET.get("page", "")
+    canonical = request.build_absolute_uri(current) + (
+        f"?page={number}" if number.isdigit() and number != "1" else ""
+    )
+    alternates = [
+        (link.code, request.build_absolute_uri(current if link.is_current else link.url))
+        for link in languages
+        if link.is_translation
+    ]
+    if len(alternates) > 1:
+        default = dict(alternates).get(settings.LANGUAGE_CODE)
+        alternates.append(("x-default", default))
+    else:
+        alternates = []
+    return PageMeta(description=page_description(page), canonical=canonical, alternates=alternates)

@@ -363,6 +363,58 @@ def test_language_switch_links_the_translation(client, site_tree, english):
     assertContains(response, f'<a href="{translation.url}" lang="en" hreflang="en">')
 
 
+def test_head_names_every_translation_absolutely_with_itself_and_a_default(client, site_tree, english):
+    item = factories.NewsPageFactory(parent=site_tree.news_index)
+    translation = english.translate(item, "The same news in English")
+
+    for shown in (item, translation):
+        response = client.get(shown.url)
+
+        assertContains(response, f'<link rel="canonical" href="http://testserver{shown.url}">')
+        assertContains(response, f'<link rel="alternate" hreflang="sv" href="http://testserver{item.url}">')
+        assertContains(
+            response, f'<link rel="alternate" hreflang="en" href="http://testserver{translation.url}">'
+        )
+        assertContains(
+            response, f'<link rel="alternate" hreflang="x-default" href="http://testserver{item.url}">'
+        )
+
+
+def test_head_names_no_alternates_for_a_page_without_translation(client, site_tree, english):
+    item = factories.NewsPageFactory(parent=site_tree.news_index)
+
+    response = client.get(item.url)
+
+    assertContains(response, f'<link rel="canonical" href="http://testserver{item.url}">')
+    assertNotContains(response, 'hreflang="x-default"')
+    assertNotContains(response, '<link rel="alternate" hreflang="sv"')
+
+
+def test_head_description_is_the_search_description_else_the_introduction(client, site_tree):
+    written = factories.NewsPageFactory(
+        parent=site_tree.news_index, intro="Ingressen.", search_description="För sökmotorer."
+    )
+    intro_only = factories.NewsPageFactory(
+        parent=site_tree.news_index, intro="Öppet hus  på\nLindholmen " * 20
+    )
+
+    assertContains(client.get(written.url), '<meta name="description" content="För sökmotorer.">')
+    description = client.get(intro_only.url).content.decode().split('<meta name="description" content="')[1]
+    description = description.split('"')[0]
+    assert description.startswith("Öppet hus på Lindholmen Öppet hus")
+    assert len(description) == 160 and description.endswith("…")
+
+
+def test_paged_list_keeps_its_page_number_in_the_canonical_address(client, site_tree, news_items):
+    news_items(15)
+
+    response = client.get(site_tree.news_index.url, {"page": "2", "utm_source": "x"})
+
+    assertContains(
+        response, f'<link rel="canonical" href="http://testserver{site_tree.news_index.url}?page=2">'
+    )
+
+
 def test_language_switch_on_an_address_no_language_answers_leads_to_the_other_home_page(client, english):
     response = client.get("/finns-inte.html")
 
