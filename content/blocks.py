@@ -1,7 +1,10 @@
 """StreamField blocks shared by the programme, news and standard pages."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 
@@ -59,6 +62,26 @@ class FigureBlock(blocks.StructBlock):
         template = "components/blocks/figure.html"
 
 
+SKIPPED_LEVEL = _(
+    "A level 3 heading needs a level 2 heading above it: the page title is level 1, so the "
+    "first heading of the text is level 2."
+)
+
+
+def skipped_heading_levels(stream) -> list[int]:
+    """The indexes of the headings in `stream` that skip a level (an h3 with no h2 before it)."""
+    seen_level_2 = False
+    skipped = []
+    for index, child in enumerate(stream):
+        if child.block_type != "heading":
+            continue
+        if child.value["level"] == "h2":
+            seen_level_2 = True
+        elif not seen_level_2:
+            skipped.append(index)
+    return skipped
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -69,3 +92,15 @@ class BodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        # The outline must never skip a level (WCAG 1.3.1): screen-reader users move by headings.
+        if skipped := skipped_heading_levels(cleaned):
+            raise StreamBlockValidationError(
+                block_errors={
+                    index: StructBlockValidationError(block_errors={"level": ValidationError(SKIPPED_LEVEL)})
+                    for index in skipped
+                }
+            )
+        return cleaned

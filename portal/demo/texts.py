@@ -1191,7 +1191,7 @@ NEWS = [
                     "omställningsorganisation med VästKrafts program, vad du behöver tänka på när det gäller "
                     "a-kassa och ersättning, och hur du testar din idé utan att ta onödiga risker.</p>"
                 ),
-                heading("Program", "h3"),
+                heading("Program"),
                 paragraph(
                     "<ul><li>07.30 Frukost</li>"
                     "<li>08.00 Från varsel till företag – vad säger reglerna?</li>"
@@ -1223,7 +1223,7 @@ NEWS = [
                     "unemployment insurance and benefits, and how to test your idea without taking "
                     "unnecessary risks.</p>"
                 ),
-                heading("Programme", "h3"),
+                heading("Programme"),
                 paragraph(
                     "<ul><li>07.30 Breakfast</li>"
                     "<li>08.00 From notice to business – what do the rules say?</li>"
@@ -1607,7 +1607,7 @@ NEWS = [
                     "feedback som går fram, hantera konflikter och förklara förändringar så att de blir "
                     "begripliga.</p>"
                 ),
-                heading("Upplägg", "h3"),
+                heading("Upplägg"),
                 paragraph(
                     "<p>Tre heldagar med ungefär en veckas mellanrum, så att du hinner pröva det du lärt dig "
                     "på jobbet. Kursen hålls i Göteborg och Alingsås. Är du anställd planerar vi kursdagarna "
@@ -1634,7 +1634,7 @@ NEWS = [
                     "course gives you tools for what rarely appears in any job description: giving feedback "
                     "that lands, handling conflict and explaining change so that it makes sense.</p>"
                 ),
-                heading("Format", "h3"),
+                heading("Format"),
                 paragraph(
                     "<p>Three full days about a week apart, so that you have time to try out what you have "
                     "learnt at work. The course takes place in Gothenburg and Alingsås. If you are employed, "
@@ -1731,7 +1731,7 @@ NEWS = [
                     "från konstruktion och montering till service och återvinning. Den som arbetar nära "
                     "batterier och högvoltssystem behöver veta hur man gör det säkert.</p>"
                 ),
-                heading("Kursens innehåll", "h3"),
+                heading("Kursens innehåll"),
                 paragraph(
                     "<ul><li>hur ett elektrifierat fordon är uppbyggt,</li>"
                     "<li>risker med högvolt och hur de hanteras,</li>"
@@ -1760,7 +1760,7 @@ NEWS = [
                     "design and assembly to service and recycling. Anyone working close to batteries and "
                     "high-voltage systems needs to know how to do it safely.</p>"
                 ),
-                heading("Course content", "h3"),
+                heading("Course content"),
                 paragraph(
                     "<ul><li>how an electrified vehicle is built,</li>"
                     "<li>high-voltage risks and how to manage them,</li>"
