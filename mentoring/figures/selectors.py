@@ -126,8 +126,8 @@ def _started_mentorship() -> Exists:
 
 
 def _business_outcomes():
-    return Outcome.objects.filter(participant=OuterRef("pk"), result=Outcome.Result.OWN_BUSINESS).exclude(
-        organisation_number=""
+    return Outcome.objects.filter(
+        participant=OuterRef("pk"), result=Outcome.Result.OWN_BUSINESS, business_registered=True
     )
 
 
@@ -140,7 +140,8 @@ def participant_rows(
     `matched` is whether a mentorship of theirs became active; `meetings` counts
     the meetings logged in all their mentorships. An outcome's situation is
     "improved" when it records at least one improvement. The business is the
-    latest own-business outcome that gives an organisation number. Course hours
+    latest own-business outcome that was registered (gave an organisation
+    number); the number itself is never read. Course hours
     are every hour of attendance marked for the applicant, on any course, and
     the part of them confirmed (see CONFIRMED_ATTENDANCE).
     """
@@ -161,7 +162,7 @@ def participant_rows(
         exit_improved=Exists(outcome(Outcome.Point.EXIT).exclude(improvements=[])),
         six_month_result=Subquery(outcome(Outcome.Point.SIX_MONTHS).values("result")[:1]),
         six_month_improved=Exists(outcome(Outcome.Point.SIX_MONTHS).exclude(improvements=[])),
-        business_orgnr=Subquery(business.values("organisation_number")[:1]),
+        business_registered=Exists(business),
         business_started_on=Subquery(business.values("business_started_on")[:1]),
         course_hours=_course_hours(),
     ).values_list(
@@ -182,7 +183,7 @@ def participant_rows(
         "exit_improved",
         "six_month_result",
         "six_month_improved",
-        "business_orgnr",
+        "business_registered",
         "business_started_on",
         "course_hours",
     )
@@ -205,7 +206,7 @@ def participant_rows(
         exit_improved,
         six_month_result,
         six_month_improved,
-        business_orgnr,
+        business_registered,
         business_started_on,
         course_hours,
     ) in values.order_by("decided_at", "pk").iterator(chunk_size=5000):
@@ -230,7 +231,7 @@ def participant_rows(
                 exit_improved=bool(exit_improved) if exit_result is not None else None,
                 six_month_result=six_month_result,
                 six_month_improved=bool(six_month_improved) if six_month_result is not None else None,
-                business_orgnr=business_orgnr or "",
+                business_registered=bool(business_registered),
                 business_started_on=business_started_on,
                 course_hours=_hours((course_hours or {}).get("marked")),
                 course_hours_confirmed=_hours((course_hours or {}).get("confirmed")),

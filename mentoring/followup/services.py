@@ -347,6 +347,7 @@ def _record(
         defaults={
             "result": survey.situation,
             "organisation_number": survey.organisation_number,
+            "business_registered": bool(survey.organisation_number),
             "business_started_on": survey.business_started_on,
             "improvements": survey.improvements,
             "source": source,

@@ -142,6 +142,9 @@ class Outcome(models.Model):
     point = models.CharField(_("when"), max_length=12, choices=Point)
     result = models.CharField(_("outcome"), max_length=14, choices=Result)
     organisation_number = models.CharField(_("organisation number"), max_length=11, blank=True)
+    # Whether an organisation number was given: what the figures count, and what erasure keeps
+    # when it blanks the number (a sole trader's organisation number is their personal identity number).
+    business_registered = models.BooleanField(_("business registered"), default=False)
     business_started_on = models.DateField(_("business started"), null=True, blank=True)
     improvements = models.JSONField(_("improvements"), default=list, blank=True)
     source = models.CharField(_("source"), max_length=8, choices=AnswerSource)

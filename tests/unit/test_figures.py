@@ -46,7 +46,7 @@ def r(n=1, **kwargs) -> ParticipantRow:
         "exit_improved": None,
         "six_month_result": None,
         "six_month_improved": None,
-        "business_orgnr": "",
+        "business_registered": False,
         "business_started_on": None,
     }
     values.update(kwargs)
@@ -105,7 +105,7 @@ SIX = [
         exit_improved=False,
         six_month_result="own_business",
         six_month_improved=False,
-        business_orgnr="556677-8899",
+        business_registered=True,
         business_started_on=date(2026, 5, 1),
     ),
     r(
@@ -294,11 +294,11 @@ def test_outcomes_refuse_an_unknown_point():
         outcomes(SIX, point="ten_years")
 
 
-def test_businesses_count_only_those_with_an_organisation_number():
+def test_businesses_count_only_registered_ones():
     rows = [
         *SIX,
-        r(7, business_orgnr="559900-1122"),
-        r(8, exit_result="own_business"),  # no number: not counted as started
+        r(7, business_registered=True),
+        r(8, exit_result="own_business"),  # not registered: not counted as started
     ]
     table = businesses(rows)
     assert by_gender(table, "businesses_started") == {

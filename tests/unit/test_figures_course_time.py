@@ -36,7 +36,7 @@ def r(n=1, **kwargs) -> ParticipantRow:
         "exit_improved": None,
         "six_month_result": None,
         "six_month_improved": None,
-        "business_orgnr": "",
+        "business_registered": False,
         "business_started_on": None,
     }
     values.update(kwargs)

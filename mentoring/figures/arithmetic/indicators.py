@@ -298,7 +298,7 @@ def outcomes(rows: Sequence[ParticipantRow], *, point: str) -> Table:
 def businesses(rows: Sequence[ParticipantRow]) -> Table:
     """Businesses started with an organisation number, by the participant's gender (women first)."""
     return Table(
-        "businesses", list(COLUMNS), [_row("businesses_started", rows, lambda row: bool(row.business_orgnr))]
+        "businesses", list(COLUMNS), [_row("businesses_started", rows, lambda row: row.business_registered)]
     )
 
 

@@ -36,7 +36,9 @@ class ParticipantRow:
     exit_improved: bool | None
     six_month_result: str | None
     six_month_improved: bool | None
-    business_orgnr: str
+    # Whether an own business was registered (an organisation number given), never the number:
+    # a sole trader's organisation number is their personal identity number.
+    business_registered: bool
     business_started_on: date | None
     course_hours: Decimal = NO_HOURS
     course_hours_confirmed: Decimal = NO_HOURS

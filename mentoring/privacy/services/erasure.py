@@ -37,6 +37,7 @@ from mentoring.models import (
     MentorProfile,
     Mentorship,
     MentorshipChange,
+    Outcome,
     PrivateNote,
     Review,
     StatusChange,
@@ -222,6 +223,20 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
     steps.log(
         "survey_comments_blanked",
         FollowUpSurvey.objects.filter(participant__in=kept_ids).exclude(comments="").update(comments=""),
+    )
+    # A sole trader's organisation number is their personal identity number. The figures count
+    # `Outcome.business_registered`, which stays, so the funder's counts do not change.
+    steps.log(
+        "survey_organisation_numbers_blanked",
+        FollowUpSurvey.objects.filter(participant__in=kept_ids)
+        .exclude(organisation_number="")
+        .update(organisation_number=""),
+    )
+    steps.log(
+        "outcome_organisation_numbers_blanked",
+        Outcome.objects.filter(participant__in=kept_ids)
+        .exclude(organisation_number="")
+        .update(organisation_number=""),
     )
     _close_open_surveys(kept_ids, steps=steps, now=now)
     participant_ships = list(Mentorship.objects.filter(participant__in=kept_ids).values_list("pk", flat=True))

@@ -88,6 +88,7 @@ EXPORTED: dict[str, tuple[str, ...]] = {
         "point",
         "result",
         "organisation_number",
+        "business_registered",
         "business_started_on",
         "improvements",
         "recorded_at",

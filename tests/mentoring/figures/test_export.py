@@ -40,7 +40,7 @@ def r(n=1, **kwargs) -> figures.ParticipantRow:
         "exit_improved": None,
         "six_month_result": None,
         "six_month_improved": None,
-        "business_orgnr": "",
+        "business_registered": False,
         "business_started_on": None,
     }
     values.update(kwargs)
@@ -137,6 +137,17 @@ def test_participant_list_csv_is_pseudonymous_and_labelled():
     third = dict(zip(lines[0], lines[3], strict=True))
     assert third["Age at entry"] == "" and third["Months without work"] == "14"
     assert not any("name" in label.lower() or "mail" in label.lower() for label in lines[0])
+
+
+def test_participant_list_says_whether_a_business_is_registered_never_its_number():
+    # A sole trader's organisation number is their personal identity number.
+    rows = [
+        r(1, exit_result="own_business", business_registered=True, business_started_on=dt.date(2026, 5, 1))
+    ]
+    lines = read_csv(participant_list_csv([*rows, r(2)]))
+    assert not any("organisation" in label.lower() for label in lines[0])
+    registered = [dict(zip(lines[0], line, strict=True))["Business registered"] for line in lines[1:]]
+    assert registered == ["Yes", "No"]
 
 
 def test_participant_list_xlsx_keeps_numbers_and_dates_typed():

@@ -70,6 +70,7 @@ def test_participant_rows_carry_entry_characteristics_mentoring_and_outcomes(int
         "exit",
         "own_business",
         organisation_number="556677-8899",
+        business_registered=True,
         business_started_on=dt.date(2026, 5, 1),
         improvements=["more_hours"],
     )
@@ -100,14 +101,14 @@ def test_participant_rows_carry_entry_characteristics_mentoring_and_outcomes(int
         exit_improved=True,
         six_month_result="unknown",
         six_month_improved=False,
-        business_orgnr="556677-8899",
+        business_registered=True,
         business_started_on=dt.date(2026, 5, 1),
     )
     other = rows[pseudonym(man.pk)]
     # Proposed but never active: not matched; no outcomes yet.
     assert (other.gender, other.age_at_entry, other.matched, other.meetings) == ("man", 56, False, 0)
     assert (other.exit_result, other.exit_improved, other.six_month_result) == (None, None, None)
-    assert other.business_orgnr == "" and other.business_started_on is None
+    assert other.business_registered is False and other.business_started_on is None
 
 
 def test_participant_rows_count_a_mentorship_that_ended_early_as_matched(intake):
@@ -187,10 +188,10 @@ def test_participant_rows_take_one_query_whatever_the_number(intake, django_asse
 def test_pipeline_counts_women_and_everyone_at_each_stage(intake):
     woman = accepted(intake, gender=Gender.WOMAN)
     mentorship(woman, meetings=3)
-    outcome(woman, "exit", "own_business", organisation_number="556677-8899")
+    outcome(woman, "exit", "own_business", organisation_number="556677-8899", business_registered=True)
     man = accepted(intake, gender=Gender.MAN)
     mentorship(man, meetings=2)
-    outcome(man, "exit", "own_business")  # no organisation number: not started
+    outcome(man, "exit", "own_business")  # not registered: not started
     factories.ApplicationFactory(intake=intake, status=Status.IN_REVIEW)  # a woman, by the factory
     factories.ApplicationFactory(intake=intake, status=Status.REJECTED, applicant__profile__gender=Gender.MAN)
     factories.ApplicationFactory(intake=intake, status=Status.WITHDRAWN)  # never submitted

@@ -304,6 +304,7 @@ def test_survey_answer_records_answers_and_outcome(sent, now):
         date(2025, 1, 15),
     )
     assert outcome.source == AnswerSource.WEB and outcome.improvements == [Improvement.MORE_HOURS]
+    assert outcome.business_registered
 
 
 def test_survey_answer_is_given_once(sent, now):
@@ -324,7 +325,8 @@ def test_survey_answer_drops_business_details_of_another_situation(sent, now):
     followup.survey_answer(
         survey=sent, answers={**OWN_BUSINESS, "situation": Situation.LOOKING}, language="en", now=now
     )
-    assert Outcome.objects.get().organisation_number == ""
+    outcome = Outcome.objects.get()
+    assert outcome.organisation_number == "" and not outcome.business_registered
 
 
 def test_survey_record_phone_marks_the_source_and_who(sent, coordinator, now):

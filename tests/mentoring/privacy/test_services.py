@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import MeetingFormat, Situation
+from mentoring.figures import arithmetic as figures
 from mentoring.figures.selectors import participant_rows
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
@@ -140,6 +141,7 @@ def participant(person, coordinator, now):
         point=Outcome.Point.EXIT,
         result=Outcome.Result.OWN_BUSINESS,
         organisation_number="556677-8899",
+        business_registered=True,
         business_started_on=now.date(),
         source=AnswerSource.WEB,
         survey=survey,
@@ -566,3 +568,21 @@ def test_erasure_drops_unsent_surveys_and_expires_an_open_one_as_unknown(
     assert survey.kind == SurveyKind.EXIT and survey.expired_at == now
     outcome = Outcome.objects.get(participant=application)
     assert (outcome.point, outcome.result) == ("exit", Outcome.Result.UNKNOWN)
+
+
+def test_erasure_blanks_organisation_numbers_and_keeps_the_business_counts(
+    participant, person, now, django_capture_on_commit_callbacks
+):
+    # A sole trader's organisation number is their personal identity number.
+    before = figures.businesses(figures_of())
+    assert before.value("businesses_started", figures.TOTAL) == 1
+
+    erase(person, now, django_capture_on_commit_callbacks)
+
+    assert figures.businesses(figures_of()) == before
+    assert list(
+        Outcome.objects.filter(participant=participant).values_list("organisation_number", flat=True)
+    ) == [""]
+    assert list(
+        FollowUpSurvey.objects.filter(participant=participant).values_list("organisation_number", flat=True)
+    ) == [""]
