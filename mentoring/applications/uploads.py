@@ -11,6 +11,8 @@ never more, so a zip bomb costs nothing.
 `BusinessPlanSizeLimit` stops reading an upload as soon as it passes the limit,
 so a huge file never reaches the disk. `MultipartMustClose` refuses a body that
 ends before its closing boundary, so a cut-off upload is never stored cut short.
+`UnusableNamesReachTheForm` keeps a file whose name is nothing but separators or
+unprintable characters, so the form judges it instead of it vanishing unseen.
 """
 
 import zipfile
@@ -19,7 +21,7 @@ from typing import BinaryIO
 import filetype
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
-from django.http.multipartparser import MultiPartParserError
+from django.http.multipartparser import MultiPartParser, MultiPartParserError
 
 PDF, DOCX, ODT = "pdf", "docx", "odt"
 CONTENT_TYPES = {
@@ -153,6 +155,36 @@ class MultipartMustClose(FileUploadHandler):
     def upload_complete(self):
         if not self.closed:
             raise MultiPartParserError("The multipart body ends before its closing boundary.")
+
+
+UNNAMED = "unnamed"
+
+
+class _UnusableNamesKept(MultiPartParser):
+    def sanitize_file_name(self, file_name):
+        # Django drops a file whose name sanitises to nothing ("/", "..", only control
+        # characters), so the form would take a chosen file for no file: keep it, neutrally named.
+        return super().sanitize_file_name(file_name) or UNNAMED
+
+
+class UnusableNamesReachTheForm(FileUploadHandler):
+    """Parses a multipart body so that a file with an unusable name arrives as `UNNAMED`.
+
+    The form then says what is wrong with the file (empty, not a document) beside
+    its field, instead of the upload disappearing and the step going on without it.
+    A part sent without any file name (no file chosen) is still no file. Must come
+    first in `FILE_UPLOAD_HANDLERS`: it hands the body, and the other handlers, to the parser.
+    """
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        others = [handler for handler in self.request.upload_handlers if handler is not self]
+        return _UnusableNamesKept(META, input_data, others, encoding).parse()
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
 
 
 def oversized_fields(request) -> frozenset[str]:

@@ -257,8 +257,10 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # A business plan over BUSINESS_PLAN_MAX_BYTES is dropped while it arrives, not after it is on disk;
-# a multipart body cut off before its closing boundary is refused (400), not stored in part.
+# a multipart body cut off before its closing boundary is refused (400), not stored in part;
+# a file whose name is unusable ("/") reaches the form under a neutral name instead of vanishing.
 FILE_UPLOAD_HANDLERS = [
+    "mentoring.applications.uploads.UnusableNamesReachTheForm",
     "mentoring.applications.uploads.MultipartMustClose",
     "mentoring.applications.uploads.BusinessPlanSizeLimit",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

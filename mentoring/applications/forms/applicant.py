@@ -255,7 +255,9 @@ class AttachmentsForm(StepForm):
                     "your business plan as one of these and upload it again."
                 )
             )
-        original = os.path.basename(upload.name.replace("\\", "/"))[:200] or f"business-plan.{kind}"
+        original = os.path.basename(upload.name.replace("\\", "/"))[:200]
+        if not original or original == uploads.UNNAMED:
+            original = f"business-plan.{kind}"
         upload.original_name = original
         # The stored name's suffix comes from the content, never from what the file was called.
         upload.name = f"business-plan.{kind}"
