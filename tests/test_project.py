@@ -27,6 +27,8 @@ print(json.dumps({
     "base_url": settings.WAGTAILADMIN_BASE_URL,
     "hsts_preload": settings.SECURE_HSTS_PRELOAD,
     "silenced_checks": settings.SILENCED_SYSTEM_CHECKS,
+    "trusted_proxy_count": settings.ALLAUTH_TRUSTED_PROXY_COUNT,
+    "trusted_client_ip_header": settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER,
 }))
 """
 
@@ -91,6 +93,18 @@ def test_production_settings_refuse_to_load_without_base_url():
 
 def test_production_settings_take_the_base_url():
     assert production_settings()["base_url"] == BASE_URL
+
+
+def test_production_trusts_one_proxy_by_default():
+    values = production_settings()
+
+    assert (values["trusted_proxy_count"], values["trusted_client_ip_header"]) == (1, None)
+
+
+def test_production_takes_the_proxy_count_and_client_header_from_the_environment():
+    values = production_settings(TRUSTED_PROXY_COUNT="2", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+
+    assert (values["trusted_proxy_count"], values["trusted_client_ip_header"]) == (2, "X-Real-IP")
 
 
 def test_production_check_deploy_reports_no_issues():

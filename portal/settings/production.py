@@ -21,6 +21,12 @@ if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
     )
 
 DEBUG = False
+# The proxy in front is the connection's only peer: without being told so, allauth counts
+# every visitor's failed sign-ins under the proxy's address, and ten strangers' typos lock
+# everyone out. It takes the client from X-Forwarded-For, this many hops from the right
+# (each trusted proxy appends one), or from a header the proxy sets alone.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default=None) or None
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)

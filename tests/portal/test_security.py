@@ -1,6 +1,7 @@
 """What an attacker or a careless click meets: account changes that skip verification, guessing passwords."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
@@ -64,6 +65,40 @@ def test_sign_in_refused_after_three_failed_attempts(client, settings):
     # allauth answers with the sign-in form again, carrying the rate-limit message as its error.
     assertContains(response, "Too many failed login attempts")
     assert client.session.get("_auth_user_id") is None
+
+
+def test_two_clients_behind_one_proxy_are_limited_separately(client, settings):
+    """Behind the proxy every connection comes from its address; the client is in X-Forwarded-For."""
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/5m/ip"}
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    applicant = factories.verified_user()
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    with translation.override("en"):
+        login_url = reverse("account_login")
+    for attempt in range(4):
+        client.post(
+            login_url,
+            {"login": f"guess{attempt}@example.org", "password": "wrong-guess-1234"},
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+            **proxy,
+        )
+    stranger = client.post(
+        login_url,
+        {"login": applicant.email, "password": factories.PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **proxy,
+    )
+    assertContains(stranger, "Too many failed login attempts")
+
+    response = Client().post(
+        login_url,
+        {"login": applicant.email, "password": factories.PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+        **proxy,
+    )
+
+    assert response.status_code == 302
+    assert response.wsgi_request.user == applicant
 
 
 # --- Headers every page carries ----------------------------------------------------------------
