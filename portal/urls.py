@@ -22,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", health, name="health"),
+    path("favicon.ico", views.favicon),
 ]
 
 if settings.DEBUG:

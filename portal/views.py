@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
@@ -55,3 +56,9 @@ def wagtail_page_login(request):
     ):
         next_url = ""
     return redirect_to_login(next_url or "/", login_url="account_login")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever a page names: send them to the file."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
