@@ -82,13 +82,13 @@ def test_two_clients_behind_one_proxy_are_limited_separately(client, settings):
             HTTP_X_FORWARDED_FOR="198.51.100.7",
             **proxy,
         )
-    stranger = client.post(
+    guesser = client.post(
         login_url,
         {"login": applicant.email, "password": factories.PASSWORD},
         HTTP_X_FORWARDED_FOR="198.51.100.7",
         **proxy,
     )
-    assertContains(stranger, "Too many failed login attempts")
+    assertContains(guesser, "Too many failed login attempts")
 
     response = Client().post(
         login_url,
