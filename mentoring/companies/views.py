@@ -6,6 +6,7 @@ guessed number is a 404. The join link is a signed token; a bad one says nothing
 about any company (404), an old one says the link has ended (410).
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -30,6 +31,7 @@ from mentoring.companies.forms import (
 )
 from mentoring.companies.workflow import RequestStatus, Role
 from mentoring.core.forms import add_error
+from mentoring.core.ratelimit import client_address, counted_over
 from mentoring.core.roles import role_required
 from mentoring.models import (
     Application,
@@ -63,10 +65,45 @@ def company_request(request):
     form = CompanyRequestForm(request.POST or None, initial={"contact_language": language})
     if request.method == "POST" and form.is_valid():
         # A robot that filled the hidden field is thanked like a person, and nothing is stored.
-        if not form.is_from_robot:
+        if form.is_from_robot:
+            return redirect("mentoring:company_request_thanks")
+        if not _over_the_limits(request, form):
             services.company_request_submit(data=form.cleaned_data, now=timezone.now(), language=language)
-        return redirect("mentoring:company_request_thanks")
+            return redirect("mentoring:company_request_thanks")
+        return render(request, "mentoring/company/request_form.html", {"form": form}, status=429)
     return render(request, "mentoring/company/request_form.html", {"form": form})
+
+
+def _over_the_limits(request, form: CompanyRequestForm) -> bool:
+    """Count the request per client and per contact address; past either limit, say so on the form.
+
+    Each request mails its contact, so the limits keep the form from mailing strangers.
+    """
+    if counted_over(
+        request,
+        group="company-request-client",
+        key=client_address(request),
+        rate=settings.COMPANY_REQUEST_RATE_PER_CLIENT,
+    ):
+        form.add_error(
+            None, _("Many requests have come from your connection in a short time. Try again in an hour.")
+        )
+        return True
+    if counted_over(
+        request,
+        group="company-request-address",
+        key=form.cleaned_data["contact_email"].strip().lower(),
+        rate=settings.COMPANY_REQUEST_RATE_PER_ADDRESS,
+    ):
+        form.add_error(
+            "contact_email",
+            _(
+                "We have already received requests with this address today. A coordinator will be in "
+                "touch; to send another, try again tomorrow."
+            ),
+        )
+        return True
+    return False
 
 
 @require_safe

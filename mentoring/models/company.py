@@ -69,6 +69,8 @@ class CompanyRequest(models.Model):
         blank=True,
         related_name="+",
     )
+    # When retention removed the contact's name, e-mail, phone and free text (COMPANY_REQUEST_RETENTION_DAYS).
+    contact_removed_at = models.DateTimeField(_("contact details removed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("company request")

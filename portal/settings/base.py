@@ -208,6 +208,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="VästKraft <noreply@vast
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Told by e-mail when something new arrives for the coordinators (a company's request).
 MANAGERS = [("", address) for address in env.list("COORDINATOR_NOTICE_EMAILS", default=[])]
+# The public company form mails its contact, so it takes this many requests per client
+# (behind the proxy, as for sign-in) and per contact address; counted in the shared cache.
+COMPANY_REQUEST_RATE_PER_CLIENT = env("COMPANY_REQUEST_RATE_PER_CLIENT", default="5/h")
+COMPANY_REQUEST_RATE_PER_ADDRESS = env("COMPANY_REQUEST_RATE_PER_ADDRESS", default="2/d")
 
 # --- The programme ------------------------------------------------------------
 # Stored with each applicant's consent; raise it whenever the privacy notice changes.
@@ -227,6 +231,9 @@ PURGE_WARNING_DAYS = env.int("PURGE_WARNING_DAYS", default=14)
 # An erased participant's anonymised record (entry characteristics, outcomes) is kept
 # for the funder's figures this many years, then deleted too.
 ANONYMISED_RETENTION_YEARS = env.int("ANONYMISED_RETENTION_YEARS", default=10)
+# A declined company request is deleted, and a closed one loses its contact's name, e-mail,
+# phone and free text, this many days after the decision.
+COMPANY_REQUEST_RETENTION_DAYS = env.int("COMPANY_REQUEST_RETENTION_DAYS", default=365)
 
 # --- Languages ---------------------------------------------------------------
 LANGUAGE_CODE = "sv"

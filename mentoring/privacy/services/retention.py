@@ -3,7 +3,9 @@
 `retention_purge` (a daily job) deletes drafts untouched for DRAFT_RETENTION_DAYS and
 rejected or withdrawn applications CLOSED_APPLICATION_RETENTION_DAYS after the
 decision, each after a warning e-mail sent PURGE_WARNING_DAYS before; and anonymised
-records past `retain_until`.
+records past `retain_until`. Company requests go too: a declined one is deleted, and a
+closed one loses its contact's details and free text, COMPANY_REQUEST_RETENTION_DAYS after
+the decision (the effort and its links stay, for the coordinators' history).
 """
 
 import logging
@@ -20,6 +22,8 @@ from mentoring.core.language import language_of
 from mentoring.models import (
     Application,
     ApplicationStatus,
+    CompanyRequest,
+    CompanyRequestStatus,
     ErasureRequest,
     IdentityReveal,
     MentorProfile,
@@ -43,6 +47,8 @@ class PurgeResult:
     purged_drafts: list[int] = field(default_factory=list)
     purged_closed: list[int] = field(default_factory=list)
     purged_anonymised: list[int] = field(default_factory=list)
+    purged_company_requests: list[int] = field(default_factory=list)
+    stripped_company_requests: list[int] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -50,6 +56,8 @@ class PurgeResult:
             "purged_drafts": len(self.purged_drafts),
             "purged_closed": len(self.purged_closed),
             "purged_anonymised": len(self.purged_anonymised),
+            "purged_company_requests": len(self.purged_company_requests),
+            "stripped_company_requests": len(self.stripped_company_requests),
         }
 
 
@@ -95,6 +103,7 @@ def retention_purge(*, now: datetime) -> PurgeResult:
     for pk in expired.values_list("pk", flat=True):
         if _purge_anonymised(pk=pk, now=now):
             result.purged_anonymised.append(pk)
+    _purge_company_requests(result=result, now=now)
     if any(result.counts().values()):
         logger.info("retention purge: %s", result.counts())
     return result
@@ -154,6 +163,25 @@ def _purge_anonymised(*, pk: int, now: datetime) -> bool:
         user.delete()
     logger.info("application %s: anonymised record past its retention date deleted", pk)
     return True
+
+
+def _purge_company_requests(*, result: PurgeResult, now: datetime) -> None:
+    """Delete declined company requests and strip closed ones of their contact, once their time is up."""
+    cutoff = now - timedelta(days=settings.COMPANY_REQUEST_RETENTION_DAYS)
+    due = CompanyRequest.objects.filter(
+        changes__to_status=F("status"), changes__at__lte=cutoff, contact_removed_at__isnull=True
+    )
+    with transaction.atomic():
+        declined = list(
+            due.filter(status=CompanyRequestStatus.DECLINED).values_list("pk", flat=True).distinct()
+        )
+        CompanyRequest.objects.filter(pk__in=declined).delete()
+        closed = list(due.filter(status=CompanyRequestStatus.CLOSED).values_list("pk", flat=True).distinct())
+        CompanyRequest.objects.filter(pk__in=closed).update(
+            contact_name="", contact_email="", contact_phone="", needs_text="", contact_removed_at=now
+        )
+    result.purged_company_requests.extend(declined)
+    result.stripped_company_requests.extend(closed)
 
 
 def _mail_warning(*, application: Application, purge_on: datetime) -> None:

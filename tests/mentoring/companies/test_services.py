@@ -122,7 +122,21 @@ def test_company_request_submit_stores_logs_and_confirms_in_the_contacts_languag
     change = request.changes.get()
     assert (change.from_status, change.to_status, change.actor) == ("", "new", None)
     assert mailoutbox[-1].to == ["petra@kugghjulet.example"]
-    assert "We have received the request from Kugghjulet AB" in mailoutbox[-1].subject
+    assert mailoutbox[-1].subject == "We have received your request for a tailored effort"
+
+
+def test_company_request_confirmation_repeats_nothing_the_sender_wrote(now, mailoutbox):
+    """Anyone may type any address into the form: the mail to it must not carry their words."""
+    words = {
+        "company_name": "Buy pills now",
+        "contact_name": "Visit spam.example",
+        "needs_text": "Cheap loans",
+    }
+    services.company_request_submit(data=data(**words), now=now, language="sv")
+
+    (confirmation,) = mailoutbox
+    for text in words.values():
+        assert text not in confirmation.subject and text not in confirmation.body
 
 
 def test_company_request_submit_notifies_the_managers_when_configured(now, mailoutbox, settings):
@@ -391,6 +405,56 @@ def test_company_request_form_ties_errors_to_fields_and_keeps_input(client, site
     assert 'value="Kugghjulet AB"' in html and 'value="5560160681"' in html
     assert 'aria-invalid="true"' in html
     assert not CompanyRequest.objects.exists()
+
+
+def test_company_request_form_takes_a_few_requests_per_client_then_says_wait(
+    client, site_tree, mailoutbox, settings
+):
+    settings.COMPANY_REQUEST_RATE_PER_CLIENT = "3/h"
+    for number in range(3):
+        answer = client.post(
+            reverse("mentoring:company_request"), {**FORM, "contact_email": f"k{number}@x.example"}
+        )
+        assert answer.status_code == 302
+
+    response = client.post(reverse("mentoring:company_request"), {**FORM, "contact_email": "k9@x.example"})
+
+    assert response.status_code == 429
+    assert response.context["form"].non_field_errors() == [
+        "Many requests have come from your connection in a short time. Try again in an hour."
+    ]
+    assert 'value="k9@x.example"' in response.content.decode()
+    assert CompanyRequest.objects.count() == 3 and len(mailoutbox) == 3
+    # Another client behind the same proxy is counted on its own.
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    other = client.post(
+        reverse("mentoring:company_request"),
+        {**FORM, "contact_email": "k9@x.example"},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert other.status_code == 302
+
+
+def test_company_request_form_mails_one_address_at_most_twice_a_day(client, site_tree, mailoutbox):
+    def post_from(address):
+        return client.post(reverse("mentoring:company_request"), FORM, REMOTE_ADDR=address)
+
+    assert post_from("203.0.113.1").status_code == 302
+    assert post_from("203.0.113.2").status_code == 302
+    response = post_from("203.0.113.3")
+
+    assert response.status_code == 429
+    assert set(response.context["form"].errors) == {"contact_email"}
+    assert 'id="id_contact_email_error"' in response.content.decode()
+    assert [m.to for m in mailoutbox] == [["petra@kugghjulet.example"]] * 2
+    # The address is compared without regard to case.
+    assert post_from("203.0.113.4").status_code == 429
+    shouted = client.post(
+        reverse("mentoring:company_request"),
+        {**FORM, "contact_email": "PETRA@kugghjulet.example"},
+        REMOTE_ADDR="203.0.113.5",
+    )
+    assert shouted.status_code == 429
 
 
 def test_company_request_form_honeypot_stores_nothing(client, site_tree, mailoutbox):

@@ -24,6 +24,7 @@ from mentoring.models import (
     AccessLog,
     AnswerSource,
     Application,
+    CompanyRequest,
     ErasureRequest,
     FollowUpSurvey,
     Goal,
@@ -413,6 +414,8 @@ def test_purge_warns_of_an_untouched_draft_then_deletes_it(draft, now):
         "purged_drafts": 0,
         "purged_closed": 0,
         "purged_anonymised": 0,
+        "purged_company_requests": 0,
+        "stripped_company_requests": 0,
     }
     assert retention_purge(now=now + dt.timedelta(days=90)).purged_drafts == [draft.pk]
     assert not Application.objects.filter(pk=draft.pk).exists()
@@ -499,6 +502,52 @@ def test_purge_deletes_anonymised_records_past_their_retention_date(
     assert not Application.objects.filter(pk=participant.pk).exists()
     assert not User.objects.filter(pk=person.pk).exists()
     assert ErasureRequest.objects.get().user is None
+
+
+def test_purge_deletes_declined_company_requests_and_strips_closed_ones_after_the_period(coordinator, now):
+    from mentoring.companies import services as companies
+
+    def received(name):
+        cleaned = {
+            "company_name": f"{name} AB",
+            "org_number": "556016-0680",
+            "contact_name": f"{name} Holm",
+            "contact_email": f"{name.lower()}@example.org",
+            "contact_phone": "031-12 34 56",
+            "employees_concerned": 4,
+            "needs": ["mentoring"],
+            "needs_text": "Fyra montörer.",
+            "contact_language": "sv",
+        }
+        return companies.company_request_submit(data=cleaned, now=now, language="sv")
+
+    declined = companies.company_request_decline(
+        request=received("Avböjd"), actor=coordinator, reason="Utanför målgruppen.", now=now
+    )
+    closed = companies.company_request_plan(
+        request=received("Stängd"), actor=coordinator, now=now, mentoring_places=2
+    )
+    companies.company_request_close(request=closed, actor=coordinator, now=now + dt.timedelta(days=10))
+    waiting = received("Ny")
+    days = settings.COMPANY_REQUEST_RETENTION_DAYS
+
+    assert not any(retention_purge(now=now + dt.timedelta(days=days - 1)).counts().values())
+    result = retention_purge(now=now + dt.timedelta(days=days))
+    assert (result.purged_company_requests, result.stripped_company_requests) == ([declined.pk], [])
+    result = retention_purge(now=now + dt.timedelta(days=days + 10))
+    assert (result.purged_company_requests, result.stripped_company_requests) == ([], [closed.pk])
+
+    closed.refresh_from_db()
+    assert (closed.contact_name, closed.contact_email, closed.contact_phone, closed.needs_text) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    assert closed.company_name == "Stängd AB" and closed.effort_kind == "mentoring"
+    assert not CompanyRequest.objects.filter(pk=declined.pk).exists()
+    assert CompanyRequest.objects.get(pk=waiting.pk).contact_name == "Ny Holm"
+    assert not any(retention_purge(now=now + dt.timedelta(days=days + 20)).counts().values())
 
 
 def test_purge_job_is_scheduled_daily():
