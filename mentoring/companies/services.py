@@ -21,7 +21,6 @@ from mentoring.applications.workflow import Status as ApplicationStatus
 from mentoring.companies import workflow as company_workflow
 from mentoring.companies.workflow import RequestStatus, Role
 from mentoring.core import mail
-from mentoring.core.display import person_name
 from mentoring.core.errors import PortalError
 from mentoring.core.tokens import TokenInvalid, TokenKind
 from mentoring.models import (
@@ -425,7 +424,8 @@ def company_application_link(
         actor=actor,
         now=now,
         source=request.status,
-        note=_("Application linked: %(person)s") % {"person": person_name(application.applicant)},
+        # By the application, not the person: a blind review may still hide who applied.
+        note=_("Application linked: %(application)s") % {"application": application},
     )
     return application
 
@@ -449,6 +449,6 @@ def company_application_unlink(
         actor=actor,
         now=now,
         source=request.status,
-        note=_("Application unlinked: %(person)s") % {"person": person_name(application.applicant)},
+        note=_("Application unlinked: %(application)s") % {"application": application},
     )
     return application

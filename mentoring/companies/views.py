@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from mentoring.applications.selectors import identity_visible
 from mentoring.companies import selectors as company_selectors
 from mentoring.companies import services
 from mentoring.companies import workflow as company_workflow
@@ -154,7 +155,14 @@ def _detail(request, item: CompanyRequest, *, status: int = 200, **forms):
             for change in company_selectors.company_request_changes(item)
         ],
         "enrolments": company_selectors.company_enrolments_linked(item),
-        "applications": company_selectors.company_applications_linked(item),
+        "application_rows": [
+            # The application page's rule: a blind review hides who applied until the decision.
+            {
+                "application": application,
+                "identity_visible": identity_visible(application=application, viewer=request.user),
+            }
+            for application in company_selectors.company_applications_linked(item)
+        ],
         "may_plan": may_plan,
         "may_decline": "decline" in moves,
         "may_close": "close" in moves,
@@ -173,7 +181,7 @@ def _detail(request, item: CompanyRequest, *, status: int = 200, **forms):
         "needs": [label for value, label in CompanyNeed.choices if value in (item.needs or [])],
     }
     if item.effort_kind == EffortKind.MENTORING and item.mentoring_places:
-        context["free_places"] = max(item.mentoring_places - context["applications"].count(), 0)
+        context["free_places"] = max(item.mentoring_places - len(context["application_rows"]), 0)
     return render(request, "mentoring/coordinator/company_request_detail.html", context, status=status)
 
 

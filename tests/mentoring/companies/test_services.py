@@ -373,6 +373,30 @@ def test_company_application_unlink_frees_a_place_and_is_logged(
     assert any("linked" in note for note in notes) and any("unlinked" in note for note in notes)
 
 
+def test_company_request_page_keeps_a_blind_review_blind(
+    planned_mentoring, application_in, intake, coordinator, now, client
+):
+    """The company page follows the application page: who applied stays hidden until the decision."""
+    intake.blind_review = True
+    intake.save(update_fields=["blind_review"])
+    applicant = factories.ApplicantFactory(first_name="Hemlighet", last_name="Okändsdotter")
+    application = application_in(Status.SUBMITTED, idea_title="Elcykelverkstad", applicant=applicant)
+    services.company_application_link(
+        request=planned_mentoring, application=application, actor=coordinator, now=now
+    )
+    client.force_login(coordinator)
+    page = reverse("mentoring:company_request_detail", args=[planned_mentoring.pk])
+
+    html = client.get(page).content.decode()
+    assert "Elcykelverkstad" in html and "Blind review" in html
+    for secret in (applicant.email, applicant.first_name, applicant.last_name):
+        assert secret not in html
+
+    application.status = Status.ACCEPTED
+    application.save(update_fields=["status"])
+    assert applicant.email in client.get(page).content.decode()
+
+
 def test_company_application_link_refuses_an_occasion_effort(planned, application_in, coordinator, now):
     with pytest.raises(services.TransitionNotAllowed):
         services.company_application_link(
