@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from portal.validators import validate_name
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -37,6 +39,8 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=150, blank=True, validators=[validate_name])
+    last_name = models.CharField(_("last name"), max_length=150, blank=True, validators=[validate_name])
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -11,6 +11,7 @@ from mentoring.core.choices import ContactLanguage
 from mentoring.core.forms import organisation_number
 from mentoring.models import CompanyNeed
 from mentoring.models.company import EMPLOYEES_CONCERNED_MAX
+from portal.validators import validate_name
 
 EMPLOYEES_ERROR = _("Write a number between 1 and 500.")
 NEEDS_TEXT_MAX = 4000
@@ -20,6 +21,7 @@ class CompanyRequestForm(forms.Form):
     company_name = forms.CharField(
         label=_("Company name"),
         max_length=200,
+        validators=[validate_name],
         error_messages={"required": _("Write the company's name.")},
     )
     org_number = forms.CharField(
@@ -32,6 +34,7 @@ class CompanyRequestForm(forms.Form):
     contact_name = forms.CharField(
         label=_("Contact person"),
         max_length=200,
+        validators=[validate_name],
         error_messages={"required": _("Write who we should contact.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.core.choices import BusinessSector, Gender, Language, Municipality, SupportNeed
 from mentoring.models import MentorInvitation, MentorProfile
 from mentoring.models.mentor import CAPACITY_MAX, CAPACITY_MIN
+from portal.validators import validate_name
 
 COMPANY_NAME_MAX = 200
 
@@ -22,12 +23,14 @@ class MentorProfileForm(forms.ModelForm):
     first_name = forms.CharField(
         label=_("First name"),
         max_length=150,
+        validators=[validate_name],
         error_messages={"required": _("Write your first name.")},
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
         label=_("Last name"),
         max_length=150,
+        validators=[validate_name],
         error_messages={"required": _("Write your last name.")},
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models.audit import AuditRow
+from portal.validators import validate_name
 
 EMPLOYEES_CONCERNED_MAX = 500
 
@@ -35,9 +36,9 @@ class EffortKind(models.TextChoices):
 
 
 class CompanyRequest(models.Model):
-    company_name = models.CharField(_("company name"), max_length=200)
+    company_name = models.CharField(_("company name"), max_length=200, validators=[validate_name])
     org_number = models.CharField(_("organisation number"), max_length=11)
-    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_name = models.CharField(_("contact person"), max_length=200, validators=[validate_name])
     contact_email = models.EmailField(_("contact e-mail"))
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_language = models.CharField(_("contact language"), max_length=8, default="sv")

@@ -13,6 +13,7 @@ from mentoring.core.choices import (
     Gender,
     Municipality,
 )
+from portal.validators import validate_name
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 \-]{5,18}[0-9]$", _("Write a phone number with digits, for example 070-123 45 67.")
@@ -41,8 +42,8 @@ class ApplicantProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_profile"
     )
-    first_name = models.CharField(_("first name"), max_length=80)
-    last_name = models.CharField(_("last name"), max_length=80)
+    first_name = models.CharField(_("first name"), max_length=80, validators=[validate_name])
+    last_name = models.CharField(_("last name"), max_length=80, validators=[validate_name])
     phone = models.CharField(_("phone"), max_length=20, validators=[phone_validator])
     municipality = models.CharField(_("municipality"), max_length=20, choices=Municipality)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"))
