@@ -46,7 +46,7 @@ LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")
 CSRF_COOKIE_SECURE = True
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.storage.MinifiedStaticFilesStorage"},
 }
 OUTBOX_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 
