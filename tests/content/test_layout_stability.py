@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 
 from tests import factories
 
@@ -13,8 +14,10 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def images_without_size(html: str) -> list[str]:
-    tags = re.findall(r"<img\b[^>]*>", html)
-    return [tag for tag in tags if not (re.search(r"\swidth=\"\d+\"", tag) and re.search(r"\sheight=\"\d+\"", tag))]
+    def sized(tag: str) -> bool:
+        return bool(re.search(r"\swidth=\"\d+\"", tag) and re.search(r"\sheight=\"\d+\"", tag))
+
+    return [tag for tag in re.findall(r"<img\b[^>]*>", html) if not sized(tag)]
 
 
 def test_images_without_size_finds_a_tag_missing_its_height():
@@ -49,8 +52,6 @@ def test_production_storage_minifies_compresses_and_hashes_the_sites_own_files(t
     source = tmp_path / "source"
     shutil.copytree(PROJECT / "static", source)
     storage = MinifiedStaticFilesStorage(location=settings.STATIC_ROOT)
-    from django.core.files.storage import FileSystemStorage
-
     origin = FileSystemStorage(location=source)
     paths = {}
     for path in ["css/site.css", "js/site.js", "img/logo-mark.svg"]:
@@ -66,5 +67,5 @@ def test_production_storage_minifies_compresses_and_hashes_the_sites_own_files(t
     assert len(minified) < 0.85 * len(original)
     assert "/*" not in minified and "\n\n" not in minified
     assert (tmp_path / "collected" / f"{hashed_css}.gz").exists()
-    hashed_js = storage.stored_name("js/site.js")
-    assert len((tmp_path / "collected" / hashed_js).read_text()) < len((source / "js" / "site.js").read_text())
+    hashed_js = tmp_path / "collected" / storage.stored_name("js/site.js")
+    assert len(hashed_js.read_text()) < len((source / "js" / "site.js").read_text())
