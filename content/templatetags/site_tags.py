@@ -136,6 +136,24 @@ def main_menu(context) -> list[Link]:
 
 
 @register.simple_tag(takes_context=True)
+def contact_url(context) -> str:
+    """The address of the contact page in the active language, or "" when the site has none.
+
+    The contact page is the home page's child whose page in any language has the slug
+    CONTACT_PAGE_SLUG; its translations share that page's translation key.
+    """
+    request = context.get("request")
+    children = _site_frame(request).children
+    keys = set(
+        Page.objects.filter(
+            slug=settings.CONTACT_PAGE_SLUG, translation_key__in=[p.translation_key for p in children]
+        ).values_list("translation_key", flat=True)
+    )
+    contact = next((p for p in children if p.translation_key in keys), None)
+    return (contact.get_url(request) or "") if contact is not None else ""
+
+
+@register.simple_tag(takes_context=True)
 def footer_pages(context) -> list[Link]:
     """The home page's live standard pages: about, contact, accessibility, privacy…"""
     request = context.get("request")

@@ -276,6 +276,9 @@ FILE_UPLOAD_HANDLERS = [
 
 # --- Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "VästKraft"
+# The page that "contact us" links to from the account pages: the home page's child with this
+# slug (in any language; the reader gets the page in hers).
+CONTACT_PAGE_SLUG = env("CONTACT_PAGE_SLUG", default="kontakt")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # Staff sign in through allauth, which is rate-limited and offers MFA;
 # Wagtail's own login form and password reset are switched off. Wagtail sends
