@@ -44,6 +44,7 @@ from content.models import (
 from portal.demo import texts, training
 from portal.demo.alumni import demo_seed_alumni
 from portal.demo.applications import demo_seed_applications
+from portal.demo.calendar import working_days_from
 from portal.demo.companies import demo_seed_companies
 from portal.demo.images import render
 from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors, demo_seed_mentorships
@@ -167,12 +168,7 @@ def demo_pages(*, today: date) -> list[PageSpec]:
                     for language in (SOURCE_LANGUAGE, *TRANSLATIONS)
                 },
                 occasions=tuple(
-                    (
-                        today + timedelta(days=in_days),
-                        today + timedelta(days=in_days + offer["length_days"] - 1),
-                        place,
-                        places,
-                    )
+                    (*working_days_from(today + timedelta(days=in_days), offer["length_days"]), place, places)
                     for in_days, place, places in offer["occasions"]
                 ),
             )
