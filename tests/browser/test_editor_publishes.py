@@ -75,7 +75,7 @@ def test_news_item_submitted_by_editor_is_published_by_moderator(page, live_serv
         re.compile("Kursen är tre dagar")
     )
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Moderators approval").click()
+    page.get_by_role("button", name="Submit for review").click()
     # "created and …"; "has been …" if a draft of it was saved first (autosave is off: see settings).
     submitted = re.compile(rf"Page '{re.escape(TITLE)}' (?:created and|has been) submitted for moderation")
     expect(page.get_by_role("status")).to_contain_text(submitted)
