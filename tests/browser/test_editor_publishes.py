@@ -91,6 +91,7 @@ def test_news_item_submitted_by_editor_is_published_by_moderator(page, live_serv
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     expect(page.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
+    expect(page.get_by_text(f"“{TITLE}” was approved and published.")).to_be_visible()
     sign_out_of_cms(page, moderator)
 
     # A visitor finds it on the home page, reads it, and finds it in the feed.
