@@ -47,6 +47,23 @@ def test_wagtail_account_page_does_not_change_email(client):
     assert (editor.last_name, editor.email) == ("Redaktör", "editor@example.org")
 
 
+# --- Proving it is her before a change that could take the account -------------------------------
+
+
+def test_adding_an_email_address_asks_her_to_reauthenticate_first(client):
+    """A borrowed session must not add an address of its own, verify it and reset the password."""
+    from allauth.account.models import EmailAddress
+
+    person = factories.verified_user()
+    client.force_login(person)
+
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "borrower@example.org"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not EmailAddress.objects.filter(email="borrower@example.org").exists()
+
+
 # --- Guessing passwords ------------------------------------------------------------------------
 
 
