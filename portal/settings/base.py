@@ -185,9 +185,10 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_RATE_LIMITS = {"reauthenticate": "10/m/user,30/h/user"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "VästKraft"
-# Coordinators and administrators must set up a second factor before they see anything
-# (portal.middleware.StaffMFARequired). On in production; off by default here so the demo
-# accounts of `make run` open without an authenticator app.
+# Every staff role (portal.roles.user_has_staff_role: coordinators, counsellors, course leaders,
+# editors, moderators, anyone let into the admin, administrators) must set up a second factor
+# before they see anything (portal.middleware.StaffMFARequired). On in production; off by
+# default here so the demo accounts of `make run` open without an authenticator app.
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=False)
 # Signed-in sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
