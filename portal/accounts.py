@@ -20,3 +20,15 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         site = PortalSite(name=settings.WAGTAIL_SITE_NAME, domain=request.get_host() if request else "")
         super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        """Where she has a second factor, proving it is her again takes that factor.
+
+        allauth would offer her password first and the authenticator app as an
+        alternative; but a password may be reused elsewhere or seen over a shoulder, which
+        is what her second factor guards against, so it is the only way offered to her.
+        Everyone else confirms with the password (or a code by e-mail, allauth's fallback).
+        """
+        methods = super().get_reauthentication_methods(user)
+        second_factor = [method for method in methods if method["id"].startswith("mfa_reauthenticate")]
+        return second_factor or methods

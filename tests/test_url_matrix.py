@@ -183,8 +183,9 @@ EXPECTED = {
     "mentoring:figures_dashboard": coordinators_only(),
     "mentoring:figures_download": coordinators_only(),
     # --- A person's own data ----------------------------------------------------------------
-    "mentoring:personal_data_download": signed_in(200),
-    "mentoring:personal_data_erase": signed_in(200),
+    # Both ask her to prove it is her first (allauth's reauthentication).
+    "mentoring:personal_data_download": signed_in(ELSEWHERE),
+    "mentoring:personal_data_erase": signed_in(ELSEWHERE),
     # --- Study guidance: booking is anyone's; the counsellors' pages need that role ---------
     "mentoring:guidance": everyone(200),
     "mentoring:guidance_book": signed_in(200),

@@ -1,11 +1,15 @@
 """A person's own data: download all of it, or ask for it to be erased.
 
 Both are for whoever is signed in, about themselves only: there is no id in the
-address to guess.
+address to guess. Both also ask her to prove it is her, through allauth's
+reauthentication (the password, or the second factor where she has one; counted
+against its rate limit), unless she did so in the last few minutes: a session left
+open on a shared computer must not hand over everything, or delete it.
 """
 
 import io
 
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -16,12 +20,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.models import Application, ApplicationStatus
-from mentoring.privacy.forms import ErasureConfirmForm
 from mentoring.privacy.services.erasure import erasure_perform, erasure_request, years_after
 from mentoring.privacy.services.export import personal_data_export
 
 
 @login_required
+@reauthentication_required
 @require_safe
 def personal_data_download(request):
     now = timezone.now()
@@ -37,11 +41,17 @@ def personal_data_download(request):
 
 
 @login_required
+@reauthentication_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def personal_data_erase(request):
+    """The confirmation, and the erasure when it is sent.
+
+    The page itself asks for reauthentication, so she reads what will happen only after
+    proving it is her, and comes back here from it. Should the confirmation be sent after
+    that has lapsed, allauth keeps the POST while she proves it again, then sends it on.
+    """
     now = timezone.now()
-    form = ErasureConfirmForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         erasure = erasure_request(user=request.user, now=now)
         erasure_perform(request_id=erasure.pk, now=now)
         logout(request)
@@ -53,7 +63,6 @@ def personal_data_erase(request):
         request,
         "mentoring/privacy/erase.html",
         {
-            "form": form,
             "keeps_figures": keeps_figures,
             "retain_years": settings.ANONYMISED_RETENTION_YEARS,
             "retain_until": years_after(now.date(), settings.ANONYMISED_RETENTION_YEARS),

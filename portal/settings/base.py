@@ -176,11 +176,19 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[VästKraft] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# Before a person downloads or erases her data, or changes her e-mail addresses, she proves
+# again that it is her (password, or her second factor where she has one; portal.accounts).
+# It holds for REAUTHENTICATION_TIMEOUT seconds. allauth counts every request to its
+# reauthentication pages per person; past the limit it answers 429 (templates/429.html).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_RATE_LIMITS = {"reauthenticate": "10/m/user,30/h/user"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "VästKraft"
-# Coordinators and administrators must set up a second factor before they see anything
-# (portal.middleware.StaffMFARequired). On in production; off by default here so the demo
-# accounts of `make run` open without an authenticator app.
+# Every staff role (portal.roles.user_has_staff_role: coordinators, counsellors, course leaders,
+# editors, moderators, anyone let into the admin, administrators) must set up a second factor
+# before they see anything (portal.middleware.StaffMFARequired). On in production; off by
+# default here so the demo accounts of `make run` open without an authenticator app.
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=False)
 # Signed-in sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)

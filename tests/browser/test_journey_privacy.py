@@ -1,4 +1,5 @@
-"""Journey 8: privacy. A participant downloads all her data, asks for erasure, and can no longer sign in.
+"""Journey 8: privacy. A participant proves again it is her, downloads all her data, asks for erasure,
+and can no longer sign in.
 
 Locators accept the Swedish or the English text (`ui`), like the other journeys.
 """
@@ -17,14 +18,14 @@ from mentoring.models import Application, ErasureRequest
 from portal.models import User
 from tests import factories
 from tests.browser.conftest import SIGN_IN_BUTTON, SIGN_IN_EMAIL, SIGN_IN_PASSWORD, sign_in
-from tests.browser.test_journey_apply import ui
+from tests.browser.test_journey_apply import PASSWORD_LABEL, ui
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 EMAIL = "sara.lind@example.org"
 
 
-def test_participant_downloads_her_data_erases_it_and_cannot_sign_in_again(
+def test_participant_reauthenticates_downloads_her_data_erases_it_and_cannot_sign_in_again(
     page, live_server, site_tree, axe_check
 ):
     intake = factories.IntakeFactory(programme=site_tree.programme)
@@ -35,8 +36,23 @@ def test_participant_downloads_her_data_erases_it_and_cannot_sign_in_again(
         intake=intake, applicant=sara, status=Status.ACCEPTED, idea_title="Saras syateljé"
     )
 
-    # My account offers her data and its erasure.
+    # My account offers her data and its erasure; she must prove again that it is her first.
     sign_in(page, live_server, "/accounts/profile/", sara)
+    axe_check(page)
+    page.get_by_role("link", name=ui("Erase my data", exact=False)).click()
+    expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/\?next=%2Faccount%2Ferase%2F$"))
+    axe_check(page)
+    page.get_by_label(PASSWORD_LABEL).fill("not my password")
+    page.get_by_role("button", name=ui("Confirm")).click()
+    expect(page.get_by_text(ui("Incorrect password.", exact=False)).first).to_be_visible()
+    axe_check(page)
+    page.get_by_label(PASSWORD_LABEL).fill(factories.PASSWORD)
+    page.get_by_role("button", name=ui("Confirm")).click()
+
+    # Back on the erasure page, which says what goes and what stays, and offers her data first.
+    expect(page).to_have_url(f"{live_server.url}/account/erase/")
+    expect(page.get_by_role("heading", level=1, name=ui("Erase my data"))).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=ui("What we keep, without your name"))).to_be_visible()
     axe_check(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name=ui("Download my data", exact=False)).click()
@@ -46,19 +62,6 @@ def test_participant_downloads_her_data_erases_it_and_cannot_sign_in_again(
         data = json.loads(archive.read("data.json"))
     assert data["account"]["email"] == EMAIL
     assert [a["idea_title"] for a in data["applications"]] == ["Saras syateljé"]
-
-    # The erasure page says what goes and what stays, and asks for her password.
-    page.get_by_role("link", name=ui("Erase my data", exact=False)).click()
-    expect(page.get_by_role("heading", level=1, name=ui("Erase my data"))).to_be_visible()
-    expect(page.get_by_role("heading", level=2, name=ui("What we keep, without your name"))).to_be_visible()
-    axe_check(page)
-    page.get_by_label(ui("Your password")).fill("not my password")
-    page.get_by_role("button", name=ui("Yes, erase my data")).click()
-    expect(
-        page.get_by_text(ui("The password is not right. Check it and try again.", exact=False)).first
-    ).to_be_visible()
-    axe_check(page)
-    page.get_by_label(ui("Your password")).fill(factories.PASSWORD)
     page.get_by_role("button", name=ui("Yes, erase my data")).click()
 
     # Erased and signed out.

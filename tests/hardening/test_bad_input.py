@@ -574,11 +574,12 @@ def test_application_withdraw_survives_bad_input(client, submitted, data):
 
 
 @given(data=st.data())
-def test_personal_data_erase_survives_bad_input(client, draft, data):
+def test_reauthentication_before_erasure_survives_bad_input(client, draft, data):
     case = FormCase(
-        url=reverse("mentoring:personal_data_erase"),
-        valid={"password": PASSWORD},
+        url=reverse("account_reauthenticate"),
+        valid={"password": PASSWORD, "next": reverse("mentoring:personal_data_erase")},
         stored=[ErasureRequest],
+        expect_stored=False,
         log_in=draft.applicant,
     )
     check_generated(client, case, data)

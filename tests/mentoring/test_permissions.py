@@ -93,9 +93,10 @@ EXPECTED = {
     # The programme's figures and their downloads: the Coordinators role or nothing.
     "figures_dashboard": (LOGIN, 403, 403, 403, 403, 200),
     "figures_download": (LOGIN, 403, 403, 403, 403, 200),
-    # A person's own data: whoever is signed in, about themselves (no id in the address).
-    "personal_data_download": (LOGIN, 200, 200, 200, 200, 200),
-    "personal_data_erase": (LOGIN, 200, 200, 200, 200, 200),
+    # A person's own data: whoever is signed in, about themselves (no id in the address),
+    # once she has proved again that it is her (302 to allauth's reauthentication).
+    "personal_data_download": (LOGIN, 302, 302, 302, 302, 302),
+    "personal_data_erase": (LOGIN, 302, 302, 302, 302, 302),
     # Study guidance: the list of free times is public; the pk is no slot or booking of theirs (404);
     # the counsellors' pages need the Counsellors role, which nobody here has (counsellors are
     # tried in tests/mentoring/test_guidance.py).

@@ -249,16 +249,6 @@ def test_export_never_holds_another_persons_data(participant, person, now):
     assert SECRETS["mentor_note"] not in text
 
 
-def test_export_view_downloads_a_zip_of_ones_own_data(client, participant, person):
-    client.force_login(person)
-
-    response = client.get(reverse("mentoring:personal_data_download"))
-
-    assert response["Content-Type"] == "application/zip"
-    data, _files = read_export(b"".join(response.streaming_content))
-    assert data["account"]["email"] == SECRETS["email"]
-
-
 # --- Access log -----------------------------------------------------------------------------------
 
 
@@ -373,27 +363,6 @@ def test_erasure_of_a_mentor_removes_their_notes_and_bio(
     mentor.refresh_from_db()
     assert mentor.bio == "" and not mentor.user.is_active
     assert not PrivateNote.objects.filter(text=SECRETS["mentor_note"]).exists()
-
-
-def test_erase_view_asks_for_the_password(client, participant, person):
-    client.force_login(person)
-
-    response = client.post(reverse("mentoring:personal_data_erase"), {"password": "wrong"})
-
-    assert response.status_code == 200
-    assert response.context["form"].errors["password"]
-    assert User.objects.get(pk=person.pk).is_active
-
-
-def test_erase_view_erases_and_signs_out(client, participant, person):
-    client.force_login(person)
-
-    response = client.post(reverse("mentoring:personal_data_erase"), {"password": factories.PASSWORD})
-
-    assert response.status_code == 200
-    assert not User.objects.get(pk=person.pk).is_active
-    assert "_auth_user_id" not in client.session
-    assert client.get(reverse("account_home")).status_code == 302
 
 
 # --- Retention purge ------------------------------------------------------------------------------
