@@ -56,6 +56,10 @@ def mentor(proposal, client):
     return proposal.mentor.user
 
 
+def page(client, name: str, *args) -> str:
+    return client.get(url(name, *args)).content.decode()
+
+
 def assert_nameless(text: str) -> None:
     assert FIRST not in text and LAST not in text and EMAIL not in text
 
@@ -67,23 +71,23 @@ def mentor_mail(mentor) -> str:
 
 
 def test_mentor_dashboard_shows_a_proposal_by_its_idea_not_the_participants_name(client, mentor):
-    body = client.get(url("mentor_dashboard")).content.decode()
+    body = page(client, "mentor_dashboard")
 
     assert "Bike repair van" in body
     assert_nameless(body)
 
 
 def test_decline_page_shows_a_proposal_by_its_idea_not_the_participants_name(client, mentor, proposal):
-    page = client.get(url("mentorship_decline", proposal.pk)).content.decode()
+    shown = page(client, "mentorship_decline", proposal.pk)
     refused = client.post(url("mentorship_decline", proposal.pk), {}).content.decode()
 
-    assert "Bike repair van" in page
-    assert_nameless(page)
+    assert "Bike repair van" in shown
+    assert_nameless(shown)
     assert_nameless(refused)
 
 
 def test_mentorship_page_of_a_proposal_does_not_name_the_participant_to_the_mentor(client, mentor, proposal):
-    body = client.get(url("mentorship_detail", proposal.pk)).content.decode()
+    body = page(client, "mentorship_detail", proposal.pk)
 
     assert "Mentorship proposal" in body
     assert_nameless(body)
@@ -101,8 +105,8 @@ def test_mentorship_page_does_not_name_the_participant_after_the_mentor_declines
 
     assert proposal.status == MentorshipStatus.DECLINED
     assert_nameless(declined.content.decode())
-    assert_nameless(client.get(url("mentorship_detail", proposal.pk)).content.decode())
-    assert_nameless(client.get(url("mentor_dashboard")).content.decode())
+    assert_nameless(page(client, "mentorship_detail", proposal.pk))
+    assert_nameless(page(client, "mentor_dashboard"))
 
 
 def test_mentorship_page_of_a_returned_proposal_does_not_name_the_participant(client, mentor, proposal, now):
@@ -111,7 +115,7 @@ def test_mentorship_page_of_a_returned_proposal_does_not_name_the_participant(cl
     proposal.refresh_from_db()
 
     assert proposal.status == MentorshipStatus.RETURNED
-    assert_nameless(client.get(url("mentorship_detail", proposal.pk)).content.decode())
+    assert_nameless(page(client, "mentorship_detail", proposal.pk))
 
 
 def test_proposal_reminder_and_return_emails_never_name_the_participant(mentor, proposal, now):
@@ -132,8 +136,8 @@ def test_decline_sends_the_mentor_nothing_that_names_the_participant(mentor, pro
 def test_mentor_sees_the_participants_name_once_they_accept(client, mentor, proposal, now):
     mentorship_accept(mentorship=proposal, actor=mentor, now=now)
 
-    assert f"Mentorship of {FIRST} {LAST}" in client.get(url("mentorship_detail", proposal.pk)).content.decode()
-    assert f"{FIRST} {LAST}" in client.get(url("mentor_dashboard")).content.decode()
+    assert f"Mentorship of {FIRST} {LAST}" in page(client, "mentorship_detail", proposal.pk)
+    assert f"{FIRST} {LAST}" in page(client, "mentor_dashboard")
     assert f"{FIRST} {LAST}" in mentor_mail(mentor)
 
 
@@ -141,4 +145,4 @@ def test_participant_still_sees_their_own_name_on_an_accepted_mentorship(client,
     mentorship_accept(mentorship=proposal, actor=mentor, now=now)
     client.force_login(proposal.participant.applicant)
 
-    assert f"Mentorship of {FIRST} {LAST}" in client.get(url("mentorship_detail", proposal.pk)).content.decode()
+    assert f"Mentorship of {FIRST} {LAST}" in page(client, "mentorship_detail", proposal.pk)
