@@ -53,6 +53,7 @@ from mentoring.models import (
     StatusChange,
 )
 from mentoring.models.training import OPEN_ENROLMENT
+from mentoring.training.selectors import has_course_hours
 from mentoring.training.services import enrolment_cancel
 from portal.models import OutboxMessage, User
 
@@ -309,7 +310,7 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
         .update(topic="", outcome_note=""),
     )
     _close_courses(user=user, steps=steps, now=now)
-    has_hours = Attendance.objects.filter(enrolment__person=user).exists()
+    has_hours = has_course_hours(user)
     steps.log("private_notes_written_deleted", PrivateNote.objects.filter(author=user).delete()[0])
     steps.log("mentor_invitations_deleted", MentorInvitation.objects.filter(email__in=traces).delete()[0])
 

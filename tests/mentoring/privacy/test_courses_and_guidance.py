@@ -13,7 +13,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from mentoring.figures.selectors import course_time_rows
 from mentoring.guidance.selectors import guidance_slots_free
@@ -275,3 +276,46 @@ def test_erasure_of_someone_with_nothing_to_keep_still_tells_the_counsellor(
     assert coming_booking.slot in guidance_slots_free(now=now)
     (notice,) = OutboxMessage.objects.filter(to=[counsellor.email])
     assert "METHOD:CANCEL" in calendar_texts(notice)
+
+
+# --- What the counsellor and the person read ---------------------------------------------------
+
+
+def erase_page_in_english(client) -> str:
+    with translation.override("en"):
+        return client.get(reverse("mentoring:personal_data_erase")).content.decode()
+
+
+@pytest.mark.usefixtures("attended")
+def test_counsellor_reads_no_topic_or_note_of_an_erased_person(
+    client, person, counsellor, past_booking, coming_booking, now, django_capture_on_commit_callbacks
+):
+    client.force_login(counsellor)
+    outcome_page = reverse("mentoring:counsellor_outcome", args=[past_booking.pk])
+    before = client.get(reverse("mentoring:counsellor_home")).content.decode()
+    assert COMING_TOPIC in before and PAST_TOPIC in client.get(outcome_page).content.decode()
+
+    erase(person, now, django_capture_on_commit_callbacks)
+
+    for page in (reverse("mentoring:counsellor_home"), outcome_page):
+        body = client.get(page).content.decode()
+        assert not [secret for secret in SECRETS if secret in body]
+
+
+def test_erase_page_says_the_hours_attended_are_kept(client, person, attended):
+    client.force_login(person)
+
+    body = erase_page_in_english(client)
+
+    assert "the hours you attended on each course day" in body
+    assert "Nothing: you have not taken part" not in body
+
+
+def test_erase_page_keeps_nothing_for_someone_without_hours(client, person, coming_booking):
+    client.force_login(person)
+
+    body = erase_page_in_english(client)
+
+    assert "the hours you attended" not in body
+    assert "Nothing: you have not taken part" in body
+    assert "Guidance conversations and course places still to come" in body
