@@ -29,14 +29,10 @@ FIRST, LAST = "Zlatana", "Ekdahl-Birgersson"
 EMAIL = "zlatana.ekdahl@example.org"
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
 def url(name: str, *args) -> str:
-    return reverse(f"mentoring:{name}", args=args)
+    """The English address of a page: the assertions read its English text."""
+    with translation.override("en"):
+        return reverse(f"mentoring:{name}", args=args)
 
 
 @pytest.fixture
