@@ -210,8 +210,9 @@ def enrolment_cancel(
 
     A freed place goes to the first on the waiting list (by when they enrolled),
     who is e-mailed. Cancelling a cancelled enrolment changes nothing. Raises
-    NotYours for someone else's enrolment, CancelTooLate within 48 hours, or with
-    `until_start` (erasure: the person will not come) once the first day has come.
+    NotYours for someone else's enrolment, CancelTooLate within 48 hours. With
+    `until_start` (erasure: the person will not come, so the place should go on) it
+    cancels up to the first day and raises OccasionStarted from then on.
     """
     occasion = TrainingOccasion.objects.select_for_update().get(pk=enrolment.occasion_id)
     enrolment = Enrolment.objects.select_for_update().select_related("person").get(pk=enrolment.pk)

@@ -169,10 +169,12 @@ def _anonymise_mentorships(mentorships, *, steps: _Steps, prefix: str) -> None:
 
 
 def _close_courses(*, user: User, steps: _Steps, now: datetime) -> None:
-    """Places on courses not yet begun go to the next in line; what was never attended goes.
+    """Places on courses not yet begun go to the next in line, and the cancelled enrolments never
+    attended are deleted.
 
-    An enrolment with hours attended stays, without anything else about the person:
-    the funder's figures count its hours.
+    An enrolment with hours attended stays, without anything else about the person: the
+    funder's figures count its hours. So does a place on a course already under way, whose
+    days may still be marked.
     """
     coming = Enrolment.objects.filter(
         person=user, status__in=OPEN_ENROLMENT, occasion__starts_on__gt=timezone.localdate(now)
