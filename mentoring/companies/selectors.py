@@ -1,5 +1,6 @@
 """Reads for company requests: the coordinators' list and a request's page."""
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, Q, QuerySet
 
 from mentoring.companies.filters import CompanyRequestFilter
@@ -18,6 +19,19 @@ def company_requests_listed(*, filters: CompanyRequestFilter | None = None) -> Q
     if filters is not None:
         requests = filters.narrow(requests)
     return requests.order_by("-created_at", "-pk")
+
+
+def company_requests_sent_by(user) -> QuerySet[CompanyRequest]:
+    """The requests whose contact e-mail is one of `user`'s verified addresses: the ones they sent.
+
+    Only verified addresses: adding someone else's address to one's account must not
+    open their requests.
+    """
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    match = Q()
+    for address in addresses:
+        match |= Q(contact_email__iexact=address)
+    return CompanyRequest.objects.filter(match) if match else CompanyRequest.objects.none()
 
 
 def company_request_changes(request: CompanyRequest) -> QuerySet[CompanyRequestChange]:

@@ -44,7 +44,7 @@ from mentoring.figures import arithmetic as figures
 from mentoring.figures import display
 from mentoring.figures import export as figures_export
 from mentoring.figures.arithmetic import CourseTimeRow, ParticipantRow
-from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.mentorships.workflow import ACCEPTED
 from mentoring.models import (
     Application,
     Attendance,
@@ -57,7 +57,7 @@ from mentoring.models import (
 )
 
 # A mentorship that became active: it is active now, or was before it ended.
-STARTED_MENTORSHIP = (MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY)
+STARTED_MENTORSHIP = ACCEPTED
 # Still in the running or taken in. Nobody is refused for eligibility after applying: the short
 # check before the form turns people away and keeps only an anonymous count, without gender, so
 # the pipeline's "eligible" is the applications past draft that were neither rejected nor withdrawn.

@@ -4,7 +4,8 @@ from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from mentoring.mentorships.workflow import MEET_WITHIN, REMIND_AFTER, MentorshipStatus
+from mentoring.core.display import participant_name
+from mentoring.mentorships.workflow import ACCEPTED, MEET_WITHIN, REMIND_AFTER, MentorshipStatus
 from mentoring.models import (
     Goal,
     Meeting,
@@ -47,10 +48,20 @@ def mentorships_of_user(user) -> QuerySet[Mentorship]:
     if not user.is_authenticated:
         return Mentorship.objects.none()
     # A proposal is between the coordinators and the mentor until the mentor accepts it.
-    seen_by_participant = [MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY]
     return Mentorship.objects.filter(
-        Q(mentor__user=user) | Q(participant__applicant=user, status__in=seen_by_participant)
+        Q(mentor__user=user) | Q(participant__applicant=user, status__in=ACCEPTED)
     ).select_related("participant__applicant__applicant_profile", "participant__intake", "mentor__user")
+
+
+def participant_name_seen_by(mentorship: Mentorship, user) -> str:
+    """The participant's name as `user` may read it: "" for the mentor of a mentorship not accepted.
+
+    A mentor learns who the participant is by accepting; a proposal, and one declined or
+    returned, shows them the idea, sector, needs and municipality, never the name.
+    """
+    if mentorship.mentor.user_id == user.pk and mentorship.status not in ACCEPTED:
+        return ""
+    return participant_name(mentorship.participant)
 
 
 def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:

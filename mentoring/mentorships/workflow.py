@@ -35,6 +35,9 @@ FINAL = frozenset(
         MentorshipStatus.RETURNED,
     }
 )
+# Reached only through ACTIVE: the mentor has said yes. Until then (proposed) or if never
+# (declined, returned) the mentor knows the participant by the idea, never by name.
+ACCEPTED = frozenset({MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY})
 
 TRANSITIONS: tuple[Transition, ...] = (
     move(MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE, "accept", Role.MENTOR, Role.COORDINATOR),

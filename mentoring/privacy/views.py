@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from mentoring.models import Application, ApplicationStatus
 from mentoring.privacy.services.erasure import erasure_perform, erasure_request, years_after
 from mentoring.privacy.services.export import personal_data_export
+from mentoring.training.selectors import has_course_hours
 
 
 @login_required
@@ -64,6 +65,7 @@ def personal_data_erase(request):
         "mentoring/privacy/erase.html",
         {
             "keeps_figures": keeps_figures,
+            "keeps_hours": has_course_hours(request.user),
             "retain_years": settings.ANONYMISED_RETENTION_YEARS,
             "retain_until": years_after(now.date(), settings.ANONYMISED_RETENTION_YEARS),
         },

@@ -161,6 +161,11 @@ def enrolment_hours(enrolment: Enrolment) -> Decimal:
     return Attendance.objects.filter(enrolment=enrolment).aggregate(total=Sum("hours"))["total"] or Decimal(0)
 
 
+def has_course_hours(person) -> bool:
+    """Whether any hour of attendance is marked for `person`, on any course: the figures count it."""
+    return Attendance.objects.filter(enrolment__person=person).exists()
+
+
 def enrolment_attendance(enrolment: Enrolment) -> list[Attendance]:
     """The days marked for `enrolment`, in order."""
     return list(Attendance.objects.filter(enrolment=enrolment).order_by("day"))

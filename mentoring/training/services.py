@@ -203,12 +203,16 @@ def enrolment_create(
 
 
 @transaction.atomic
-def enrolment_cancel(*, enrolment: Enrolment, actor, now: dt.datetime) -> Enrolment | None:
+def enrolment_cancel(
+    *, enrolment: Enrolment, actor, now: dt.datetime, until_start: bool = False
+) -> Enrolment | None:
     """Cancel `actor`'s own enrolment until 48 hours before the start; returns whom it moved up.
 
     A freed place goes to the first on the waiting list (by when they enrolled),
     who is e-mailed. Cancelling a cancelled enrolment changes nothing. Raises
-    NotYours for someone else's enrolment, CancelTooLate within 48 hours.
+    NotYours for someone else's enrolment, CancelTooLate within 48 hours. With
+    `until_start` (erasure: the person will not come, so the place should go on) it
+    cancels up to the first day and raises OccasionStarted from then on.
     """
     occasion = TrainingOccasion.objects.select_for_update().get(pk=enrolment.occasion_id)
     enrolment = Enrolment.objects.select_for_update().select_related("person").get(pk=enrolment.pk)
@@ -216,7 +220,9 @@ def enrolment_cancel(*, enrolment: Enrolment, actor, now: dt.datetime) -> Enrolm
         raise NotYours
     if not enrolment.is_open:
         return None
-    if now >= cancel_deadline(occasion):
+    if until_start and occasion.starts_on <= timezone.localdate(now):
+        raise OccasionStarted
+    if not until_start and now >= cancel_deadline(occasion):
         raise CancelTooLate
     had_place = enrolment.status == EnrolmentStatus.ENROLLED
     from_status = enrolment.status

@@ -89,7 +89,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
             "status_label": MentorshipStatusChoices(mentorship.status).label,
             "is_mentor": is_mentor,
             "mentor_name": person_name(mentorship.mentor.user),
-            "participant_name": participant_name(mentorship.participant),
+            "participant_name": mentorship_selectors.participant_name_seen_by(mentorship, request.user),
             "back_url": reverse("mentoring:mentor_dashboard" if is_mentor else "mentoring:dashboard"),
             "goals": list(mentorship_selectors.goals_of(mentorship)),
             "goal_form": goal_form or GoalForm(),

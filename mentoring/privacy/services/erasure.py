@@ -5,7 +5,11 @@ the same request (the work is a few queries per application, and the person is
 signed out straight after, so they must not be able to sign in again while a queued
 job waits). An accepted participant's entry characteristics, outcomes, mentorships
 and meetings are kept (as counts and dates), without name, contact details, free
-text or files, until `retain_until` (ANONYMISED_RETENTION_YEARS). Each step is
+text or files, until `retain_until` (ANONYMISED_RETENTION_YEARS). Course days
+attended are kept as hours (the figures count them); places on courses not yet begun
+and guidance bookings still to come are cancelled through their services, so the
+place and the counsellor's time are free again; what a guidance conversation was
+about, and the counsellor's note on it, are blanked. Each step is
 appended to `ErasureRequest.steps` with a count; every step is idempotent, and a
 completed request is not run again.
 """
@@ -19,18 +23,24 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from mentoring.followup.services import survey_outcome_unknown
+from mentoring.guidance.services import guidance_booking_cancel
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
     AccessLog,
     AnswerSource,
     Application,
     ApplicationStatus,
+    Attendance,
+    Enrolment,
+    EnrolmentStatus,
     ErasureRequest,
     FollowUpSurvey,
     Goal,
+    GuidanceBooking,
     IdentityReveal,
     Meeting,
     MentorInvitation,
@@ -42,6 +52,9 @@ from mentoring.models import (
     Review,
     StatusChange,
 )
+from mentoring.models.training import OPEN_ENROLMENT
+from mentoring.training.selectors import has_course_hours
+from mentoring.training.services import enrolment_cancel
 from portal.models import OutboxMessage, User
 
 logger = logging.getLogger(__name__)
@@ -155,6 +168,41 @@ def _anonymise_mentorships(mentorships, *, steps: _Steps, prefix: str) -> None:
     )
 
 
+def _close_courses(*, user: User, steps: _Steps, now: datetime) -> None:
+    """Places on courses not yet begun go to the next in line, and the cancelled enrolments never
+    attended are deleted.
+
+    An enrolment with hours attended stays, without anything else about the person: the
+    funder's figures count its hours. So does a place on a course already under way, whose
+    days may still be marked.
+    """
+    coming = Enrolment.objects.filter(
+        person=user, status__in=OPEN_ENROLMENT, occasion__starts_on__gt=timezone.localdate(now)
+    )
+    cancelled = list(coming.order_by("pk"))
+    for enrolment in cancelled:
+        enrolment_cancel(enrolment=enrolment, actor=user, now=now, until_start=True)
+    steps.log("enrolments_cancelled", len(cancelled))
+    unattended = Enrolment.objects.filter(person=user, status=EnrolmentStatus.CANCELLED).exclude(
+        Exists(Attendance.objects.filter(enrolment=OuterRef("pk")))
+    )
+    steps.log("enrolments_deleted", unattended.delete()[1].get(Enrolment._meta.label, 0))
+
+
+def _cancel_coming_bookings(*, user: User, now: datetime) -> int:
+    """Cancel the person's guidance bookings not yet begun, through the booking service.
+
+    The counsellor's slot is free again and the counsellor told. Called once the account
+    no longer bears the person's name or address, so the notice names nobody.
+    """
+    coming = list(
+        GuidanceBooking.objects.filter(person=user, cancelled_at__isnull=True, slot__starts_at__gt=now)
+    )
+    for booking in coming:
+        guidance_booking_cancel(booking=booking, actor=user, now=now)
+    return len(coming)
+
+
 @transaction.atomic
 def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
     """Carry out erasure request `request_id` (see the module's docstring); a completed one is left alone."""
@@ -256,11 +304,21 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
         else:
             mentor.delete()
             steps.log("mentor_profile_deleted", 1)
+    # Guidance outcomes stay as codes; what the person asked about, and the counsellor's note, go.
+    steps.log(
+        "guidance_notes_blanked",
+        GuidanceBooking.objects.filter(person=user)
+        .filter(~Q(topic="") | ~Q(outcome_note=""))
+        .update(topic="", outcome_note=""),
+    )
+    _close_courses(user=user, steps=steps, now=now)
+    has_hours = has_course_hours(user)
     steps.log("private_notes_written_deleted", PrivateNote.objects.filter(author=user).delete()[0])
     steps.log("mentor_invitations_deleted", MentorInvitation.objects.filter(email__in=traces).delete()[0])
 
     if profile is not None:
-        if kept_ids:
+        # The figures count hours attended by the gender of the person's profile.
+        if kept_ids or has_hours:
             profile.first_name = profile.last_name = profile.phone = profile.former_employer = ""
             profile.save(update_fields=["first_name", "last_name", "phone", "former_employer", "updated_at"])
             steps.log("profile_anonymised", 1)
@@ -284,10 +342,13 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
         or MentorProfile.objects.filter(user=user).exists()
         or Review.objects.filter(reviewer=user).exists()
         or IdentityReveal.objects.filter(coordinator=user).exists()
+        or has_hours
     )
+    user.email = f"erased-{request.reference}@invalid"
+    user.first_name = user.last_name = ""
+    user.save(update_fields=["email", "first_name", "last_name"])
+    steps.log("guidance_bookings_cancelled", _cancel_coming_bookings(user=user, now=now))
     if must_keep:
-        user.email = f"erased-{request.reference}@invalid"
-        user.first_name = user.last_name = ""
         user.is_active = user.is_staff = user.is_superuser = False
         user.set_unusable_password()
         user.save()

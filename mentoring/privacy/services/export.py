@@ -16,12 +16,15 @@ from datetime import date, datetime
 
 from allauth.account.models import EmailAddress
 
+from mentoring.companies.selectors import company_requests_sent_by
 from mentoring.core.display import person_name
 from mentoring.models import (
     AccessLog,
     ApplicantProfile,
     Application,
+    Enrolment,
     FollowUpSurvey,
+    GuidanceBooking,
     IdentityReveal,
     MentorProfile,
     Mentorship,
@@ -102,7 +105,39 @@ EXPORTED: dict[str, tuple[str, ...]] = {
     # As "data_views" and "identity_reveals": who looked, at what, when.
     "AccessLog": ("viewer", "what", "object_id", "at"),
     "IdentityReveal": ("coordinator", "application", "at"),
+    "GuidanceBooking": (
+        "booked_at",
+        "cancelled_at",
+        "topic",
+        "outcome",
+        "outcome_note",
+        "outcome_recorded_at",
+    ),
+    "Enrolment": ("status", "created_at", "cancelled_at", "promoted_at", "hours_confirmed_at"),
+    "Attendance": ("day", "hours", "marked_at"),
+    "EnrolmentChange": ("at", "event", "from_status", "to_status", "note"),
+    # The requests sent with one of the person's verified addresses as the contact's.
+    "CompanyRequest": (
+        "company_name",
+        "org_number",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "contact_language",
+        "employees_concerned",
+        "needs",
+        "needs_text",
+        "status",
+        "created_at",
+        "effort_kind",
+        "mentoring_places",
+        "planned_at",
+        "contact_removed_at",
+    ),
+    "CompanyRequestChange": ("at", "from_status", "to_status"),
 }
+# What a guidance booking gives of its slot: when, how long, how and where.
+SLOT_OF_BOOKING = ("starts_at", "minutes", "mode", "place")
 
 _ID = "the record's number, given where it identifies an entry"
 _PARENT = "the entry it belongs to, under which it is listed"
@@ -186,17 +221,37 @@ LEFT_OUT: dict[str, dict[str, str]] = {
     },
     "AccessLog": {"id": _ID, "subject": _THE_PERSON},
     "IdentityReveal": {"id": _ID},
+    "GuidanceBooking": {
+        "id": _ID,
+        "slot": "given by its time, length, mode and place",
+        "person": _THE_PERSON,
+    },
+    "Enrolment": {
+        "id": _ID,
+        "occasion": "given by its course's title and its days",
+        "person": _THE_PERSON,
+        "reminded_at": _HOUSEKEEPING,
+        "company_request": "an employer's request the enrolment was linked to",
+    },
+    "Attendance": {"id": _ID, "enrolment": _PARENT, "marked_by": _STAFF},
+    "EnrolmentChange": {"id": _ID, "enrolment": _PARENT, "actor": _STAFF},
+    "CompanyRequest": {
+        "id": _ID,
+        "reserved_occasion": "the company's effort, given by its kind",
+        "planned_by": _STAFF,
+    },
+    "CompanyRequestChange": {
+        "id": _ID,
+        "request": _PARENT,
+        "actor": _STAFF,
+        "note": "the coordinators' note on the effort: it may name the employees linked to it",
+    },
 }
 
 # Models that hold personal data the export does not cover yet, each with what is missing.
 NOT_EXPORTED_YET: dict[str, str] = {
+    # A booking gives its slot's time, length, mode and place (SLOT_OF_BOOKING).
     "GuidanceSlot": "a counsellor's published times",
-    "GuidanceBooking": "a person's guidance bookings, topics and outcomes",
-    "Enrolment": "a person's course enrolments",
-    "Attendance": "a person's hours on each course day",
-    "EnrolmentChange": "the history of a person's enrolments",
-    "CompanyRequest": "the company requests a person sent as its contact",
-    "CompanyRequestChange": "the history of a company request",
     "MentorInvitation": "a mentor's invitation (name and e-mail)",
     "ErasureRequest": "the record of an erasure, kept after the person is gone",
     "MatchingRun": "the pairs a matching run proposed, by ids, and the coordinator who started it",
@@ -233,6 +288,29 @@ def _mentorship_data(mentorship: Mentorship, *, user: User, role: str) -> dict:
             }
             for meeting in mentorship.meetings.all()
         ],
+    }
+
+
+def _guidance_data(booking: GuidanceBooking) -> dict:
+    return {**_fields(booking.slot, SLOT_OF_BOOKING), **_fields(booking, EXPORTED["GuidanceBooking"])}
+
+
+def _enrolment_data(enrolment: Enrolment) -> dict:
+    occasion = enrolment.occasion
+    return {
+        "course": occasion.page.title,
+        "starts_on": _iso(occasion.starts_on),
+        "ends_on": _iso(occasion.ends_on),
+        **_fields(enrolment, EXPORTED["Enrolment"]),
+        "attendance": [_fields(day, EXPORTED["Attendance"]) for day in enrolment.attendance.all()],
+        "history": [_fields(change, EXPORTED["EnrolmentChange"]) for change in enrolment.changes.all()],
+    }
+
+
+def _company_request_data(request) -> dict:
+    return {
+        **_fields(request, EXPORTED["CompanyRequest"]),
+        "history": [_fields(change, EXPORTED["CompanyRequestChange"]) for change in request.changes.all()],
     }
 
 
@@ -286,6 +364,21 @@ def personal_data_export(*, user: User, now: datetime) -> bytes:
         "applications": applications,
         "mentor_profile": _fields(mentor, EXPORTED["MentorProfile"]) if mentor else None,
         "mentorships": mentorships,
+        "guidance_bookings": [
+            _guidance_data(booking)
+            for booking in GuidanceBooking.objects.filter(person=user).select_related("slot").order_by("pk")
+        ],
+        "course_enrolments": [
+            _enrolment_data(enrolment)
+            for enrolment in Enrolment.objects.filter(person=user)
+            .select_related("occasion__page")
+            .prefetch_related("attendance", "changes")
+            .order_by("pk")
+        ],
+        "company_requests": [
+            _company_request_data(request)
+            for request in company_requests_sent_by(user).prefetch_related("changes").order_by("pk")
+        ],
         "data_views": [
             {
                 "viewer": person_name(entry.viewer),

@@ -115,6 +115,23 @@ def test_enrolment_cancel_within_48_hours_is_refused(occasion, mailoutbox):
     assert enrolment.status == EnrolmentStatus.ENROLLED
 
 
+def test_enrolment_cancel_until_start_cancels_within_48_hours_but_not_on_the_first_day(occasion, mailoutbox):
+    enrolment = services.enrolment_create(
+        occasion=occasion, person=factories.ApplicantFactory(), now=timezone.now()
+    ).enrolment
+    start = timezone.make_aware(dt.datetime.combine(occasion.starts_on, dt.time.min))
+    person = enrolment.person
+
+    with pytest.raises(services.OccasionStarted):
+        services.enrolment_cancel(enrolment=enrolment, actor=person, now=start, until_start=True)
+    services.enrolment_cancel(
+        enrolment=enrolment, actor=person, now=start - dt.timedelta(hours=1), until_start=True
+    )
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.CANCELLED
+
+
 def test_enrolment_cancel_of_someone_else_is_refused(occasion, now):
     enrolment = services.enrolment_create(
         occasion=occasion, person=factories.ApplicantFactory(), now=now
