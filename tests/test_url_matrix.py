@@ -212,6 +212,7 @@ EXPECTED = {
     "mentoring:company_request_decline": coordinators_only(405),
     "mentoring:company_request_close": coordinators_only(405),
     "mentoring:company_request_link": coordinators_only(405),
+    "mentoring:company_request_resend_link": coordinators_only(405),
     "mentoring:company_request_unlink_enrolment": coordinators_only(405),
     "mentoring:company_request_unlink_application": coordinators_only(405),
 }

@@ -167,6 +167,10 @@ def _detail(request, item: CompanyRequest, *, status: int = 200, **forms):
         "may_decline": "decline" in moves,
         "may_close": "close" in moves,
         "may_link": item.status == RequestStatus.PLANNED,
+        # The link the contact shares with the employees, while it works, to read out or send again.
+        "join_url": services.company_join_url(request=item)
+        if services.company_join_link_works(request=item, now=now)
+        else "",
         "is_occasion": item.effort_kind == EffortKind.OCCASION,
         "is_mentoring": item.effort_kind == EffortKind.MENTORING,
         "plan_occasion_form": forms.get("plan_occasion_form")
@@ -273,6 +277,21 @@ def company_request_close(request, pk: int):
         messages.error(request, str(error.message))
     else:
         messages.success(request, _("The effort is closed."))
+    return _back(item)
+
+
+@role_required(roles.COORDINATORS)
+@require_POST
+def company_request_resend_link(request, pk: int):
+    item = _request_or_404(pk)
+    try:
+        services.company_join_link_resend(request=item, actor=request.user, now=timezone.now())
+    except services.CompanyRequestError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request, _("The join link is sent again to %(email)s.") % {"email": item.contact_email}
+        )
     return _back(item)
 
 
@@ -399,6 +418,11 @@ urlpatterns = [
     path("coordinator/companies/<int:pk>/decline/", company_request_decline, name="company_request_decline"),
     path("coordinator/companies/<int:pk>/close/", company_request_close, name="company_request_close"),
     path("coordinator/companies/<int:pk>/link/", company_request_link, name="company_request_link"),
+    path(
+        "coordinator/companies/<int:pk>/resend-link/",
+        company_request_resend_link,
+        name="company_request_resend_link",
+    ),
     path(
         "coordinator/companies/<int:pk>/enrolments/<int:enrolment_pk>/unlink/",
         company_request_unlink_enrolment,

@@ -132,6 +132,7 @@ EXPECTED = {
     "company_request_decline": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_close": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_link": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_resend_link": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_unlink_enrolment": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_unlink_application": (LOGIN, 403, 403, 403, 403, 405),
 }
