@@ -267,32 +267,34 @@ def company_request_decline(request, pk: int):
     return _detail(request, item, status=400, decline_form=form)
 
 
-@role_required(roles.COORDINATORS)
-@require_POST
-def company_request_close(request, pk: int):
+def _act(request, pk: int, service, done: str):
+    """Call `service` on the request `pk` for a button without a form: `done` or the refusal
+    becomes a message on the request's page."""
     item = _request_or_404(pk)
     try:
-        services.company_request_close(request=item, actor=request.user, now=timezone.now())
+        service(request=item, actor=request.user, now=timezone.now())
     except services.CompanyRequestError as error:
         messages.error(request, str(error.message))
     else:
-        messages.success(request, _("The effort is closed."))
+        messages.success(request, done)
     return _back(item)
+
+
+@role_required(roles.COORDINATORS)
+@require_POST
+def company_request_close(request, pk: int):
+    return _act(request, pk, services.company_request_close, _("The effort is closed."))
 
 
 @role_required(roles.COORDINATORS)
 @require_POST
 def company_request_resend_link(request, pk: int):
-    item = _request_or_404(pk)
-    try:
-        services.company_join_link_resend(request=item, actor=request.user, now=timezone.now())
-    except services.CompanyRequestError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request, _("The join link is sent again to %(email)s.") % {"email": item.contact_email}
-        )
-    return _back(item)
+    return _act(
+        request,
+        pk,
+        services.company_join_link_resend,
+        _("The join link is e-mailed to the contact person again."),
+    )
 
 
 @role_required(roles.COORDINATORS)
