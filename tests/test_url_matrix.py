@@ -166,6 +166,7 @@ EXPECTED = {
     "mentoring:matching_run": coordinators_only(405),
     "mentoring:matching_progress": coordinators_only(),
     "mentoring:matching_choice": coordinators_only(405),
+    "mentoring:matching_swap_mentors": coordinators_only(),
     "mentoring:matching_confirm": coordinators_only(405),
     # --- Inside a mentorship: its mentor and participant only (coordinators may end it) -----
     "mentoring:mentorship_detail": row(LOGIN, 404, 404, 200, 200, 404, 404, 404),
@@ -212,6 +213,7 @@ EXPECTED = {
     "mentoring:company_request_decline": coordinators_only(405),
     "mentoring:company_request_close": coordinators_only(405),
     "mentoring:company_request_link": coordinators_only(405),
+    "mentoring:company_request_resend_link": coordinators_only(405),
     "mentoring:company_request_unlink_enrolment": coordinators_only(405),
     "mentoring:company_request_unlink_application": coordinators_only(405),
 }
@@ -428,6 +430,7 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "mentoring:training_hours_confirm": w.enrolment,
         "mentoring:staff_occasion": w.occasion,
         "mentoring:person_record": w.applicant,
+        "mentoring:matching_swap_mentors": w.proposal.participant,
     }
     values = {
         "intake_id": w.intake.pk,

@@ -111,6 +111,22 @@ def company_join_token(*, request: CompanyRequest) -> str:
     return JOIN_LINK.sign(request.pk)
 
 
+def company_join_url(*, request: CompanyRequest) -> str:
+    """The join link of `request`'s reserved occasion, absolute, in the contact's language (as mailed)."""
+    with translation.override(request.contact_language):
+        return mail.absolute_url("mentoring:company_join", token=company_join_token(request=request))
+
+
+def company_join_link_works(*, request: CompanyRequest, now: dt.datetime) -> bool:
+    """Whether `request`'s join link lets employees enrol: a planned occasion effort whose
+    occasion has not started."""
+    return (
+        request.effort_kind == EffortKind.OCCASION
+        and request.status == RequestStatus.PLANNED
+        and request.reserved_occasion.starts_on > timezone.localdate(now)
+    )
+
+
 def company_request_from_token(*, token: str, now: dt.datetime) -> CompanyRequest:
     """The planned occasion effort that `token` was issued for, while its occasion has not started.
 
@@ -128,9 +144,7 @@ def company_request_from_token(*, token: str, now: dt.datetime) -> CompanyReques
     )
     if request is None:
         raise JoinLinkInvalid
-    if request.status != RequestStatus.PLANNED or request.reserved_occasion.starts_on <= timezone.localdate(
-        now
-    ):
+    if not company_join_link_works(request=request, now=now):
         raise JoinLinkExpired
     return request
 
@@ -163,6 +177,18 @@ def _mail_contact(*, request: CompanyRequest, template: str, event: str, **extra
         to=request.contact_email,
         language=request.contact_language,
         headers={"X-Portal-Company-Request": str(request.pk), "X-Portal-Event": event},
+    )
+
+
+def _mail_join_link(*, request: CompanyRequest, event: str) -> None:
+    occasion = request.reserved_occasion
+    _mail_contact(
+        request=request,
+        template="company_planned_occasion",
+        event=event,
+        occasion=occasion,
+        offer=occasion.page,
+        join_url=company_join_url(request=request),
     )
 
 
@@ -282,16 +308,7 @@ def company_request_plan(
     request.save()
     _log(request=request, actor=actor, now=now, source=source)
     if occasion is not None:
-        with translation.override(request.contact_language):
-            join_url = mail.absolute_url("mentoring:company_join", token=company_join_token(request=request))
-        _mail_contact(
-            request=request,
-            template="company_planned_occasion",
-            event="planned",
-            occasion=occasion,
-            offer=occasion.page,
-            join_url=join_url,
-        )
+        _mail_join_link(request=request, event="planned")
     else:
         with translation.override(request.contact_language):
             apply_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
@@ -299,6 +316,41 @@ def company_request_plan(
             request=request, template="company_planned_mentoring", event="planned", apply_url=apply_url
         )
     logger.info("company request %s planned by user %s", request.pk, actor.pk)
+    return request
+
+
+@transaction.atomic
+def company_join_link_resend(*, request: CompanyRequest, actor, now: dt.datetime) -> CompanyRequest:
+    """Mail the join link of a planned occasion effort to the contact again (the same message as
+    when it was planned), and note it in the request's history.
+
+    Raises NotAllowed for anyone but a coordinator, TransitionNotAllowed unless the request is a
+    planned occasion effort, JoinLinkExpired once its occasion has started, and
+    CompanyRequestError when the contact's address is gone.
+    """
+    if not user_has_role(actor, roles.COORDINATORS):
+        raise NotAllowed
+    request = (
+        CompanyRequest.objects.select_for_update()
+        .select_related("reserved_occasion__page")
+        .get(pk=request.pk)
+    )
+    if request.status != RequestStatus.PLANNED or request.effort_kind != EffortKind.OCCASION:
+        raise TransitionNotAllowed
+    if not company_join_link_works(request=request, now=now):
+        raise JoinLinkExpired
+    if not request.contact_email:
+        raise CompanyRequestError(_("The request has no contact address to send the link to."))
+    _mail_join_link(request=request, event="join-link-resent")
+    _log(
+        request=request,
+        actor=actor,
+        now=now,
+        source=request.status,
+        # Not the address itself: the history outlives the contact details (see the retention purge).
+        note=str(_("Join link sent again to the contact person")),
+    )
+    logger.info("company request %s: join link sent again by user %s", request.pk, actor.pk)
     return request
 
 

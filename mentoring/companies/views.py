@@ -167,6 +167,10 @@ def _detail(request, item: CompanyRequest, *, status: int = 200, **forms):
         "may_decline": "decline" in moves,
         "may_close": "close" in moves,
         "may_link": item.status == RequestStatus.PLANNED,
+        # The link the contact shares with the employees, while it works, to read out or send again.
+        "join_url": services.company_join_url(request=item)
+        if services.company_join_link_works(request=item, now=now)
+        else "",
         "is_occasion": item.effort_kind == EffortKind.OCCASION,
         "is_mentoring": item.effort_kind == EffortKind.MENTORING,
         "plan_occasion_form": forms.get("plan_occasion_form")
@@ -263,17 +267,34 @@ def company_request_decline(request, pk: int):
     return _detail(request, item, status=400, decline_form=form)
 
 
-@role_required(roles.COORDINATORS)
-@require_POST
-def company_request_close(request, pk: int):
+def _act(request, pk: int, service, done: str):
+    """Call `service` on the request `pk` for a button without a form: `done` or the refusal
+    becomes a message on the request's page."""
     item = _request_or_404(pk)
     try:
-        services.company_request_close(request=item, actor=request.user, now=timezone.now())
+        service(request=item, actor=request.user, now=timezone.now())
     except services.CompanyRequestError as error:
         messages.error(request, str(error.message))
     else:
-        messages.success(request, _("The effort is closed."))
+        messages.success(request, done)
     return _back(item)
+
+
+@role_required(roles.COORDINATORS)
+@require_POST
+def company_request_close(request, pk: int):
+    return _act(request, pk, services.company_request_close, _("The effort is closed."))
+
+
+@role_required(roles.COORDINATORS)
+@require_POST
+def company_request_resend_link(request, pk: int):
+    return _act(
+        request,
+        pk,
+        services.company_join_link_resend,
+        _("The join link is e-mailed to the contact person again."),
+    )
 
 
 @role_required(roles.COORDINATORS)
@@ -399,6 +420,11 @@ urlpatterns = [
     path("coordinator/companies/<int:pk>/decline/", company_request_decline, name="company_request_decline"),
     path("coordinator/companies/<int:pk>/close/", company_request_close, name="company_request_close"),
     path("coordinator/companies/<int:pk>/link/", company_request_link, name="company_request_link"),
+    path(
+        "coordinator/companies/<int:pk>/resend-link/",
+        company_request_resend_link,
+        name="company_request_resend_link",
+    ),
     path(
         "coordinator/companies/<int:pk>/enrolments/<int:enrolment_pk>/unlink/",
         company_request_unlink_enrolment,

@@ -140,3 +140,22 @@ class ConfirmForm(forms.Form):
 
     def error_text(self) -> str:
         return " ".join(str(error) for errors in self.errors.values() for error in errors)
+
+
+class MentorSearchForm(forms.Form):
+    """The search box of the page where the coordinator picks another mentor for one participant."""
+
+    q = forms.CharField(
+        label=_("Search mentors"),
+        required=False,
+        max_length=200,
+        help_text=_("Words in the mentor's name or e-mail address."),
+    )
+    # The board's own filters and page, so that choosing brings the coordinator back to them.
+    board = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def search(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_bound and self.is_valid() else ""
+
+    def board_query(self) -> str:
+        return self.cleaned_data.get("board", "") if self.is_bound and self.is_valid() else ""

@@ -7,12 +7,13 @@ latest run as the board shows it. Nothing here writes.
 """
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -170,6 +171,34 @@ def mentors_with_free_places(*, now: datetime):
     )
 
 
+def mentors_to_swap_to(*, now: datetime, search: str = ""):
+    """`mentors_with_free_places` on `now` whose name or e-mail address holds every word of `search`."""
+    mentors = mentors_with_free_places(now=now)
+    for word in search.split():
+        mentors = mentors.filter(
+            Q(user__first_name__icontains=word)
+            | Q(user__last_name__icontains=word)
+            | Q(user__email__icontains=word)
+        )
+    return mentors
+
+
+def participant_to_match(*, intake: Intake, pk: int) -> Application:
+    """The accepted participant `pk` of `intake`; Http404 for anyone else."""
+    return get_object_or_404(
+        Application.objects.filter(intake=intake, status=Status.ACCEPTED).select_related(
+            "applicant__applicant_profile"
+        ),
+        pk=pk,
+    )
+
+
+def run_mentor_of(run: MatchingRun | None, *, participant_id: int) -> int | None:
+    """The mentor `run` paired `participant_id` with, if it did."""
+    pairs = run.pairs if run is not None else ()
+    return next((pair["mentor"] for pair in pairs if pair["participant"] == participant_id), None)
+
+
 # --- The coordinators' board ---------------------------------------------------------------------
 
 CLOSED_PROPOSALS = (MentorshipStatus.DECLINED, MentorshipStatus.RETURNED)
@@ -200,12 +229,6 @@ def run_progress_text(run: MatchingRun) -> str:
     return _("Matching failed.")
 
 
-@dataclass(frozen=True)
-class SwapOption:
-    pk: int
-    label: str
-
-
 @dataclass
 class PairRow:
     participant_id: int
@@ -221,7 +244,6 @@ class PairRow:
     value: str
     # A pair proposed meanwhile, or excluded since the run, is not offered for confirmation.
     confirmable: bool
-    swap_options: list[SwapOption] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -334,12 +356,11 @@ def _mentorships_of(intake: Intake) -> list[Mentorship]:
     )
 
 
-def matching_board(
-    *, intake: Intake, filters: "BoardFilterForm", page: str | None = None, now: datetime
-) -> MatchingBoard:
+def matching_board(*, intake: Intake, filters: "BoardFilterForm", page: str | None = None) -> MatchingBoard:
     """The board of `intake`: its latest run's pairs narrowed by `filters` (offered the run's
     mentors to choose from, then read) with page `page` of them, and what else the coordinator
-    steers. Mentors to swap to are those with a free place on `now`.
+    steers. Another mentor for a pair is chosen on a page of its own (`mentors_to_swap_to`),
+    so the board does not repeat every mentor on every row.
 
     A fixed number of queries, whatever the number of pairs.
     """
@@ -362,23 +383,12 @@ def matching_board(
     )
     mentorships = _mentorships_of(intake)
     taken = {m.participant_id for m in mentorships if m.status in {str(status) for status in OPEN}}
-    swap_mentors = [
-        SwapOption(
-            mentor.pk,
-            _("%(name)s (%(free)s free)")
-            % {"name": board_mentor_name(mentor), "free": mentor.capacity - mentor.places_taken_count},
-        )
-        for mentor in mentors_with_free_places(now=now)
-    ]
-
     rows = _pair_rows(run, applications, mentors, choices, taken)
     filters.offer_mentors(
         sorted({(row.mentor_id, row.mentor) for row in rows}, key=lambda item: item[1].casefold())
     )
     shown = pairs_filtered(rows, **filters.filters())
     page_obj = Paginator(shown, BOARD_PAGE_SIZE).get_page(page)
-    for row in page_obj:
-        row.swap_options = [option for option in swap_mentors if option.pk != row.mentor_id]
 
     def other(participant_id, **kwargs) -> OtherRow:
         application = applications.get(participant_id)

@@ -12,13 +12,16 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from mentoring.core.choices import Language, SupportNeed
+from mentoring.core.display import labels_of
 from mentoring.core.roles import role_required
 from mentoring.matching import selectors as matching_selectors
-from mentoring.matching.forms import BoardFilterForm, ConfirmForm, PairChoiceForm
+from mentoring.matching.forms import BoardFilterForm, ConfirmForm, MentorSearchForm, PairChoiceForm
 from mentoring.matching.services import (
     MatchingBoardError,
     matching_choice_clear,
@@ -52,7 +55,7 @@ def matching_board(request, intake_id: int):
     intake = get_object_or_404(Intake, pk=intake_id)
     filter_form = BoardFilterForm(request.GET or None)
     board = matching_selectors.matching_board(
-        intake=intake, filters=filter_form, page=request.GET.get("page"), now=timezone.now()
+        intake=intake, filters=filter_form, page=request.GET.get("page")
     )
     query = request.GET.urlencode()
     suffix = f"?{query}" if query else ""
@@ -66,6 +69,8 @@ def matching_board(request, intake_id: int):
             "board_url": _board_url(intake, query),
             "choice_action": reverse("mentoring:matching_choice", args=[intake.pk]) + suffix,
             "confirm_action": reverse("mentoring:matching_confirm", args=[intake.pk]) + suffix,
+            # The page for choosing another mentor brings the coordinator back to the board as it is.
+            "swap_suffix": f"?{urlencode({'board': query})}" if query else "",
         },
     )
 
@@ -157,6 +162,45 @@ def matching_choice(request, intake_id: int):
     return _back_to_board(request, intake)
 
 
+@role_required(roles.COORDINATORS)
+@require_GET
+def matching_swap_mentors(request, intake_id: int, pk: int):
+    """The mentors the participant `pk` can be given instead, searchable, each with its own button."""
+    intake = get_object_or_404(Intake, pk=intake_id)
+    participant = matching_selectors.participant_to_match(intake=intake, pk=pk)
+    form = MentorSearchForm(request.GET or None)
+    board_query = form.board_query()
+    current = matching_selectors.run_mentor_of(
+        matching_selectors.matching_run_latest(intake=intake), participant_id=participant.pk
+    )
+    mentors = [
+        {
+            "profile": mentor,
+            "name": matching_selectors.board_mentor_name(mentor),
+            "free": mentor.capacity - mentor.places_taken_count,
+            "municipality": mentor.get_municipality_display(),
+            "languages": labels_of(Language, mentor.languages),
+            "expertise": labels_of(SupportNeed, mentor.expertise),
+        }
+        for mentor in matching_selectors.mentors_to_swap_to(now=timezone.now(), search=form.search())
+        if mentor.pk != current
+    ]
+    suffix = f"?{board_query}" if board_query else ""
+    return render(
+        request,
+        "mentoring/coordinator/matching_swap.html",
+        {
+            "intake": intake,
+            "participant": participant,
+            "participant_name": matching_selectors.board_participant_name(participant),
+            "form": form,
+            "mentors": mentors,
+            "board_url": _board_url(intake, board_query),
+            "choice_action": reverse("mentoring:matching_choice", args=[intake.pk]) + suffix,
+        },
+    )
+
+
 # --- Confirmation ------------------------------------------------------------
 
 
@@ -208,6 +252,11 @@ urlpatterns = [
     path("coordinator/intakes/<int:intake_id>/matching/run/", matching_run_view, name="matching_run"),
     path("coordinator/matching/runs/<int:run_id>/progress/", matching_progress, name="matching_progress"),
     path("coordinator/intakes/<int:intake_id>/matching/choice/", matching_choice, name="matching_choice"),
+    path(
+        "coordinator/intakes/<int:intake_id>/matching/participants/<int:pk>/mentors/",
+        matching_swap_mentors,
+        name="matching_swap_mentors",
+    ),
     path(
         "coordinator/intakes/<int:intake_id>/matching/confirm/",
         matching_confirm_view,

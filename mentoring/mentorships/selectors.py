@@ -5,11 +5,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mentoring.core.display import participant_name
+from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import ACCEPTED, MEET_WITHIN, REMIND_AFTER, MentorshipStatus
 from mentoring.models import (
     Goal,
     Meeting,
     Mentorship,
+    MentorshipChange,
     PrivateNote,
 )
 
@@ -81,10 +83,24 @@ def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorsh
 
 
 def mentorships_overview() -> QuerySet[Mentorship]:
-    """Every mentorship with its people and meeting summary: for the coordinators' page only."""
+    """Every mentorship with its people, meeting summary and `status_since` (when it last moved
+    into its present status, from its audit rows): for the coordinators' page only."""
+    moved_here = MentorshipChange.objects.filter(
+        mentorship=OuterRef("pk"), to_status=OuterRef("status")
+    ).order_by("-at", "-pk")
     return with_meeting_summary(
         Mentorship.objects.select_related("participant__applicant__applicant_profile", "mentor__user")
-    )
+    ).annotate(status_since=Subquery(moved_here.values("at")[:1]))
+
+
+def mentorships_listed(*, filters: MentorshipFilter | None = None) -> QuerySet[Mentorship]:
+    """Every mentorship as `mentorships_overview` gives it, newest proposal first, narrowed by the
+    coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
+    is left out)."""
+    mentorships = mentorships_overview()
+    if filters is not None:
+        mentorships = filters.narrow(mentorships)
+    return mentorships.order_by("-proposed_at", "-pk")
 
 
 def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:

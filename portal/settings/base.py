@@ -226,7 +226,8 @@ COMPANY_REQUEST_RATE_PER_ADDRESS = env("COMPANY_REQUEST_RATE_PER_ADDRESS", defau
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
 # Largest business plan an applicant may upload.
 BUSINESS_PLAN_MAX_BYTES = 10 * 1024 * 1024
-# Hours a course day counts unless the course leader writes otherwise (prefills the attendance form).
+# A full course day in hours: the attendance form offers it for everyone the course leader left
+# empty, only when asked (a field left empty is never saved).
 TRAINING_DEFAULT_HOURS_PER_DAY = 6
 
 # --- Retention of personal data -----------------------------------------------

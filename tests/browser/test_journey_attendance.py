@@ -56,19 +56,26 @@ def test_course_leader_marks_two_days_and_the_participant_confirms_her_hours(
     expect(page.get_by_role("table").first.get_by_text("sara.lund@example.org")).to_be_visible()
     axe_check(page)
 
-    # The first day: a typo is caught beside Sara's field and the rest of the input is kept.
+    # The first day: nothing is filled in for anyone; a typo is caught beside Sara's field.
     staff_url = page.url
     page.goto(f"{staff_url}?day={first.isoformat()}")
+    expect(page.get_by_label(re.compile("Omar Ali"))).to_have_value("")
     page.get_by_label(re.compile("Sara Lund")).fill("70")
-    page.get_by_label(re.compile("Omar Ali")).fill("0")
     page.get_by_role("button", name=ui("Save attendance")).click()
     error = ui("Write the hours as a number from 0 to 10, in half hours (for example 6 or 6.5).", exact=False)
     expect(page.locator(f"#id_hours_{sara.pk}_error")).to_have_text(error)
-    expect(page.get_by_label(re.compile("Omar Ali"))).to_have_value("0")
+    expect(page.get_by_label(re.compile("Sara Lund"))).to_have_value("70")
     axe_check(page)
+    # Only Sara's row is changed: the page names her alone, and Omar stays unmarked.
     page.get_by_label(re.compile("Sara Lund")).fill("6")
     page.get_by_role("button", name=ui("Save attendance")).click()
     expect(page).to_have_url(re.compile(rf"\?day={first.isoformat()}$"))
+    saved = page.get_by_role("status")
+    expect(saved).to_contain_text("Sara Lund")
+    expect(saved).not_to_contain_text("Omar Ali")
+    expect(page.get_by_label(re.compile("Omar Ali"))).to_have_value("")
+    expect(page.locator(f'[data-enrolment="{omar.pk}"] [data-hours]')).to_have_attribute("data-hours", "0")
+    assert enrolment_hours(omar) == 0
 
     # The second day.
     page.get_by_role("navigation", name=ui("Course days")).get_by_role(

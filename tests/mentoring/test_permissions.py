@@ -75,6 +75,8 @@ EXPECTED = {
     "matching_run": (LOGIN, 403, 403, 403, 403, 405),
     "matching_progress": (LOGIN, 403, 403, 403, 403, 200),
     "matching_choice": (LOGIN, 403, 403, 403, 403, 405),
+    # Another mentor for one participant: the pk is Alva's application, not accepted (404).
+    "matching_swap_mentors": (LOGIN, 403, 403, 403, 403, 404),
     "matching_confirm": (LOGIN, 403, 403, 403, 403, 405),
     # Follow-up: the survey's signed link is the key, whoever holds it (the page shows nobody's data);
     # the call list and phone answers are the coordinators' (the pk is no survey: 404).
@@ -131,6 +133,7 @@ EXPECTED = {
     "company_request_decline": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_close": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_link": (LOGIN, 403, 403, 403, 403, 405),
+    "company_request_resend_link": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_unlink_enrolment": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_unlink_application": (LOGIN, 403, 403, 403, 403, 405),
 }

@@ -12,10 +12,12 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.core import roles as core_roles
@@ -24,6 +26,7 @@ from mentoring.core.display import label_of, labels_of, participant_name, person
 from mentoring.core.forms import add_error
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
+from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.forms import EndMentorshipForm, GoalForm, MeetingForm, PrivateNoteForm
 from mentoring.mentorships.services import meetings as meeting_services
 from mentoring.mentorships.services.lifecycle import (
@@ -313,29 +316,55 @@ def mentorship_end(request, pk: int):
 # --- The coordinators' list ----------------------------------------------------------------------
 
 
+LIST_PAGE_SIZE = 25
+
+# Which date a mentorship's row shows, by its status, and what to call it.
+_WHEN = {
+    MentorshipStatus.PROPOSED: ("proposed_at", gettext_lazy("Proposed on")),
+    MentorshipStatus.ACTIVE: ("answered_at", gettext_lazy("Started")),
+    MentorshipStatus.COMPLETED: ("ended_at", gettext_lazy("Ended")),
+    MentorshipStatus.ENDED_EARLY: ("ended_at", gettext_lazy("Ended")),
+    MentorshipStatus.DECLINED: ("answered_at", gettext_lazy("Declined on")),
+    MentorshipStatus.RETURNED: ("status_since", gettext_lazy("Returned on")),
+}
+
+
 @dataclass(frozen=True)
 class MentorshipRow:
     mentorship: Mentorship
     participant: str
+    participant_url: str
     mentor: str
+    mentor_url: str
+    record_url: str
     status: str
-    started: object
+    when_label: str
+    when: object
     last_meeting: date | None
     meeting_count: int
     end_url: str
 
 
 def _row(mentorship: Mentorship) -> MentorshipRow:
+    status = MentorshipStatus(mentorship.status)
+    field, when_label = _WHEN[status]
+    participant_url = reverse("mentoring:person_record", args=[mentorship.participant.applicant_id])
     return MentorshipRow(
         mentorship=mentorship,
         participant=participant_name(mentorship.participant),
+        participant_url=participant_url,
         mentor=person_name(mentorship.mentor.user),
-        status=str(MentorshipStatusChoices(mentorship.status).label),
-        started=mentorship.answered_at if mentorship.status != MentorshipStatus.PROPOSED else None,
+        mentor_url=f"{reverse('mentoring:mentor_list')}#mentor-{mentorship.mentor_id}",
+        # The mentorship's row in the participant's record (coordinators have no mentorship page).
+        record_url=f"{participant_url}#mentorship-{mentorship.pk}",
+        status=str(MentorshipStatusChoices(status).label),
+        when_label=str(when_label),
+        # Rows from before the audit trail may lack the field: the audit row is the fallback.
+        when=getattr(mentorship, field, None) or mentorship.status_since,
         last_meeting=mentorship.last_meeting,
         meeting_count=mentorship.meeting_count,
         end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk])
-        if mentorship.status == MentorshipStatus.ACTIVE
+        if status == MentorshipStatus.ACTIVE
         else "",
     )
 
@@ -344,11 +373,25 @@ def _row(mentorship: Mentorship) -> MentorshipRow:
 @require_safe
 def coordinator_mentorships(request):
     now = timezone.now()
-    rows = [_row(m) for m in mentorship_selectors.mentorships_overview()]
+    filters = MentorshipFilter(request.GET or None)
+    page = Paginator(mentorship_selectors.mentorships_listed(filters=filters), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     at_risk = [
         _row(m) for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")
     ]
-    return render(request, "mentoring/coordinator/mentorships.html", {"rows": rows, "at_risk": at_risk})
+    return render(
+        request,
+        "mentoring/coordinator/mentorships.html",
+        {
+            "rows": [_row(m) for m in page.object_list],
+            "page": page,
+            "at_risk": at_risk,
+            "form": filters.form,
+            "is_filtered": filters.is_filtered(),
+        },
+        status=filters.response_status,
+    )
 
 
 urlpatterns = [

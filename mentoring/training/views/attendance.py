@@ -13,9 +13,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from mentoring.core.display import person_name
 from mentoring.core.forms import add_error
 from mentoring.core.roles import role_required
 from mentoring.training import selectors as training_selectors
@@ -29,6 +32,31 @@ def _parse_day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+# The second submit button's name: everyone whose field is left empty attended a full day.
+EMPTY_PRESENT = "empty_present"
+
+
+def _say_saved(request, *, day: dt.date, changed: list, rows: list) -> None:
+    """Say whose hours were saved, by name, so the course leader sees nobody else was touched."""
+    when = date_format(day)
+    if not changed:
+        messages.info(
+            request, _("Nothing was saved for %(day)s: no hours were written or changed.") % {"day": when}
+        )
+        return
+    changed_ids = {enrolment.pk for enrolment in changed}
+    names = [person_name(row.enrolment.person) for row in rows if row.enrolment.pk in changed_ids]
+    messages.success(
+        request,
+        ngettext(
+            "Attendance for %(day)s is saved for %(count)d person: %(names)s.",
+            "Attendance for %(day)s is saved for %(count)d people: %(names)s.",
+            len(names),
+        )
+        % {"day": when, "count": len(names), "names": ", ".join(names)},
+    )
 
 
 def _default_day(days: list[dt.date], today: dt.date) -> dt.date:
@@ -63,12 +91,8 @@ def staff_occasion(request, pk: int):
     grid = training_selectors.occasion_attendance_grid(occasion)
     asked = _parse_day(request.POST.get("day") if request.method == "POST" else request.GET.get("day"))
     day = asked if asked in grid.days else _default_day(grid.days, today)
-    form = AttendanceForm(
-        request.POST if request.method == "POST" else None,
-        rows=grid.enrolled,
-        day=day,
-        default_hours=Decimal(settings.TRAINING_DEFAULT_HOURS_PER_DAY),
-    )
+    default_hours = Decimal(settings.TRAINING_DEFAULT_HOURS_PER_DAY)
+    form = AttendanceForm(request.POST if request.method == "POST" else None, rows=grid.enrolled, day=day)
     if request.method == "POST":
         if asked not in grid.days:
             form.add_error(None, _("Choose one of the course's days."))
@@ -77,18 +101,17 @@ def staff_occasion(request, pk: int):
                 changed = training_services.attendance_mark(
                     occasion=occasion,
                     day=day,
-                    hours_by_enrolment=form.hours_by_enrolment(),
+                    # Only what the course leader wrote, or asked for with the second button.
+                    hours_by_enrolment=form.hours_by_enrolment(
+                        empty_as=default_hours if EMPTY_PRESENT in request.POST else None
+                    ),
                     actor=request.user,
                     now=now,
                 )
             except training_services.EnrolmentError as error:
                 add_error(form, error)
             else:
-                messages.success(
-                    request,
-                    _("Attendance for %(day)s is saved (%(count)s changed).")
-                    % {"day": day.isoformat(), "count": len(changed)},
-                )
+                _say_saved(request, day=day, changed=changed, rows=grid.enrolled)
                 url = reverse("mentoring:staff_occasion", args=[occasion.pk])
                 return redirect(f"{url}?day={day:%Y-%m-%d}")
     return render(
@@ -102,6 +125,8 @@ def staff_occasion(request, pk: int):
             "days": grid.days,
             "day_has_come": day <= today,
             "form": form,
+            "default_hours": default_hours,
+            "empty_present": EMPTY_PRESENT,
             # The person record is the coordinators' (course leaders would get a 403 there).
             "links_to_records": roles.user_has_role(request.user, roles.COORDINATORS),
         },

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mentoring.applications.workflow import Status
 from mentoring.companies import services
@@ -24,6 +24,7 @@ from mentoring.models import (
 )
 from mentoring.training.services import ReservedForCompany, enrolment_create
 from portal import roles
+from portal.models import OutboxMessage
 from tests import factories
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
 
@@ -90,6 +91,22 @@ def planned(request_new, occasion, coordinator, now):
 @pytest.fixture
 def planned_mentoring(request_new, coordinator, now):
     return services.company_request_plan(request=request_new, actor=coordinator, now=now, mentoring_places=2)
+
+
+@pytest.fixture
+def planned_mentoring_of_another(now, coordinator):
+    """Another company's request, planned as mentoring places."""
+    other = services.company_request_submit(
+        data=data(company_name="Valsverket AB", contact_email="eva@valsverket.example"),
+        now=now,
+        language="sv",
+    )
+    return services.company_request_plan(request=other, actor=coordinator, now=now, mentoring_places=2)
+
+
+def resent_links() -> list[OutboxMessage]:
+    """The e-mails in the outbox that sent a join link again."""
+    return [m for m in OutboxMessage.objects.all() if m.headers.get("X-Portal-Event") == "join-link-resent"]
 
 
 def join_url(request):
@@ -311,6 +328,75 @@ def test_company_request_from_token_expires_when_the_occasion_starts(planned, oc
 
     with pytest.raises(services.JoinLinkExpired):
         services.company_request_from_token(token=token, now=now + dt.timedelta(days=21))
+
+
+# --- The join link, shown and sent again ----------------------------------------------------------
+
+
+def test_company_join_link_resend_mails_the_same_link_through_the_outbox_and_logs_it(
+    planned, coordinator, now, mail_via_outbox
+):
+    services.company_join_link_resend(request=planned, actor=coordinator, now=now)
+
+    (resent,) = resent_links()
+    assert resent.to == ["petra@kugghjulet.example"]
+    assert services.company_join_url(request=planned) in resent.body
+    change = planned.changes.last()
+    assert (change.actor, change.from_status, change.to_status) == (coordinator, "planned", "planned")
+    assert change.note == "Join link sent again to the contact person"
+
+
+def test_company_join_link_resend_is_refused_once_the_link_no_longer_works(
+    planned, occasion, planned_mentoring_of_another, coordinator, now
+):
+    with pytest.raises(services.JoinLinkExpired):
+        services.company_join_link_resend(request=planned, actor=coordinator, now=now + dt.timedelta(days=21))
+    with pytest.raises(services.TransitionNotAllowed):
+        services.company_join_link_resend(request=planned_mentoring_of_another, actor=coordinator, now=now)
+    with pytest.raises(services.NotAllowed):
+        services.company_join_link_resend(request=planned, actor=factories.ApplicantFactory(), now=now)
+    services.company_request_close(request=planned, actor=coordinator, now=now)
+    with pytest.raises(services.TransitionNotAllowed):
+        services.company_join_link_resend(request=planned, actor=coordinator, now=now)
+    assert not planned.changes.filter(note__startswith="Join link").exists()
+
+
+def test_company_request_detail_shows_the_join_link_and_resends_it(
+    client, site_tree, coordinator, planned, mail_via_outbox
+):
+    client.force_login(coordinator)
+    detail = reverse("mentoring:company_request_detail", args=[planned.pk])
+
+    html = client.get(detail).content.decode()
+    response = client.post(reverse("mentoring:company_request_resend_link", args=[planned.pk]), follow=True)
+
+    assert f'value="{services.company_join_url(request=planned)}"' in html
+    assert response.redirect_chain == [(detail, 302)]
+    assert "The join link is e-mailed to the contact person again." in response.content.decode()
+    assert "Join link sent again to the contact person" in response.content.decode()
+    assert [message.to for message in resent_links()] == [["petra@kugghjulet.example"]]
+
+
+def test_company_request_detail_says_when_the_join_link_no_longer_works(
+    client, site_tree, coordinator, planned
+):
+    services.company_request_close(request=planned, actor=coordinator, now=timezone.now())
+    client.force_login(coordinator)
+
+    html = client.get(reverse("mentoring:company_request_detail", args=[planned.pk])).content.decode()
+    response = client.post(reverse("mentoring:company_request_resend_link", args=[planned.pk]), follow=True)
+
+    assert "The join link no longer works" in html and 'id="join-url"' not in html
+    assert "This request is no longer in a state where that can be done." in response.content.decode()
+
+
+def test_company_request_resend_link_refuses_get_and_other_roles(client, site_tree, planned):
+    url = reverse("mentoring:company_request_resend_link", args=[planned.pk])
+    client.force_login(factories.ApplicantFactory())
+    assert client.post(url).status_code == 403
+    client.force_login(factories.coordinator_user())
+    assert client.get(url).status_code == 405
+    assert client.post(reverse("mentoring:company_request_resend_link", args=[999999])).status_code == 404
 
 
 # --- Linking ----------------------------------------------------------------------------------------

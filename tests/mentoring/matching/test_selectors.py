@@ -12,6 +12,7 @@ from mentoring.matching.selectors import (
     PairRow,
     matching_board,
     matching_inputs,
+    mentors_to_swap_to,
     pairs_filtered,
     run_progress_text,
 )
@@ -269,8 +270,23 @@ def test_matching_board_offers_only_the_runs_mentors_and_drops_another_as_a_filt
     outside = factories.MentorProfileFactory(capacity=1)
 
     filters = BoardFilterForm({"mentor": str(outside.pk)})
-    board = matching_board(intake=application.intake, filters=filters, now=now)
+    board = matching_board(intake=application.intake, filters=filters)
 
     assert [pk for pk, _name in filters.fields["mentor"].choices if pk] == [in_run.pk]
     assert ids(board.rows) == [application.pk] and board.matched_count == 1
-    assert [option.pk for option in board.rows[0].swap_options] == [outside.pk]
+
+
+@pytest.mark.django_db
+def test_mentors_to_swap_to_have_a_free_place_and_match_every_word_by_name_or_email(now):
+    anna = factories.MentorProfileFactory(
+        capacity=1, user__first_name="Anna", user__last_name="Berg", user__email="anna.berg@example.org"
+    )
+    factories.MentorProfileFactory(
+        capacity=1, user__first_name="Anna", user__last_name="Holm", user__email="a.holm@example.org"
+    )
+    full = factories.MentorProfileFactory(capacity=1, user__first_name="Anna", user__last_name="Full")
+    factories.MentorshipFactory(mentor=full)
+
+    assert [m.pk for m in mentors_to_swap_to(now=now, search="anna berg")] == [anna.pk]
+    assert [m.pk for m in mentors_to_swap_to(now=now, search="BERG@example")] == [anna.pk]
+    assert full.pk not in [m.pk for m in mentors_to_swap_to(now=now, search="anna")]

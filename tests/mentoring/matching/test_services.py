@@ -339,6 +339,74 @@ def test_board_choice_locks_a_pair_and_keeps_the_boards_query(
     assert MatchingChoice.objects.get(participant=anna, mentor=maja).kind == LOCK
 
 
+def swap_url(intake, participant, query=""):
+    url = reverse("mentoring:matching_swap_mentors", args=[intake.pk, participant.pk])
+    return f"{url}?{query}" if query else url
+
+
+def test_board_links_each_pair_to_choosing_another_mentor_and_lists_no_mentors_itself(
+    coordinator_client, intake, coordinator, accepted, now
+):
+    anna = accepted()
+    mentor(capacity=1)
+    run_now(intake, coordinator, now)
+    others = [mentor(capacity=1, user__first_name=f"Extra{n}") for n in range(3)]
+
+    page = coordinator_client.get(board_url(intake, "sort=mentor")).text
+
+    assert "<select" not in page.split('id="pairs-heading"')[1]
+    assert all(other.user.first_name not in page for other in others)
+    assert f'href="{swap_url(intake, anna, "board=sort%3Dmentor")}"' in page
+
+
+def test_swap_mentors_lists_free_mentors_but_the_current_one_searchable_with_nothing_chosen(
+    coordinator_client, intake, coordinator, accepted, now
+):
+    anna = accepted()
+    run = run_now(intake, coordinator, now)
+    current = pairs_of(run)[anna.pk] if run.pairs else None
+    berg = mentor(capacity=1, user__first_name="Britt", user__last_name="Berg")
+    holm = mentor(capacity=1, user__first_name="Hans", user__last_name="Holm")
+    full = mentor(capacity=1, user__first_name="Fia", user__last_name="Full")
+    factories.MentorshipFactory(mentor=full)
+
+    response = coordinator_client.get(swap_url(intake, anna))
+    listed = [row["profile"].pk for row in response.context["mentors"]]
+    searched = coordinator_client.get(swap_url(intake, anna, "q=berg"))
+
+    assert berg.pk in listed and holm.pk in listed and full.pk not in listed and current not in listed
+    assert [row["profile"].pk for row in searched.context["mentors"]] == [berg.pk]
+    assert "<select" not in response.text and "selected" not in response.text
+
+
+def test_swap_mentors_choosing_one_locks_the_pair_and_returns_to_the_board_as_it_was(
+    coordinator_client, intake, accepted
+):
+    anna = accepted()
+    berg = mentor(capacity=1, user__first_name="Britt", user__last_name="Berg")
+
+    page = coordinator_client.get(swap_url(intake, anna, "board=sort%3Dmentor%26page%3D1")).text
+    action = reverse("mentoring:matching_choice", args=[intake.pk]) + "?sort=mentor&amp;page=1"
+    assert f'action="{action}"' in page
+    response = coordinator_client.post(
+        reverse("mentoring:matching_choice", args=[intake.pk]) + "?sort=mentor&page=1",
+        {"participant": anna.pk, "mentor": berg.pk, "action": "swap"},
+    )
+
+    assert response.status_code == 302 and response.url == board_url(intake, "sort=mentor&page=1")
+    assert MatchingChoice.objects.get(participant=anna).mentor == berg
+
+
+def test_swap_mentors_is_404_for_a_participant_not_accepted_or_of_another_intake(
+    coordinator_client, intake, application_in
+):
+    waiting = application_in(Status.WAITLISTED)
+    elsewhere = factories.ApplicationFactory(status=Status.ACCEPTED)
+
+    assert coordinator_client.get(swap_url(intake, waiting)).status_code == 404
+    assert coordinator_client.get(swap_url(intake, elsewhere)).status_code == 404
+
+
 def test_board_choice_with_invalid_data_is_a_message_not_an_error(coordinator_client, intake, accepted, now):
     anna = accepted()
     maja = mentor()

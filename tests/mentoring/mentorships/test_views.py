@@ -4,13 +4,14 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import MeetingFormat
 from mentoring.mentorships.services import meetings as services
+from mentoring.mentorships.views import mentorship as mentorship_views
 from mentoring.mentorships.workflow import MentorshipStatus
-from mentoring.models import Meeting
+from mentoring.models import Meeting, MentorshipChange
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_via_outbox")]
@@ -265,13 +266,125 @@ def test_coordinator_mentorships_queries_do_not_grow(client, django_assert_max_n
     coordinator = factories.coordinator_user()
     client.force_login(coordinator)
     active_mentorship()
-    with django_assert_max_num_queries(12) as few:
-        client.get(url("coordinator_mentorships"))
+    listed = url("coordinator_mentorships")
+    with django_assert_max_num_queries(14) as few:
+        client.get(listed)
     for _ in range(5):
         m = active_mentorship()
         services.goal_add(mentorship=m, actor=m.mentor.user, title="G", target_date=None, now=timezone.now())
+    for status in (MentorshipStatus.DECLINED, MentorshipStatus.RETURNED, MentorshipStatus.COMPLETED):
+        factories.MentorshipFactory(status=status, answered_at=timezone.now())
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(url("coordinator_mentorships"))
+        client.get(listed)
+
+
+def _when(response, mentorship) -> tuple[str, object]:
+    (row,) = [r for r in response.context["rows"] if r.mentorship.pk == mentorship.pk]
+    return row.when_label, row.when
+
+
+def test_coordinator_mentorships_shows_the_date_that_goes_with_each_status(client):
+    proposed_at = timezone.make_aware(dt.datetime(2026, 11, 20, 10))
+    answered_at = timezone.make_aware(dt.datetime(2026, 12, 2, 10))
+    ended_at = timezone.make_aware(dt.datetime(2026, 12, 5, 10))
+    proposal = factories.MentorshipFactory(proposed_at=proposed_at)
+    declined = factories.MentorshipFactory(
+        status=MentorshipStatus.DECLINED, proposed_at=proposed_at, answered_at=answered_at
+    )
+    active = factories.MentorshipFactory(
+        status=MentorshipStatus.ACTIVE, proposed_at=proposed_at, answered_at=answered_at
+    )
+    ended = factories.MentorshipFactory(
+        status=MentorshipStatus.COMPLETED, proposed_at=proposed_at, answered_at=answered_at, ended_at=ended_at
+    )
+    returned = factories.MentorshipFactory(status=MentorshipStatus.RETURNED, proposed_at=proposed_at)
+    MentorshipChange.objects.create(
+        mentorship=returned,
+        at=ended_at,
+        from_status=MentorshipStatus.PROPOSED,
+        to_status=MentorshipStatus.RETURNED,
+    )
+    client.force_login(factories.coordinator_user())
+
+    response = client.get(url("coordinator_mentorships"))
+
+    assert _when(response, proposal) == ("Proposed on", proposed_at)
+    assert _when(response, declined) == ("Declined on", answered_at)
+    assert _when(response, active) == ("Started", answered_at)
+    assert _when(response, ended) == ("Ended", ended_at)
+    assert _when(response, returned) == ("Returned on", ended_at)
+    body = response.content.decode()
+    row = body[body.index(f'data-mentorship="{declined.pk}"') :].split("</tr>")[0]
+    assert "Declined on" in row and "Started" not in row
+
+
+def test_coordinator_mentorships_dates_use_the_sites_short_date_format(client):
+    answered_at = timezone.make_aware(dt.datetime(2026, 10, 2, 10))
+    mentorship = factories.MentorshipFactory(
+        status=MentorshipStatus.ACTIVE, proposed_at=answered_at, answered_at=answered_at
+    )
+    client.force_login(factories.coordinator_user())
+
+    with translation.override("sv"):
+        body = client.get(url("coordinator_mentorships")).content.decode()
+        row = body[body.index(f'data-mentorship="{mentorship.pk}"') :].split("</tr>")[0]
+        assert formats.date_format(timezone.localtime(answered_at), "SHORT_DATE_FORMAT") in row
+    assert "2026-10-02" in row and "okt" not in row.lower()
+
+
+def test_coordinator_mentorships_link_the_people_and_the_mentorship(client, mentorship):
+    client.force_login(factories.coordinator_user())
+
+    body = client.get(url("coordinator_mentorships")).content.decode()
+
+    record = url("person_record", mentorship.participant.applicant_id)
+    assert f'href="{record}"' in body
+    assert f'href="{record}#mentorship-{mentorship.pk}"' in body
+    assert f'href="{url("mentor_list")}#mentor-{mentorship.mentor_id}"' in body
+    assert f'id="mentorship-{mentorship.pk}"' in client.get(record).content.decode()
+    assert f'id="mentor-{mentorship.mentor_id}"' in client.get(url("mentor_list")).content.decode()
+
+
+def test_coordinator_mentorships_filter_by_status_and_intake(client, mentorship):
+    declined = factories.MentorshipFactory(status=MentorshipStatus.DECLINED, answered_at=timezone.now())
+    client.force_login(factories.coordinator_user())
+
+    def listed(**query):
+        return [
+            row.mentorship.pk for row in client.get(url("coordinator_mentorships"), query).context["rows"]
+        ]
+
+    assert listed(status="declined") == [declined.pk]
+    assert listed(intake=mentorship.participant.intake_id) == [mentorship.pk]
+    assert listed(status="active", intake=declined.participant.intake_id) == []
+
+
+def test_coordinator_mentorships_bad_filter_is_a_field_error_and_the_rest_still_apply(client, mentorship):
+    factories.MentorshipFactory(status=MentorshipStatus.DECLINED, answered_at=timezone.now())
+    client.force_login(factories.coordinator_user())
+
+    response = client.get(
+        url("coordinator_mentorships"), {"status": "lost", "intake": mentorship.participant.intake_id}
+    )
+
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["status"]
+    assert [row.mentorship.pk for row in response.context["rows"]] == [mentorship.pk]
+    assert "“lost” is not one of the choices" in response.content.decode()
+
+
+def test_coordinator_mentorships_are_paged(client, monkeypatch):
+    monkeypatch.setattr(mentorship_views, "LIST_PAGE_SIZE", 2)
+    now = timezone.now()
+    made = [factories.MentorshipFactory(proposed_at=now - dt.timedelta(days=n)) for n in range(3)]
+    client.force_login(factories.coordinator_user())
+
+    first = client.get(url("coordinator_mentorships"))
+    second = client.get(url("coordinator_mentorships"), {"page": 2})
+
+    assert [row.mentorship.pk for row in first.context["rows"]] == [made[0].pk, made[1].pk]
+    assert [row.mentorship.pk for row in second.context["rows"]] == [made[2].pk]
+    assert "?page=2" in first.content.decode()
 
 
 def test_mentor_dashboard_links_each_mentee_with_last_meeting_and_open_goals(client, mentor, meeting):

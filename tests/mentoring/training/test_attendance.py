@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from mentoring.models import Enrolment, EnrolmentStatus
@@ -351,7 +351,7 @@ def test_staff_occasion_lists_enrolments_with_hours_and_confirmation(client, lea
     assert in_swedish("Not yet") in body
 
 
-def test_staff_occasion_form_prefills_saved_hours_or_the_default(client, leader, running, settings):
+def test_staff_occasion_form_shows_saved_hours_and_leaves_the_rest_empty(client, leader, running, settings):
     settings.TRAINING_DEFAULT_HOURS_PER_DAY = 7
     alva, bo = enrol(running, 2, before=running.starts_on)
     day = past_course_day(running)
@@ -362,10 +362,79 @@ def test_staff_occasion_form_prefills_saved_hours_or_the_default(client, leader,
 
     form = response.context["form"]
     assert form[f"hours_{alva.pk}"].value() == Decimal("4.5")
-    assert form[f"hours_{bo.pk}"].value() == Decimal(7)
+    assert form[f"hours_{bo.pk}"].value() is None
     body = response.content.decode()
     assert f'<label class="visually-hidden" for="id_hours_{bo.pk}">' in body
     assert bo.person.get_full_name() in form[f"hours_{bo.pk}"].label
+    assert 'name="empty_present"' in body and "7" in body
+
+
+def test_staff_occasion_post_saves_only_the_rows_written_and_names_them(client, leader, running):
+    alva, bo, cai = enrol(running, 3, before=running.starts_on)
+    day = past_course_day(running)
+    client.force_login(leader)
+
+    response = client.post(
+        reverse("mentoring:staff_occasion", args=[running.pk]),
+        {"day": day.isoformat(), f"hours_{alva.pk}": "", f"hours_{bo.pk}": "4", f"hours_{cai.pk}": ""},
+        follow=True,
+    )
+
+    assert list(Attendance.objects.values_list("enrolment_id", "hours")) == [(bo.pk, Decimal(4))]
+    (message,) = [str(m) for m in response.context["messages"]]
+    assert bo.person.get_full_name() in message
+    assert alva.person.get_full_name() not in message and cai.person.get_full_name() not in message
+    assert training_selectors.enrolment_hours(alva) == 0 and training_selectors.enrolment_hours(cai) == 0
+
+
+def test_staff_occasion_post_with_nothing_written_saves_nothing_and_says_so(client, leader, running):
+    (alva,) = enrol(running, 1, before=running.starts_on)
+    day = past_course_day(running)
+    client.force_login(leader)
+
+    response = client.post(
+        reverse("mentoring:staff_occasion", args=[running.pk]),
+        {"day": day.isoformat(), f"hours_{alva.pk}": ""},
+        follow=True,
+    )
+
+    assert not Attendance.objects.exists()
+    (message,) = [str(m) for m in response.context["messages"]]
+    assert message == in_swedish("Nothing was saved for %(day)s: no hours were written or changed.") % {
+        "day": formats.date_format(day)
+    }
+
+
+def test_staff_occasion_empty_present_gives_the_default_hours_to_the_empty_rows_only(
+    client, leader, running, settings
+):
+    settings.TRAINING_DEFAULT_HOURS_PER_DAY = 7
+    alva, bo = enrol(running, 2, before=running.starts_on)
+    day = past_course_day(running)
+    client.force_login(leader)
+
+    client.post(
+        reverse("mentoring:staff_occasion", args=[running.pk]),
+        {"day": day.isoformat(), f"hours_{alva.pk}": "0", f"hours_{bo.pk}": "", "empty_present": "1"},
+    )
+
+    assert dict(Attendance.objects.values_list("enrolment_id", "hours")) == {alva.pk: 0, bo.pk: 7}
+
+
+def test_staff_occasion_emptying_saved_hours_is_a_field_error(client, leader, running):
+    alva, bo = enrol(running, 2, before=running.starts_on)
+    day = past_course_day(running)
+    mark(running, day, {alva: "6"}, leader, now=timezone.now())
+    client.force_login(leader)
+
+    response = client.post(
+        reverse("mentoring:staff_occasion", args=[running.pk]),
+        {"day": day.isoformat(), f"hours_{alva.pk}": "", f"hours_{bo.pk}": "3"},
+    )
+
+    assert response.status_code == 200 and list(response.context["form"].errors) == [f"hours_{alva.pk}"]
+    assert 'value="3"' in response.content.decode()
+    assert list(Attendance.objects.values_list("enrolment_id", "hours")) == [(alva.pk, Decimal(6))]
 
 
 def test_staff_occasion_default_day_is_today_when_a_course_day(client, leader, running):

@@ -1,0 +1,31 @@
+"""The coordinators' list of mentorships: what it is narrowed by.
+
+`selectors.mentorships_listed` applies the filters; the view shows
+`MentorshipFilter.form`, with an error beside any value that is not valid.
+"""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.models import Intake, Mentorship, MentorshipStatusChoices
+from portal.filters import ListFilterSet, choice_errors
+
+
+class MentorshipFilter(ListFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=MentorshipStatusChoices.choices,
+        empty_label=_("All"),
+        error_messages=choice_errors(),
+    )
+    intake = django_filters.ModelChoiceFilter(
+        label=_("Intake"),
+        field_name="participant__intake",
+        queryset=Intake.objects.order_by("-opens_at", "pk"),
+        empty_label=_("All"),
+        error_messages=choice_errors(),
+    )
+
+    class Meta:
+        model = Mentorship
+        fields = []
