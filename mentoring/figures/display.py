@@ -66,7 +66,8 @@ def _percent(value: Decimal | None) -> str:
     """A percentage already rounded by the rule (`figures.percent`), written out in full, never cut."""
     if value is None:
         return "—"
-    return _("%(share)s %%") % {"share": formats.number_format(value, decimal_pos=figures.PERCENT_DECIMALS)}
+    share = formats.number_format(value, decimal_pos=figures.PERCENT_DECIMALS, force_grouping=True)
+    return _("%(share)s %%") % {"share": share}
 
 
 def _score(value) -> str:
