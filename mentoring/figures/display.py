@@ -33,7 +33,6 @@ PIPELINE_LABELS = {
     "three_meetings": gettext_lazy("Three meetings or more"),
     "business_started": gettext_lazy("Business started"),
 }
-COURSE_TIME_HOURS = {"hours_marked"}
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def _base_text(row: str, whole) -> str:
         return ngettext(
             "Share of the %(count)s business started", "Share of all %(count)s businesses started", whole
         ) % {"count": _number(whole)}
-    if row in COURSE_TIME_HOURS:
+    if row == "hours_marked":
         return _("Share of all %(hours)s hours marked") % {"hours": _number(whole)}
     return ngettext("Share of the %(count)s participant", "Share of all %(count)s participants", whole) % {
         "count": _number(whole)

@@ -131,6 +131,15 @@ def test_figures_every_share_is_of_its_stated_base_and_every_total_agrees(rows):
         xlsx_row = next(line for line in sheet.iter_rows(values_only=True) if line and line[0] == label)
         assert Decimal(str(xlsx_row[1 + total_at])) == base
 
+        # Where the files give shares, each is its row's count over the same base, by the same rule.
+        if table.base is not None:
+            csv_table = csv_lines[title_at + 2 : title_at + 2 + len(table.rows)]
+            xlsx_table = list(sheet.iter_rows(min_row=3, values_only=True))
+            for row, csv_line, xlsx_line in zip(table.rows, csv_table, xlsx_table, strict=True):
+                share = figures.percent(row.values[total_at], base)
+                assert csv_line[-1] == ("" if share is None else str(share))
+                assert xlsx_line[-1] == (None if share is None else float(share))
+
 
 @CHECKS
 @given(

@@ -331,10 +331,10 @@ def english_programme(site_tree):
     return translation_
 
 
-def programme_options(response) -> list[tuple[str, str, bool]]:
-    """The programme filter's options as (value, text, selected)."""
-    select = re.search(r'<select name="programme".*?</select>', response.text, re.S)
-    assert select, "no programme filter"
+def programme_options(response, name: str = "programme") -> list[tuple[str, str, bool]]:
+    """The options of the filter `name` as (value, text, selected)."""
+    select = re.search(rf'<select name="{name}".*?</select>', response.text, re.S)
+    assert select, f"no {name} filter"
     return [
         (value, text.strip(), "selected" in attributes)
         for value, attributes, text in re.findall(
@@ -344,10 +344,14 @@ def programme_options(response) -> list[tuple[str, str, bool]]:
 
 
 def test_figures_programme_filter_lists_a_programme_once_in_the_readers_language(
-    site_tree, coordinator_client, english_programme
+    site_tree, coordinator_client, intake, english_programme
 ):
-    programmes = programme_options(dashboard(coordinator_client))[1:]
+    response = dashboard(coordinator_client)
+    programmes = programme_options(response)[1:]
     assert programmes == [(str(english_programme.pk), "Women&#x27;s entrepreneurship", False)]
+    assert programme_options(response, "intake")[1:] == [
+        (str(intake.pk), f"{intake.title} (Women&#x27;s entrepreneurship)", False)
+    ]
 
     with translation.override("sv"):
         response = coordinator_client.get(reverse("mentoring:figures_dashboard"), HTTP_ACCEPT_LANGUAGE="sv")
@@ -387,4 +391,4 @@ def test_figures_download_by_the_other_languages_programme_page_holds_the_same_f
     accepted(intake, gender=Gender.WOMAN)
     response = download(coordinator_client, "figures", "csv", programme=english_programme.pk)
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert ["Participants", "1", "0", "0", "0", "1"] in rows
+    assert ["Participants", "1", "0", "0", "0", "1", "100.0"] in rows
