@@ -254,7 +254,7 @@ def test_figures_download_csv_holds_the_figures(site_tree, coordinator_client, i
     response = download(coordinator_client, "figures", "csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert ["Participants", "1", "1", "0", "0", "2"] in rows
+    assert ["Participants", "1", "1", "0", "0", "2", "100.0"] in rows
 
 
 def test_participant_list_names_nobody_and_honours_the_filters(site_tree, coordinator_client, intake):
