@@ -6,6 +6,8 @@ on an SVG that scales to the page (`templates/mentoring/coordinator/figures_figu
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 # Labels right-aligned up to LABEL_X, bars from BAR_X over TRACK_WIDTH, the value as text to the
 # right of the track.
@@ -19,6 +21,9 @@ ROW_HEIGHT = 30
 TOP_WITH_MARKER = 22
 TOP_WITHOUT_MARKER = 4
 LABEL_CHARS = 34
+
+# An amount as the figures hold it: a count, hours, a percentage or an exact mean.
+Amount = int | float | Decimal | Fraction
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class Chart:
     title: str
     summary: str
     bars: list[Bar]
+    # What the bars' shares are of, or what their scale runs over, in words ("Share of all 33 participants").
+    base: str
     height: float
     plot_bottom: float
     marker_x: float | None = None
@@ -61,19 +68,24 @@ def bar_chart(
     *,
     id: str,
     title: str,
-    bars: list[tuple[str, float | None, str, bool]],
-    scale: float,
-    marker: float | None = None,
+    bars: list[tuple[str, Amount | None, str, bool]],
+    scale: Amount,
+    base: str,
+    origin: Amount = 0,
+    marker: Amount | None = None,
     marker_label: str = "",
 ) -> Chart:
-    """A horizontal bar chart: `bars` as (label, amount, value text, warning), `scale` the amount of a
-    full track; `marker` an amount to draw a line at (a target, an aim). A missing amount is no bar,
-    an amount beyond the scale a full track, and a scale of zero draws no bars and no marker."""
+    """A horizontal bar chart: `bars` as (label, amount, value text, warning), `origin` the amount at the
+    start of the track (0, or the bottom of a rating scale) and `scale` the amount of a full track;
+    `base` says in words what the values are shares of (or the scale they are on); `marker` an amount
+    to draw a line at (a target, an aim). A missing amount is no bar, an amount beyond the scale a full
+    track, and a scale no greater than the origin draws no bars and no marker."""
     top = TOP_WITH_MARKER if marker is not None else TOP_WITHOUT_MARKER
+    span = float(scale) - float(origin)
     drawn = []
     for index, (label, amount, value, warning) in enumerate(bars):
         y = top + index * ROW_HEIGHT
-        share = min(max((amount or 0) / scale, 0), 1) if scale else 0
+        share = _along(amount, origin=origin, span=span)
         drawn.append(
             Bar(
                 label=short_label(str(label)),
@@ -86,11 +98,12 @@ def bar_chart(
         )
     plot_bottom = top + len(bars) * ROW_HEIGHT
     marker_x = None
-    if marker is not None and scale:
-        marker_x = round(BAR_X + min(marker / scale, 1) * TRACK_WIDTH, 1)
+    if marker is not None and span > 0:
+        marker_x = round(BAR_X + _along(marker, origin=origin, span=span) * TRACK_WIDTH, 1)
     return Chart(
         id=id,
         title=title,
+        base=base,
         summary="; ".join(f"{label}: {value}" for label, _amount, value, _warning in bars),
         bars=drawn,
         height=plot_bottom + 4,
@@ -98,3 +111,10 @@ def bar_chart(
         marker_x=marker_x,
         marker_label=marker_label,
     )
+
+
+def _along(amount: Amount | None, *, origin: Amount, span: float) -> float:
+    """How far along the track `amount` lies, from 0 (the origin, or a missing amount) to 1 (the end)."""
+    if amount is None or span <= 0:
+        return 0.0
+    return min(max((float(amount) - float(origin)) / span, 0.0), 1.0)

@@ -10,14 +10,14 @@ from decimal import Decimal
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from mentoring.core.choices import Gender
 from mentoring.core.display import label_of
 from mentoring.figures import arithmetic as figures
 from mentoring.figures import export as figures_export
 from mentoring.figures.charts import Chart, bar_chart
-from mentoring.models.review import SCORE_RANGE
+from mentoring.models.review import SCORE_MAX, SCORE_MIN
 
 PROGRESS_LABELS = {
     "participants": gettext_lazy("Participants"),
@@ -61,25 +61,55 @@ def _number(value) -> str:
     return formats.number_format(value, force_grouping=True)
 
 
-def _percent(value: float | None) -> str:
+def _percent(value: Decimal | None) -> str:
+    """A percentage already rounded by the rule (`figures.percent`), written out in full, never cut."""
     if value is None:
         return "—"
-    return _("%(share)s %%") % {"share": formats.number_format(value, decimal_pos=1)}
+    share = formats.number_format(value, decimal_pos=figures.PERCENT_DECIMALS, force_grouping=True)
+    return _("%(share)s %%") % {"share": share}
 
 
-def _value_of(amount: int, whole: int) -> str:
+def _score(value) -> str:
+    """A mean score or a gap, rounded by the rule to two decimals."""
+    if value is None:
+        return "—"
+    rounded = figures.rounded(value, decimals=figures.SCORE_DECIMALS)
+    return formats.number_format(rounded, decimal_pos=figures.SCORE_DECIMALS)
+
+
+def _value_of(amount, whole) -> str:
     if not whole:
         return _number(amount)
-    return _("%(count)s (%(share)s)") % {"count": _number(amount), "share": _percent(100 * amount / whole)}
+    return _("%(count)s (%(share)s)") % {
+        "count": _number(amount),
+        "share": _percent(figures.percent(amount, whole)),
+    }
+
+
+def _base_text(row: str, whole) -> str:
+    """What a chart's shares are of, by the row that counts the whole; nothing when there is no whole."""
+    if not whole:
+        return ""
+    if row == "businesses_started":
+        return ngettext(
+            "Share of the %(count)s business started", "Share of all %(count)s businesses started", whole
+        ) % {"count": _number(whole)}
+    if row == "hours_marked":
+        return _("Share of all %(hours)s hours marked") % {"hours": _number(whole)}
+    return ngettext("Share of the %(count)s participant", "Share of all %(count)s participants", whole) % {
+        "count": _number(whole)
+    }
 
 
 def table_figure(table: figures.Table, *, id: str, chart_row: str | None = None, note: str = "") -> Figure:
     """A table of the core, labelled as in the downloads, with a chart of its totals.
 
     Its title is the downloads' too. A table of several rows is charted row by row (its "total"
-    column; the "total" row left out), a table of one row (businesses) gender by gender, and so is
-    the row `chart_row` when given (a table whose rows are not parts of one whole). Hours are
-    shown in the language's number format.
+    column; the "total" row left out), each bar's share taken of the table's base row (all the
+    participants counted: 100 % for the indicators' own "participants" row); a table of one row
+    (businesses) is charted gender by gender, and so is the row `chart_row` when given (a table whose
+    rows are not parts of one whole), each share taken of that row's total. The chart says which
+    whole that is. Hours are shown in the language's number format.
     """
     title = figures_export.table_title(table)
     (corner, *columns), *labelled = figures_export.table_rows(table)
@@ -106,19 +136,20 @@ def table_figure(table: figures.Table, *, id: str, chart_row: str | None = None,
             for index, column in enumerate(table.columns)
             if column != figures.TOTAL
         ]
-        whole = only.values[total_index]
+        whole, base_row = only.values[total_index], only.key
     else:
         parts = [
             (cells[0], row.values[total_index])
             for row, cells in zip(table.rows, labelled, strict=True)
             if row.key != figures.TOTAL
         ]
-        whole = sum(amount for _label, amount in parts)
+        whole, base_row = table.base_count(), table.base
     chart = bar_chart(
         id=f"{id}-chart",
         title=title,
         bars=[(label, amount, _value_of(amount, whole), False) for label, amount in parts],
         scale=max([amount for _label, amount in parts] + [1]),
+        base=_base_text(base_row, whole),
     )
     return Figure(id=id, title=title, header=list(header), rows=rows, chart=chart, note=note)
 
@@ -140,7 +171,13 @@ def progress_figure(progress: list[figures.Progress]) -> Figure:
         bars.append((label, item.share, value, False))
     scale = max([100.0] + [item.share or 0 for item in progress])
     chart = bar_chart(
-        id="progress-chart", title=title, bars=bars, scale=scale, marker=100, marker_label=_("Target")
+        id="progress-chart",
+        title=title,
+        bars=bars,
+        scale=scale,
+        base=_("Share of each target reached; the line marks the target"),
+        marker=100,
+        marker_label=_("Target"),
     )
     return Figure(
         id="progress",
@@ -179,6 +216,7 @@ def pipeline_figure(stages: list[figures.Stage], *, aim: int) -> Figure:
         title=title,
         bars=bars,
         scale=100,
+        base=_("Women's share of everyone who reached each step"),
         marker=aim,
         marker_label=_("Aim %(aim)s") % {"aim": aim_text},
     )
@@ -199,16 +237,23 @@ def score_figure(gap: figures.ScoreGap) -> Figure:
     for gender in figures.GENDERS:
         label = label_of(Gender, gender)
         mean = gap.means.get(gender)
-        mean_text = "—" if mean is None else formats.number_format(mean, decimal_pos=2)
+        mean_text = _score(mean)
         rows.append(DisplayRow(cells=[label, mean_text, _number(gap.counts.get(gender, 0))]))
         bars.append((label, mean, mean_text, False))
     if gap.gap is None:
         note = _("No gap can be given until both women's and men's applications have been scored.")
     else:
-        note = _("Women's mean score minus men's: %(gap)s points.") % {
-            "gap": formats.number_format(gap.gap, decimal_pos=2)
-        }
-    chart = bar_chart(id="score-gap-chart", title=title, bars=bars, scale=SCORE_RANGE[1])
+        note = _("Women's mean score minus men's: %(gap)s points.") % {"gap": _score(gap.gap)}
+    # The bars run over the rubric's own scale, lowest score to highest, so that 3.91 and 4.81 differ.
+    chart = bar_chart(
+        id="score-gap-chart",
+        title=title,
+        bars=bars,
+        scale=SCORE_MAX,
+        origin=SCORE_MIN,
+        base=_("Mean score on the rubric's scale from %(lowest)s to %(highest)s")
+        % {"lowest": _number(SCORE_MIN), "highest": _number(SCORE_MAX)},
+    )
     return Figure(
         id="score-gap",
         title=title,

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
@@ -18,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from mentoring.core.choices import EducationLevel, EmploymentStatus, FormerSector, Gender, Municipality
 from mentoring.core.display import label_of
-from mentoring.figures.arithmetic import NOT_YET_KNOWN, TOTAL, UNKNOWN, ParticipantRow, Table
+from mentoring.figures.arithmetic import NOT_YET_KNOWN, TOTAL, UNKNOWN, ParticipantRow, Table, percent
 from mentoring.models import Outcome
 
 SHEET_NAME_MAX = 31
@@ -54,6 +55,7 @@ SHEET_TITLES = {
     "course_time": _("Course time, participants"),
     "course_time_everyone": _("Course time, everyone"),
 }
+SHARE_COLUMN = _("Share of all participants (%)")
 COMMON_LABELS = {
     TOTAL: _("Total"),
     UNKNOWN: _("Unknown"),
@@ -153,6 +155,25 @@ def table_rows(table: Table) -> list[list[str]]:
     return [header, *([row_label(table, row.key), *(str(v) for v in row.values)] for row in table.rows)]
 
 
+def table_shares(table: Table) -> list[Decimal | None] | None:
+    """Each row's share of the table's base (all participants counted), in per cent and rounded by the
+    figures' one rule, as the page's charts show it; None for a table without a base row, and None
+    in every row while nobody is counted."""
+    if table.base is None:
+        return None
+    base = table.base_count()
+    return [percent(row.values[table.columns.index(TOTAL)], base) for row in table.rows]
+
+
+def _with_shares(table: Table, lines: list[list]) -> list[list]:
+    """The table's lines (header first) with a last column of shares, when the table has a base."""
+    shares = table_shares(table)
+    if shares is None:
+        return lines
+    header, *rows = lines
+    return [[*header, str(SHARE_COLUMN)], *([*line, share] for line, share in zip(rows, shares, strict=True))]
+
+
 def _csv(lines: Sequence[Sequence[object]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -161,13 +182,19 @@ def _csv(lines: Sequence[Sequence[object]]) -> bytes:
 
 
 def figures_csv(tables: Sequence[Table]) -> bytes:
-    """Every table as CSV (UTF-8 with a byte order mark): title, header and rows; a blank line between."""
+    """Every table as CSV (UTF-8 with a byte order mark): title, header and rows; a blank line between.
+
+    A table of participants ends each row with its share of all of them (see `table_shares`).
+    """
     lines: list[list[str]] = []
     for n, table in enumerate(tables):
         if n:
             lines.append([])
         lines.append([table_title(table)])
-        lines.extend(table_rows(table))
+        lines.extend(
+            ["" if cell is None else str(cell) for cell in line]
+            for line in _with_shares(table, table_rows(table))
+        )
     return _csv(lines)
 
 
@@ -203,7 +230,7 @@ def _widen(sheet, lines: Sequence[Sequence[object]]) -> None:
 def figures_xlsx(tables: Sequence[Table]) -> bytes:
     """Every table on a sheet of its own: its title in the first line, then a bold header and the counts.
 
-    Counts are numbers, so a spreadsheet can add them up.
+    Counts and shares are numbers, so a spreadsheet can add them up.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -213,13 +240,17 @@ def figures_xlsx(tables: Sequence[Table]) -> bytes:
         sheet = workbook.create_sheet(_sheet_title(table.key, taken))
         sheet.append([table_title(table)])
         sheet["A1"].font = bold
-        header, *_labelled = table_rows(table)
+        header, *lines = _with_shares(
+            table, [table_rows(table)[0], *([row_label(table, row.key), *row.values] for row in table.rows)]
+        )
         sheet.append(header)
         for cell in sheet[2]:
             cell.font = bold
-        lines = [[row_label(table, row.key), *row.values] for row in table.rows]
         for line in lines:
             sheet.append(line)
+        if len(header) > len(table.columns) + 1:
+            for (cell,) in sheet.iter_rows(min_row=3, min_col=len(header), max_col=len(header)):
+                cell.number_format = "0.0"
         _widen(sheet, [header, *lines])
         sheet.freeze_panes = "B3"
     return _workbook_bytes(workbook)

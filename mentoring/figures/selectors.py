@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import (
+    Case,
     Count,
     Exists,
     IntegerField,
@@ -34,6 +35,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, JSONObject
 from django.utils import timezone
@@ -78,12 +80,18 @@ def pseudonym(application_id: int) -> str:
     return "P-" + digest.hexdigest()[:10]
 
 
+def _of_programme(programme, *, path: str) -> Q:
+    """The rows whose programme (reached by `path`) is `programme` in any language: the Swedish and
+    the English page of a programme are localized copies of one page, sharing its translation key."""
+    return Q(**{f"{path}__translation_key": programme.translation_key})
+
+
 def _applications(*, intake: Intake | None, programme) -> QuerySet[Application]:
     applications = Application.objects.all()
     if intake is not None:
         applications = applications.filter(intake=intake)
     if programme is not None:
-        applications = applications.filter(intake__programme=programme)
+        applications = applications.filter(_of_programme(programme, path="intake__programme"))
     return applications.order_by()
 
 
@@ -313,18 +321,19 @@ def pipeline_counts(
     return [(key, counts[f"{key}_women"], counts[f"{key}_total"]) for key in stages]
 
 
-def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tuple[str, float]]:
+def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tuple[str, Decimal]]:
     """`(applicant's gender, weighted score)` of every scored review, for the score gap; one query.
 
-    A reviewer who stepped aside for a conflict of interest gave no score and is left out.
+    A reviewer who stepped aside for a conflict of interest gave no score and is left out. Scores
+    stay Decimals, so that the means are exact before the one rounding rule.
     """
     reviews = Review.objects.filter(score__isnull=False, conflict_of_interest=False)
     if intake is not None:
         reviews = reviews.filter(application__intake=intake)
     if programme is not None:
-        reviews = reviews.filter(application__intake__programme=programme)
+        reviews = reviews.filter(_of_programme(programme, path="application__intake__programme"))
     return [
-        (gender or "undisclosed", float(score))
+        (gender or "undisclosed", Decimal(score))
         for gender, score in reviews.order_by("pk").values_list(
             "application__applicant__applicant_profile__gender", "score"
         )
@@ -335,18 +344,26 @@ def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tup
 
 
 def _programme_of(filters: dict):
-    """The programme whose targets apply: the one asked for, or the intake's."""
+    """The programme whose targets apply, in the reader's language: the one asked for, or the intake's."""
     if filters["programme"] is not None:
-        return filters["programme"]
+        return filters["programme"].localized
     if filters["intake"] is not None:
-        return filters["intake"].programme
+        return filters["intake"].programme.localized
     return None
 
 
 def programme_targets_of(programme) -> ProgrammeTargets:
-    """The programme's targets, or the defaults (unsaved: reading the figures writes nothing)."""
+    """The programme's targets, or the defaults (unsaved: reading the figures writes nothing).
+
+    Targets set on the programme's page in another language are the same programme's: the page's
+    own come first.
+    """
     if programme is not None:
-        found = ProgrammeTargets.objects.filter(programme=programme).first()
+        found = (
+            ProgrammeTargets.objects.filter(_of_programme(programme, path="programme"))
+            .order_by(Case(When(programme=programme, then=0), default=1), "pk")
+            .first()
+        )
         if found is not None:
             return found
     return ProgrammeTargets(programme=programme) if programme is not None else ProgrammeTargets()

@@ -23,6 +23,8 @@ DEFAULT_RUBRIC = (
     Criterion("fit", _("Fit with the programme"), 1),
 )
 SCORE_RANGE = range(1, 6)
+# The lowest and highest score a criterion, and so a weighted mean, can have.
+SCORE_MIN, SCORE_MAX = SCORE_RANGE[0], SCORE_RANGE[-1]
 
 
 def weighted_score(*, scores: dict[str, int], weights: dict[str, int]) -> Decimal | None:

@@ -1,7 +1,9 @@
 """Journey 6: a coordinator opens the programme's figures, filters them by intake, downloads the XLSX.
 
 The figures change with the filter, the downloaded workbook holds the filtered
-figures, and axe finds nothing serious on the dashboard with its charts.
+figures, the funder's indicators are shares of all participants (their own bar
+100 %), a programme with a Swedish and an English page is one entry in the filter,
+and axe finds nothing serious on the dashboard with its charts.
 Locators accept the Swedish or the English text (`ui`), like the other journeys.
 """
 
@@ -45,6 +47,15 @@ def cohorts(site_tree):
     return {"spring": spring, "autumn": autumn}
 
 
+@pytest.fixture
+def english_programme(english, site_tree):
+    """The programme's English page: a localized copy of the Swedish one."""
+    programme = site_tree.programme.copy_for_translation(english.locale, copy_parents=True)
+    programme.title = "Women's entrepreneurship"
+    programme.save_revision().publish()
+    return programme
+
+
 def gender_cell(page, gender_label: re.Pattern):
     """The total column of the participants-by-gender table in the row of `gender_label`."""
     row = (
@@ -56,7 +67,7 @@ def gender_cell(page, gender_label: re.Pattern):
 
 
 def test_coordinator_filters_the_figures_by_intake_and_downloads_the_xlsx(
-    page, live_server, cohorts, axe_check, tmp_path
+    page, live_server, cohorts, english_programme, axe_check, tmp_path
 ):
     coordinator = factories.coordinator_user(first_name="Karin", last_name="Sjö")
     sign_in(page, live_server, DASHBOARD, coordinator)
@@ -67,6 +78,15 @@ def test_coordinator_filters_the_figures_by_intake_and_downloads_the_xlsx(
     expect(gender_cell(page, ui("Woman"))).to_have_text("2")
     expect(gender_cell(page, ui("Man"))).to_have_text("1")
     expect(page.locator("#by-gender svg[role=img]")).to_have_count(1)
+    # The funder's indicators are shares of all participants: the participants' own bar is 100 %.
+    expect(page.locator("#indicators .figure__base")).to_have_text(
+        re.compile(r"^(?:Share of all|Andel av alla) 3 (?:participants|deltagare)$")
+    )
+    expect(page.locator("#indicators svg .bar-chart__value").first).to_have_text("3 (100.0 %)")
+    # The programme is one entry, under its English title, though it has a Swedish page too.
+    programmes = page.get_by_label(ui("Programme", exact=False)).locator("option")
+    expect(programmes).to_have_count(2)
+    expect(programmes.nth(1)).to_have_text("Women's entrepreneurship")
     axe_check(page)
 
     # Filtered by the spring intake, the autumn's man is no longer counted.

@@ -1,6 +1,8 @@
 """The figures' arithmetic, without a database: small hand-made participants, counts worked out by hand."""
 
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,10 @@ from mentoring.figures.arithmetic import (
     funder_indicators,
     is_long_term_unemployed,
     outcomes,
+    percent,
     pipeline,
     progress,
+    rounded,
     score_gap,
 )
 
@@ -358,3 +362,78 @@ def test_all_tables_hold_the_same_participants():
     for table in tables:
         if table.key not in ("funder_indicators", "businesses", "course_time", "course_time_everyone"):
             assert table.value("total", "total") == 6, table.key
+
+
+# --- The one rounding rule ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (23, 33, "69.7"),  # 69.69…: rounded up, not cut off to 69.6
+        (1, 3, "33.3"),
+        (2, 3, "66.7"),
+        (1, 8, "12.5"),
+        (1, 16, "6.3"),  # a tie, 6.25: half up (half to even would give 6.2)
+        (3, 16, "18.8"),
+        (33, 33, "100.0"),
+        (0, 33, "0.0"),
+        (Decimal("2.5"), Decimal("40.0"), "6.3"),  # hours
+    ],
+)
+def test_percent_rounds_half_up_to_one_decimal(part, whole, shown):
+    assert percent(part, whole) == Decimal(shown)
+    assert str(percent(part, whole)) == shown
+
+
+def test_percent_of_nothing_is_none():
+    assert percent(0, 0) is None
+
+
+def test_rounded_takes_a_tie_away_from_zero_exactly():
+    # As binary floats, 2.675 and 1.005 lie just below the tie; the rule reads them as written.
+    assert rounded(2.675, decimals=2) == Decimal("2.68")
+    assert rounded(Decimal("1.005"), decimals=2) == Decimal("1.01")
+    assert rounded(Fraction(3915, 1000), decimals=2) == Decimal("3.92")
+    assert rounded(Fraction(-1, 200), decimals=2) == Decimal("-0.01")
+    assert rounded(Fraction(1, 3), decimals=2) == Decimal("0.33")
+    assert str(rounded(5, decimals=2)) == "5.00"
+
+
+def test_progress_share_is_rounded_by_the_rule():
+    targets = Targets(participants=33, employed=16, job_seekers=1, women=1)
+    shares = {item.key: item.share for item in progress([r(n) for n in range(23)], targets=targets)}
+    assert shares["participants"] == Decimal("69.7")
+    assert shares["employed"] == Decimal("143.8")
+
+
+def test_pipeline_share_is_rounded_by_the_rule():
+    (stage,) = pipeline([("applied", 23, 33)], aim_percent=70)
+    assert stage.share == Decimal("69.7") and stage.below_aim
+
+
+def test_score_gap_means_are_exact_until_shown():
+    gap = score_gap([("woman", Decimal("3.91")), ("woman", Decimal("3.92")), ("man", Decimal("4.81"))])
+    assert gap.means["woman"] == Fraction(3915, 1000)
+    assert gap.gap == Fraction(3915, 1000) - Fraction(481, 100)
+
+
+# --- What a share is taken of -------------------------------------------------------------------
+
+
+def test_funder_indicators_take_shares_of_all_participants():
+    table = funder_indicators(SIX)
+    assert table.base == "participants"
+    assert table.base_count() == 6 and table.base_count("woman") == 2
+
+
+@pytest.mark.parametrize(
+    "make", [lambda rows: breakdown(rows, by="gender"), lambda rows: outcomes(rows, point="exit")]
+)
+def test_breakdowns_and_outcomes_take_shares_of_their_total(make):
+    table = make(SIX)
+    assert table.base == "total" and table.base_count() == 6
+
+
+def test_tables_of_one_row_have_no_base_row():
+    assert businesses(SIX).base is None and businesses(SIX).base_count() is None

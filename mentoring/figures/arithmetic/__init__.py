@@ -43,6 +43,7 @@ from .indicators import (
     progress,
     score_gap,
 )
+from .rounding import PERCENT_DECIMALS, SCORE_DECIMALS, exact, percent, rounded
 from .rows import NO_HOURS, CourseTimeRow, ParticipantRow
 
 __all__ = [
@@ -61,8 +62,10 @@ __all__ = [
     "INACTIVE_AT_ENTRY",
     "NOT_YET_KNOWN",
     "NO_HOURS",
+    "PERCENT_DECIMALS",
     "PIPELINE_STAGES",
     "RESULTS",
+    "SCORE_DECIMALS",
     "TOTAL",
     "UNKNOWN",
     "CourseTimeRow",
@@ -78,10 +81,13 @@ __all__ = [
     "breakdown",
     "businesses",
     "course_time",
+    "exact",
     "funder_indicators",
     "is_long_term_unemployed",
     "outcomes",
+    "percent",
     "pipeline",
     "progress",
+    "rounded",
     "score_gap",
 ]

@@ -12,7 +12,9 @@ step); they are repeated here so this package needs no Django.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
+from .rounding import exact, percent
 from .rows import NO_HOURS, CourseTimeRow, ParticipantRow
 
 GENDERS = ("woman", "man", "non_binary", "undisclosed")
@@ -87,11 +89,17 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """Counts with codes for a title (`key`), columns and rows; the Django side puts words on them."""
+    """Counts with codes for a title (`key`), columns and rows; the Django side puts words on them.
+
+    `base` is the row that counts the whole a row's share is taken of (TOTAL, where the rows are
+    parts of one whole; "participants" in the funder's indicators, whose rows overlap); None when
+    the rows are not shares of one row (a share is then only taken across one row's columns).
+    """
 
     key: str
     columns: list[str]
     rows: list[Row] = field(default_factory=list)
+    base: str | None = None
 
     def row(self, key: str) -> Row:
         """The row `key`; raises KeyError when the table has none."""
@@ -121,7 +129,12 @@ class Table:
     def with_total(self) -> "Table":
         """This table with its "total" row added at the end (replacing one already there)."""
         rows = [row for row in self.rows if row.key != TOTAL]
-        return Table(self.key, list(self.columns), [*rows, Table(self.key, self.columns, rows).total_row()])
+        total = Table(self.key, self.columns, rows).total_row()
+        return Table(self.key, list(self.columns), [*rows, total], base=self.base or TOTAL)
+
+    def base_count(self, column: str = TOTAL) -> int | None:
+        """The whole that the rows' shares in `column` are taken of (the base row's count), or None."""
+        return self.value(self.base, column) if self.base is not None else None
 
 
 @dataclass(frozen=True)
@@ -142,7 +155,7 @@ class Progress:
     key: str
     target: int
     actual: int
-    share: float | None
+    share: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -152,16 +165,19 @@ class Stage:
     key: str
     women: int
     total: int
-    share: float | None
+    share: Decimal | None
     below_aim: bool
 
 
 @dataclass(frozen=True)
 class ScoreGap:
-    """Mean review score by gender (None without scores), women's mean minus men's, scores counted."""
+    """Mean review score by gender (None without scores), women's mean minus men's, scores counted.
 
-    means: dict[str, float | None]
-    gap: float | None
+    Means and gap are exact fractions: the one rounding rule (`rounding.rounded`) applies where shown.
+    """
+
+    means: dict[str, Fraction | None]
+    gap: Fraction | None
     counts: dict[str, int]
 
 
@@ -181,10 +197,6 @@ def _counts(rows: Iterable[ParticipantRow]) -> list[int]:
 
 def _row(key: str, rows: Iterable[ParticipantRow], keep: Callable[[ParticipantRow], bool]) -> Row:
     return Row(key, _counts(row for row in rows if keep(row)))
-
-
-def _percent(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
 
 
 def age_band(age: int | None) -> str:
@@ -268,7 +280,7 @@ def funder_indicators(rows: Sequence[ParticipantRow]) -> Table:
         entry("six_months_unknown", lambda row: row.six_month_result == UNKNOWN),
         entry("six_months_not_yet_known", lambda row: row.six_month_result is None),
     ]
-    return Table("funder_indicators", list(COLUMNS), table_rows)
+    return Table("funder_indicators", list(COLUMNS), table_rows, base="participants")
 
 
 def outcomes(rows: Sequence[ParticipantRow], *, point: str) -> Table:
@@ -311,7 +323,7 @@ def progress(rows: Sequence[ParticipantRow], *, targets: Targets) -> list[Progre
         "women": sum(row.gender == "woman" for row in rows),
     }
     return [
-        Progress(key, getattr(targets, key), count, _percent(count, getattr(targets, key)))
+        Progress(key, getattr(targets, key), count, percent(count, getattr(targets, key)))
         for key, count in actual.items()
     ]
 
@@ -323,20 +335,20 @@ def pipeline(stages: Sequence[tuple[str, int, int]], *, aim_percent: int) -> lis
     """
     result = []
     for key, women, total in stages:
-        share = _percent(women, total)
+        share = percent(women, total)
         result.append(Stage(key, women, total, share, share is not None and share < aim_percent))
     return result
 
 
-def score_gap(scores: Sequence[tuple[str, float]]) -> ScoreGap:
+def score_gap(scores: Sequence[tuple[str, Decimal | int]]) -> ScoreGap:
     """Mean review score per applicant gender and the gap between women's and men's means.
 
-    The gap is None unless both women and men were scored; it is not rounded.
+    The gap is None unless both women and men were scored; neither means nor gap are rounded.
     """
-    sums = dict.fromkeys(GENDERS, 0.0)
+    sums = dict.fromkeys(GENDERS, Fraction(0))
     counts = dict.fromkeys(GENDERS, 0)
     for gender, score in scores:
-        sums[_gender(gender)] += float(score)
+        sums[_gender(gender)] += exact(score)
         counts[_gender(gender)] += 1
     means = {gender: (sums[gender] / counts[gender] if counts[gender] else None) for gender in GENDERS}
     woman, man = means["woman"], means["man"]

@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
@@ -18,6 +19,7 @@ from mentoring.figures.export import (
     participant_list_header,
     participant_list_xlsx,
     table_rows,
+    table_shares,
 )
 
 
@@ -94,9 +96,11 @@ def test_figures_csv_holds_each_table_with_a_blank_line_between():
     blank = lines.index([])
     assert lines[blank + 1] == ["Outcomes at exit"]
     exit_lines = {line[0]: line[1:] for line in lines[blank + 2 :]}
-    assert exit_lines["New job"] == ["1", "0", "0", "0", "1"]
-    assert exit_lines["Unknown"] == ["0", "1", "0", "0", "1"]
-    assert exit_lines["Not yet known"] == ["0", "0", "0", "1", "1"]
+    assert exit_lines[""][-1] == "Share of all participants (%)"
+    assert exit_lines["New job"] == ["1", "0", "0", "0", "1", "33.3"]
+    assert exit_lines["Unknown"] == ["0", "1", "0", "0", "1", "33.3"]
+    assert exit_lines["Not yet known"] == ["0", "0", "0", "1", "1", "33.3"]
+    assert exit_lines["Total"] == ["1", "1", "0", "1", "3", "100.0"]
 
 
 def test_figures_csv_keeps_swedish_letters_for_excel():
@@ -113,9 +117,10 @@ def test_figures_xlsx_has_a_sheet_per_table_with_numbers_to_add_up():
     assert sheet["A1"].value == "Participants and results for the funder"
     assert sheet["B2"].value == "Woman" and sheet["B2"].font.bold
     values = {row[0]: row[1:] for row in sheet.iter_rows(min_row=3, values_only=True)}
-    assert values["Participants"] == (1, 1, 0, 1, 3)
-    assert values["Long-term unemployed at entry"] == (0, 0, 0, 1, 1)
-    assert values["Age not known"] == (0, 0, 0, 1, 1)
+    assert values["Participants"] == (1, 1, 0, 1, 3, 100)
+    assert values["Long-term unemployed at entry"] == (0, 0, 0, 1, 1, 33.3)
+    assert values["Age not known"] == (0, 0, 0, 1, 1, 33.3)
+    assert sheet["G2"].value == "Share of all participants (%)" and sheet["G3"].number_format == "0.0"
 
 
 def test_figures_xlsx_cuts_long_sheet_names_in_any_language():
@@ -161,3 +166,22 @@ def test_participant_list_xlsx_keeps_numbers_and_dates_typed():
     assert second["Meetings"] == 3
     assert second["Accepted on"].date() == dt.date(2026, 3, 1)
     assert second["Outcome at exit"] == "Unknown"
+
+
+def test_figures_downloads_take_each_share_of_all_participants_rounded_half_up():
+    # 2 of 3 is 66.666…: 66.7 in both files, as in the page's chart, not 66.6.
+    table = figures.funder_indicators([*ROWS[:2], r(4, employment_status="unemployed")])
+    assert table_shares(table)[:3] == [Decimal("100.0"), Decimal("33.3"), Decimal("0.0")]
+    csv_lines = {line[0]: line[-1] for line in read_csv(figures_csv([table]))[2:]}
+    assert csv_lines["Participants"] == "100.0"
+    assert csv_lines["Employed at entry, including self-employed"] == "66.7"
+    sheet = load_workbook(io.BytesIO(figures_xlsx([table]))).worksheets[0]
+    shares = {row[0]: row[-1] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert shares["Employed at entry, including self-employed"] == 66.7
+
+
+def test_figures_downloads_give_no_shares_where_nobody_is_counted_or_nothing_is_a_whole():
+    assert table_shares(figures.businesses(ROWS)) is None
+    assert set(table_shares(figures.funder_indicators([]))) == {None}
+    lines = read_csv(figures_csv([figures.breakdown([], by="gender")]))
+    assert lines[-1] == ["Total", "0", "0", "0", "0", "0", ""]

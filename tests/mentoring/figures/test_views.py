@@ -254,7 +254,7 @@ def test_figures_download_csv_holds_the_figures(site_tree, coordinator_client, i
     response = download(coordinator_client, "figures", "csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert ["Participants", "1", "1", "0", "0", "2"] in rows
+    assert ["Participants", "1", "1", "0", "0", "2", "100.0"] in rows
 
 
 def test_participant_list_names_nobody_and_honours_the_filters(site_tree, coordinator_client, intake):
@@ -313,3 +313,82 @@ def test_programme_targets_are_not_for_editors(site_tree, client):
 @pytest.mark.parametrize("page", ["mentoring:intake_list", "account_home"])
 def test_coordinators_find_the_figures_from_their_pages(site_tree, coordinator_client, page):
     assert reverse("mentoring:figures_dashboard") in coordinator_client.get(reverse(page)).text
+
+
+# --- A programme in two languages ---------------------------------------------------------------
+
+
+@pytest.fixture
+def english_programme(site_tree):
+    """The site's programme in English too: a localized copy of the Swedish page (one translation key)."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.create(language_code="en")
+    translation_ = site_tree.programme.copy_for_translation(locale, copy_parents=True)
+    translation_.title = "Women's entrepreneurship"
+    translation_.save_revision().publish()
+    translation_.refresh_from_db()
+    return translation_
+
+
+def programme_options(response, name: str = "programme") -> list[tuple[str, str, bool]]:
+    """The options of the filter `name` as (value, text, selected)."""
+    select = re.search(rf'<select name="{name}".*?</select>', response.text, re.S)
+    assert select, f"no {name} filter"
+    return [
+        (value, text.strip(), "selected" in attributes)
+        for value, attributes, text in re.findall(
+            r'<option value="([^"]*)"([^>]*)>(.*?)</option>', select.group(0), re.S
+        )
+    ]
+
+
+def test_figures_programme_filter_lists_a_programme_once_in_the_readers_language(
+    site_tree, coordinator_client, intake, english_programme
+):
+    response = dashboard(coordinator_client)
+    programmes = programme_options(response)[1:]
+    assert programmes == [(str(english_programme.pk), "Women&#x27;s entrepreneurship", False)]
+    assert programme_options(response, "intake")[1:] == [
+        (str(intake.pk), f"{intake.title} (Women&#x27;s entrepreneurship)", False)
+    ]
+
+    with translation.override("sv"):
+        response = coordinator_client.get(reverse("mentoring:figures_dashboard"), HTTP_ACCEPT_LANGUAGE="sv")
+    assert programme_options(response)[1:] == [
+        (str(site_tree.programme.pk), site_tree.programme.title, False)
+    ]
+
+
+@pytest.mark.parametrize("language", ["swedish", "english"])
+def test_figures_programme_filter_counts_the_same_participants_by_either_languages_page(
+    site_tree, coordinator_client, intake, english_programme, coordinator, language
+):
+    assert intake.programme == site_tree.programme
+    accepted(intake, gender=Gender.WOMAN)
+    accepted(intake, gender=Gender.MAN)
+    scored = factories.ApplicationFactory(intake=intake, status=Status.IN_REVIEW)
+    Review.objects.create(application=scored, reviewer=coordinator, scores={}, score=4)
+    ProgrammeTargets.objects.create(programme=site_tree.programme, participants=8)
+    page = site_tree.programme if language == "swedish" else english_programme
+
+    response = dashboard(coordinator_client, programme=page.pk)
+
+    assert "2 participants counted" in response.text
+    assert figure_rows(response, "by-gender")["Man"][-1] == "1"
+    assert figure_rows(response, "score-gap")["Woman"] == ["4.00", "1"]
+    assert figure_rows(response, "progress")["Participants"] == ["8", "2", "25.0 %"]
+    assert "The targets of Women&#x27;s entrepreneurship." in response.text
+    # The list shows the programme chosen, under the reader's language's page, whichever page the link named.
+    assert [option for option in programme_options(response) if option[2]] == [
+        (str(english_programme.pk), "Women&#x27;s entrepreneurship", True)
+    ]
+
+
+def test_figures_download_by_the_other_languages_programme_page_holds_the_same_figures(
+    site_tree, coordinator_client, intake, english_programme
+):
+    accepted(intake, gender=Gender.WOMAN)
+    response = download(coordinator_client, "figures", "csv", programme=english_programme.pk)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert ["Participants", "1", "0", "0", "0", "1", "100.0"] in rows
