@@ -282,8 +282,11 @@ def test_erasure_of_someone_with_nothing_to_keep_still_tells_the_counsellor(
 
 
 def erase_page_in_english(client) -> str:
+    """The erasure page as she reads it once she has proved again that it is her."""
     with translation.override("en"):
-        return client.get(reverse("mentoring:personal_data_erase")).content.decode()
+        erase = reverse("mentoring:personal_data_erase")
+        client.post(reverse("account_reauthenticate"), {"password": factories.PASSWORD, "next": erase})
+        return client.get(erase).content.decode()
 
 
 @pytest.mark.usefixtures("attended")
