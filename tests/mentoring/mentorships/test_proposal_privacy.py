@@ -30,9 +30,7 @@ EMAIL = "zlatana.ekdahl@example.org"
 
 
 def url(name: str, *args) -> str:
-    """The English address of a page: the assertions read its English text."""
-    with translation.override("en"):
-        return reverse(f"mentoring:{name}", args=args)
+    return reverse(f"mentoring:{name}", args=args)
 
 
 @pytest.fixture
@@ -44,6 +42,13 @@ def proposal(application_in, coordinator, now):
     return mentorship_propose(
         participant=participant, mentor=mentor, actor=coordinator, now=now, score=Decimal("7.5"), reasons=[]
     )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The pages in English (the assertions read English), and the language put back afterwards."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
