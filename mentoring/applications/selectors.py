@@ -441,6 +441,19 @@ class IntakeState:
         return self.intake.closes_at if self.intake else None
 
 
+def intakes_open(*, now: datetime) -> list[IntakeState]:
+    """Every intake open for applications at `now` whose programme page is live, closing first first."""
+    intakes = (
+        Intake.objects.filter(opens_at__lte=now, closes_at__gt=now, programme__live=True)
+        .select_related("programme")
+        .order_by("closes_at", "pk")
+    )
+    return [
+        IntakeState(status=OPEN, intake=intake, apply_url=reverse("mentoring:eligibility", args=[intake.pk]))
+        for intake in intakes
+    ]
+
+
 def intake_state(programme, *, now: datetime) -> IntakeState:
     """Open (with where to apply), upcoming (with when), or closed. One query, two when none is open."""
     intake = intake_open_for(programme=programme, now=now)

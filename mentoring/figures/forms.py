@@ -9,7 +9,7 @@ from mentoring.models import Intake
 
 class IntakeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, intake):
-        return f"{intake.title} ({intake.programme.title})"
+        return f"{intake.name} ({intake.programme.title})"
 
 
 class FiguresFilterForm(forms.Form):

@@ -555,3 +555,20 @@ def test_application_read_of_someone_elses_application_is_404(client, applicatio
 def test_application_read_is_offered_only_once_sent(client, draft):
     client.force_login(draft.applicant)
     assert _read_url(draft) not in client.get(reverse("mentoring:dashboard")).text
+
+
+# --- Intake names in the reader's language -------------------------------------------------------
+
+
+def test_dashboard_names_the_intake_in_english_or_marks_the_swedish_one(client, application_in, intake):
+    intake.title, intake.title_en = "Starta eget – omgång 1", "Start a business – round 1"
+    intake.save()
+    application = application_in(Status.SUBMITTED)
+    client.force_login(application.applicant)
+    with translation.override("en"):
+        url = reverse("mentoring:dashboard")
+    assert "Start a business – round 1" in client.get(url).text
+
+    intake.title_en = ""
+    intake.save()
+    assert '<span lang="sv">Starta eget – omgång 1</span>' in client.get(url).text
