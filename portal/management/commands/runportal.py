@@ -44,7 +44,9 @@ def base_url_from(addrport: str, environ) -> str:
 def default_site_point_at(base_url: str) -> None:
     """The default Wagtail site's host and port become those of `base_url` (its root URL builds links)."""
     hostname, port = host_and_port(base_url)
-    Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
+    for site in Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port):
+        site.hostname, site.port = hostname, port
+        site.save()  # saved, not updated: Wagtail then clears its cached site root paths
 
 
 class Command(BaseCommand):
