@@ -9,6 +9,9 @@ from wagtail import hooks
 
 # fn(programme_page) -> the state of its intake (open with where to apply, upcoming, closed) or None
 PROGRAMME_INTAKE = "content_programme_intake"
+# fn(home_page) -> the intakes open now, each as a programme page's intake state (open, where to apply);
+# an empty list when none is open, so the home page never invites to apply to a closed intake
+OPEN_INTAKES = "content_open_intakes"
 # fn(training_occasion) -> its places now (free, full, started, where to enrol) or None
 OCCASION_PLACES = "content_occasion_places"
 

@@ -23,8 +23,12 @@ class NewsRssFeed(Feed):
     def title(self):
         return f"{self.index_page.title} – VästKraft"
 
+    def _absolute(self, page) -> str:
+        # From the request, so the links carry the host and port the reader used, whatever the Site says.
+        return self.request.build_absolute_uri(page.get_url(self.request))
+
     def link(self):
-        return self.index_page.get_full_url(self.request)
+        return self._absolute(self.index_page)
 
     def description(self):
         return self.index_page.title
@@ -46,10 +50,10 @@ class NewsRssFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return self._absolute(item)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return self._absolute(item)
 
     def item_pubdate(self, item):
         return timezone.make_aware(dt.datetime.combine(item.date, dt.time(8, 0)))

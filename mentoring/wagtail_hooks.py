@@ -3,7 +3,7 @@
 from django.utils import timezone
 from wagtail import hooks
 
-from content.extensions import OCCASION_PLACES, PROGRAMME_INTAKE
+from content.extensions import OCCASION_PLACES, OPEN_INTAKES, PROGRAMME_INTAKE
 from mentoring.applications import selectors as application_selectors
 from mentoring.applications.viewsets import intake_viewset
 from mentoring.figures.viewsets import programme_targets_viewset
@@ -24,6 +24,12 @@ def register_programme_targets_viewset():
 def programme_intake(programme):
     """The programme page's Apply box: computed per request, so it follows the intake's dates."""
     return application_selectors.intake_state(programme, now=timezone.now())
+
+
+@hooks.register(OPEN_INTAKES)
+def open_intakes(home):
+    """The home page's call to apply: the intakes open at this request, none when all are closed."""
+    return application_selectors.intakes_open(now=timezone.now())
 
 
 @hooks.register(OCCASION_PLACES)

@@ -141,6 +141,7 @@ EXPECTED = {
     "mentoring:application_step": row(LOGIN, ELSEWHERE, 404, 404, 404, 404, 404, 404),
     "mentoring:application_withdraw": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
     "mentoring:business_plan": row(LOGIN, 200, 404, 404, 404, 404, 200, 404),
+    "mentoring:application_read": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
     # --- Reviewing and deciding: the Coordinators role ------------------------------------
     "mentoring:intake_list": coordinators_only(),
     "mentoring:review_queue": coordinators_only(),

@@ -2,7 +2,7 @@
 
 from django import template
 
-from content.extensions import OCCASION_PLACES, PROGRAMME_INTAKE, page_part
+from content.extensions import OCCASION_PLACES, OPEN_INTAKES, PROGRAMME_INTAKE, page_part
 
 register = template.Library()
 
@@ -21,3 +21,9 @@ def occasion_places(occasion):
     if occasion is None or not occasion.pk:
         return None
     return page_part(OCCASION_PLACES, occasion)
+
+
+@register.simple_tag
+def open_intakes(home):
+    """`{% open_intakes page as intakes %}`: the intakes open for applications now; empty when none is."""
+    return page_part(OPEN_INTAKES, home) or []

@@ -15,13 +15,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.urls import reverse, translate_url
-from django.utils.html import strip_tags
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, get_language_info, get_supported_language_variant
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from content.models import NewsIndexPage, StandardPage
+from portal.localized import active_language
 
 register = template.Library()
 
@@ -311,6 +312,19 @@ def summary(page) -> str:
         if text:
             return strip_tags(str(text)).strip()
     return ""
+
+
+@register.filter
+def with_lang(text) -> str:
+    """`text`, escaped, in a `<span lang="…">` when it is in another language than the page.
+
+    For texts that know their language (`portal.localized.LocalText`): an English page that
+    falls back to a Swedish intake title marks it `lang="sv"`. Other texts pass through escaped.
+    """
+    lang = getattr(text, "lang", None)
+    if lang and lang != active_language():
+        return format_html('<span lang="{}">{}</span>', lang, text)
+    return conditional_escape(text)
 
 
 @register.simple_tag

@@ -356,6 +356,7 @@ class DashboardEntry:
     timeline: list
     continue_url: str
     withdraw_url: str
+    read_url: str = ""
     mentorship: object = None
     looking_for_mentor: bool = False
     mentorship_url: str = ""
@@ -368,6 +369,11 @@ _BADGES = {
     Status.WAITLISTED: "badge badge--warning",
     Status.ACCEPTED: "badge badge--success",
 }
+
+
+def status_badge(status: str) -> str:
+    """The badge class an application's status is shown with to the applicant."""
+    return _BADGES.get(Status(status), "badge")
 
 
 def dashboard_entries(user) -> list[DashboardEntry]:
@@ -383,7 +389,7 @@ def dashboard_entries(user) -> list[DashboardEntry]:
             DashboardEntry(
                 application=application,
                 status_label=str(ApplicationStatus(status).label),
-                badge_class=_BADGES.get(status, "badge"),
+                badge_class=status_badge(status),
                 awaiting_decision=status in (Status.SUBMITTED, Status.IN_REVIEW),
                 timeline=application.timeline,
                 continue_url=reverse("mentoring:application_step", args=[application.pk, application.step])
@@ -391,6 +397,9 @@ def dashboard_entries(user) -> list[DashboardEntry]:
                 else "",
                 withdraw_url=reverse("mentoring:application_withdraw", args=[application.pk])
                 if may_move(status, Status.WITHDRAWN, Role.APPLICANT)
+                else "",
+                read_url=reverse("mentoring:application_read", args=[application.pk])
+                if status != Status.DRAFT
                 else "",
                 mentorship=mentorship,
                 looking_for_mentor=status == Status.ACCEPTED and mentorship is None,
@@ -430,6 +439,19 @@ class IntakeState:
     @property
     def closes_at(self) -> datetime | None:
         return self.intake.closes_at if self.intake else None
+
+
+def intakes_open(*, now: datetime) -> list[IntakeState]:
+    """Every intake open for applications at `now` whose programme page is live, closing first first."""
+    intakes = (
+        Intake.objects.filter(opens_at__lte=now, closes_at__gt=now, programme__live=True)
+        .select_related("programme")
+        .order_by("closes_at", "pk")
+    )
+    return [
+        IntakeState(status=OPEN, intake=intake, apply_url=reverse("mentoring:eligibility", args=[intake.pk]))
+        for intake in intakes
+    ]
 
 
 def intake_state(programme, *, now: datetime) -> IntakeState:

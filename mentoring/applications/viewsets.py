@@ -114,7 +114,7 @@ class IntakeViewSet(ModelViewSet):
 
     panels = [
         PageChooserPanel("programme", page_type="content.ProgrammePage"),
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")], heading=_("Title")),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Open for applications")),
         FieldPanel("places"),
         MultiFieldPanel(

@@ -72,7 +72,7 @@ class IntakeChoices(ModelChoiceIterator):
             programme = titles.get(intake.programme.translation_key, intake.programme.title)
             yield (
                 ModelChoiceIteratorValue(self.field.prepare_value(intake), intake),
-                f"{intake.title} ({programme})",
+                f"{intake.name} ({programme})",
             )
 
 

@@ -433,6 +433,8 @@ def matching_board(*, intake: Intake, filters: "BoardFilterForm", page: str | No
         if status in CLOSED_PROPOSALS:
             change = mentorship.closing_changes[-1] if mentorship.closing_changes else None
             reason = mentorship.decline_reason or (change.reason if change else "")
+            if change and change.actor_id is None and reason == change.reason:
+                reason = _(reason)  # the portal's own words, kept as their msgid
             if status == MentorshipStatus.DECLINED:
                 said = _("Declined by %(person)s") % {"person": person_name(change.actor if change else None)}
             else:

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.core.choices import MEMBER_MUNICIPALITIES, IneligibilityReason, TargetGroup
+from portal.localized import LocalText, local_text
 
 DEFAULT_TARGET_GROUPS = [TargetGroup.EMPLOYED, TargetGroup.UNDER_NOTICE, TargetGroup.JOB_SEEKER]
 
@@ -29,7 +30,13 @@ class Intake(models.Model):
     programme = models.ForeignKey(
         "content.ProgrammePage", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="intakes"
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(_("title"), max_length=120, help_text=_("In Swedish."))
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the English pages and in English e-mails; empty shows the Swedish title."),
+    )
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
     places = models.PositiveIntegerField(_("places"))
@@ -66,7 +73,12 @@ class Intake(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return str(self.name)
+
+    @property
+    def name(self) -> LocalText:
+        """The title in the language being rendered, else the Swedish one (which says it is Swedish)."""
+        return local_text(sv=self.title, en=self.title_en)
 
     def clean(self) -> None:
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:

@@ -267,7 +267,7 @@ def _moment(plan: ApplicationPlan, n: int, *, start: datetime, end: datetime) ->
 
 
 def _ensure_intake(key: str, *, opens: date, closes: date, places: int, report) -> Intake | None:
-    programme_key, title = texts.INTAKES[key]
+    programme_key, title, title_en = texts.INTAKES[key]
     slug = next(p["sv"]["slug"] for p in texts.PROGRAMMES if p["key"] == programme_key)
     programme = ProgrammePage.objects.filter(slug=slug, locale__language_code="sv").first()
     if programme is None:
@@ -280,6 +280,7 @@ def _ensure_intake(key: str, *, opens: date, closes: date, places: int, report) 
         intake = Intake.objects.create(
             programme=programme,
             title=title,
+            title_en=title_en,
             opens_at=_at(opens, 8),
             closes_at=_at(closes, 23, 59),
             places=places,

@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TextIO
-from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -49,6 +48,7 @@ from portal.demo.companies import demo_seed_companies
 from portal.demo.images import render
 from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors, demo_seed_mentorships
 from portal.roles import EDITORS, MODERATORS
+from portal.site_address import host_and_port
 
 SOURCE_LANGUAGE = "sv"
 TRANSLATIONS = ("en",)
@@ -232,18 +232,17 @@ def _ensure_images(report: SeedReport) -> dict:
 def _point_site_at(home: HomePage, report: SeedReport) -> None:
     """Make the default site serve `home`, unless it already serves a home page of ours."""
     # Feeds, the sitemap and e-mails link with the site's own address: use the portal's.
-    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    port = address.port or (443 if address.scheme == "https" else 80)
+    hostname, port = host_and_port(settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         Site.objects.create(
-            hostname=address.hostname, port=port, root_page=home, is_default_site=True, site_name=SITE_NAME
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=SITE_NAME
         )
         report.count("site", created=True)
     elif site.root_page.specific_class is not HomePage:
         site.root_page = home
         site.site_name = site.site_name or SITE_NAME
-        site.hostname, site.port = address.hostname, port
+        site.hostname, site.port = hostname, port
         site.save()
         report.count("site", created=True)
     else:

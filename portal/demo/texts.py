@@ -94,11 +94,11 @@ HOME = {
             "erfaren mentor om du vill starta eget. Allt är kostnadsfritt för dig."
         ),
         "hero_link_text": "Om VästKraft",
-        "apply_title": "Intaget är öppet",
+        # The home page lists the intakes open at the moment under these words: they promise none.
+        "apply_title": "Sök till VästKraft",
         "apply_text": (
-            "Du kan söka till VästKraft om du bor eller arbetar i någon av regionens 13 kommuner och är "
-            "anställd, varslad eller arbetssökande. Välj det program som passar dig och skicka in din "
-            "ansökan – det tar ungefär en kvart, och du kan spara och fortsätta senare."
+            "Du kan söka om du bor eller arbetar i någon av regionens 13 kommuner och är anställd, varslad "
+            "eller arbetssökande. Ansökan tar ungefär en kvart, och du kan spara den och fortsätta senare."
         ),
     },
     "en": {
@@ -111,12 +111,11 @@ HOME = {
             "an experienced mentor if you want to start a business. It is all free of charge for you."
         ),
         "hero_link_text": "About VästKraft",
-        "apply_title": "Applications are open",
+        "apply_title": "Apply to VästKraft",
         "apply_text": (
-            "You can apply to VästKraft if you live or work in one of the region's 13 municipalities and "
-            "are employed, under notice of redundancy or looking for work. Choose the programme that suits "
-            "you and send in your application – it takes about fifteen minutes, and you can save it and "
-            "carry on later."
+            "You can apply if you live or work in one of the region's 13 municipalities and are employed, "
+            "under notice of redundancy or looking for work. The application takes about fifteen minutes, "
+            "and you can save it and carry on later."
         ),
     },
 }
@@ -1044,63 +1043,71 @@ STANDARD_PAGES = [
 NEWS = [
     {
         "key": "news-intake",
+        # Agrees with the demo's intakes (applications.py): only Kvinnors företagande is open.
         "days_ago": 3,
         "image": "news-intake",
         "tags": {"sv": ["intag", "kompetens"], "en": ["intake", "skills"]},
         "sv": {
-            "title": "Nu öppnar intaget till nästa kursomgång",
+            "title": "Kvinnors företagande tar emot ansökningar",
             "slug": "nu-oppnar-intaget",
             "intro": (
-                "Från i dag kan du söka till VästKrafts tre program. Kurserna är kostnadsfria och vänder sig "
-                "till dig som arbetar, är varslad eller söker jobb inom teknik- och fordonsindustrin."
+                "Just nu kan du söka till Kvinnors företagande, programmet för dig som är kvinna och vill "
+                "starta eget och som arbetar, är varslad eller söker jobb inom teknik- och fordonsindustrin."
             ),
             "body": [
                 paragraph(
-                    "<p>Intaget är öppet i fyra veckor. Du söker direkt här på webbplatsen, och du kan spara "
-                    "din ansökan och fortsätta senare. När intaget har stängt läser vi alla ansökningar och "
-                    "hör av oss inom tre veckor.</p>"
+                    "<p>Du söker direkt här på webbplatsen, och du kan spara din ansökan och fortsätta "
+                    "senare. Sista dagen att söka står på programsidan. När intaget har stängt läser vi alla "
+                    "ansökningar och hör av oss inom tre veckor.</p>"
+                ),
+                paragraph(
+                    "<p>Starta eget och Kompetensutveckling tar inte emot ansökningar just nu. På deras "
+                    "programsidor ser du när nästa intag öppnar.</p>"
                 ),
                 heading("Nytt i den här omgången"),
                 paragraph(
-                    "<ul><li>Fler kurser på distans, så att du slipper resa.</li>"
+                    "<ul><li>Fler träffar på distans, så att du slipper resa.</li>"
                     "<li>En ny kurs i elektrifiering och högvoltssäkerhet.</li>"
                     "<li>Kvällsträffar för dig som vill starta eget vid sidan av jobbet.</li></ul>"
                 ),
                 call_to_action(
-                    title="Välj ditt program",
-                    text="Läs om programmen och sök till det som passar dig.",
-                    button="Se programmen",
-                    page="programme-index",
+                    title="Läs om programmet",
+                    text="Läs om Kvinnors företagande och sök medan intaget är öppet.",
+                    button="Till Kvinnors företagande",
+                    page="programme-women",
                 ),
             ],
         },
         "en": {
-            "title": "Applications open for the next round of courses",
+            "title": "Women's entrepreneurship is taking applications",
             "slug": "applications-open",
             "intro": (
-                "From today you can apply to VästKraft's three programmes. The courses are free of charge "
-                "and "
-                "are for people who work, are under notice or are looking for work in the technology and "
+                "You can now apply to Women's entrepreneurship, the programme for women who want to start a "
+                "business and who work, are under notice or are looking for work in the technology and "
                 "automotive industries."
             ),
             "body": [
                 paragraph(
-                    "<p>Applications are open for four weeks. You apply directly on this website, and you "
-                    "can save your application and carry on later. When the intake closes we read every "
-                    "application and get back to you within three weeks.</p>"
+                    "<p>You apply directly on this website, and you can save your application and carry on "
+                    "later. The programme page gives the last day to apply. When the intake closes we read "
+                    "every application and get back to you within three weeks.</p>"
+                ),
+                paragraph(
+                    "<p>Start your own business and Competence development are not taking applications "
+                    "right now. Their programme pages say when the next intake opens.</p>"
                 ),
                 heading("New this round"),
                 paragraph(
-                    "<ul><li>More courses online, so you don't have to travel.</li>"
+                    "<ul><li>More meetings online, so you don't have to travel.</li>"
                     "<li>A new course in electrification and high-voltage safety.</li>"
                     "<li>Evening meetings for those who want to start a business alongside their job."
                     "</li></ul>"
                 ),
                 call_to_action(
-                    title="Choose your programme",
-                    text="Read about the programmes and apply to the one that suits you.",
-                    button="See the programmes",
-                    page="programme-index",
+                    title="Read about the programme",
+                    text="Read about Women's entrepreneurship and apply while the intake is open.",
+                    button="Go to Women's entrepreneurship",
+                    page="programme-women",
                 ),
             ],
         },
@@ -2006,9 +2013,9 @@ ENGLISH_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 # statuses and the like from a fixed random seed; the people and their ideas are here.
 
 INTAKES = {
-    # programme key → intake title (the intake's natural key)
-    "open": ("programme-women", "Kvinnors företagande – omgång 2"),
-    "closed": ("programme-start", "Starta eget – omgång 1"),
+    # programme key → intake title (the intake's natural key), then its English title
+    "open": ("programme-women", "Kvinnors företagande – omgång 2", "Women's entrepreneurship – round 2"),
+    "closed": ("programme-start", "Starta eget – omgång 1", "Start your own business – round 1"),
 }
 
 APPLICANT_EMAIL = "ansokande{number:02d}@vastkraft.example"

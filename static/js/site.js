@@ -27,3 +27,14 @@
     }
   });
 })();
+
+/* A print button where a page offers one: shown only when the script can print. */
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (holder) {
+    holder.hidden = false;
+    holder.querySelector("button").addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();

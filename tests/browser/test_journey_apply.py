@@ -66,6 +66,8 @@ SUBMIT = ui("Submit the application")
 CONTINUE_DRAFT = ui("Continue your draft", exact=False)
 DRAFT = ui("Draft")
 SUBMITTED = ui("Submitted")
+READ_APPLICATION = ui("Read your application", exact=False)
+DOWNLOAD_PLAN = ui("Download your business plan")
 CURRENT_STEP = "[aria-current=step]"
 
 
@@ -199,6 +201,11 @@ def test_founder_applies_leaves_half_way_and_submits_next_day(
         re.compile("^Pendlare")
     )
     axe_check(page)
+    # The help below the buttons names the button she is about to press, as the button reads.
+    with translation.override("sv"):
+        leave = gettext("Save and leave")
+    expect(page.get_by_role("button", name=leave, exact=True)).to_be_visible()
+    expect(page.get_by_role("main").locator("p.meta")).to_contain_text(f"”{leave}”")
     orgnr.fill(VALID_ORGNR)
     page.get_by_role("button", name=SAVE_AND_LEAVE).click()
 
@@ -274,3 +281,35 @@ def test_founder_applies_leaves_half_way_and_submits_next_day(
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
     assert application.business_plan_name == PLAN_NAME
+
+    # Later she reads what she sent: every answer, her plan to download, a page fit to print.
+    submitted.get_by_role("link", name=READ_APPLICATION).click()
+    expect(page).to_have_url(f"{live_server.url}/application/{application.pk}/read/")
+    expect(page.get_by_role("heading", level=1, name=IDEA_TITLE)).to_be_visible()
+    main = page.get_by_role("main")
+    for answer in (
+        VALID_ORGNR,
+        PLAN_NAME,
+        "Pendlare på de stora arbetsplatserna i Mölndal och södra Göteborg.",
+    ):
+        expect(main.get_by_text(answer, exact=True)).to_be_visible()
+    axe_check(page)
+    with page.expect_download() as download:
+        main.get_by_role("link", name=DOWNLOAD_PLAN).click()
+    assert download.value.suggested_filename == PLAN_NAME
+    page.emulate_media(media="print")
+    expect(page.locator(".site-menu")).to_be_hidden()
+    expect(main.get_by_role("link", name=DOWNLOAD_PLAN)).to_be_hidden()
+    expect(main.get_by_text(IDEA_TITLE, exact=True).first).to_be_visible()
+    page.emulate_media(media="screen")
+
+    # Nobody else can: another applicant guessing the address is told there is no such page.
+    stranger = factories.ApplicantFactory()
+    other = new_page()
+    other.goto(f"{live_server.url}/my/")
+    other.get_by_label(EMAIL_LABEL).fill(stranger.email)
+    other.get_by_label(PASSWORD_LABEL).fill(factories.PASSWORD)
+    other.get_by_role("button", name=SIGN_IN).click()
+    expect(other).to_have_url(f"{live_server.url}/my/")
+    response = other.goto(f"{live_server.url}/application/{application.pk}/read/")
+    assert response.status == 404

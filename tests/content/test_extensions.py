@@ -56,3 +56,32 @@ def test_programme_page_renders_without_the_hook(client, site_tree, monkeypatch)
 
 def test_page_part_without_a_registered_function_is_none():
     assert extensions.page_part("content_nothing_registered_here", object()) is None
+
+
+# --- The home page's call to apply: computed from the open intakes ------------------------------
+
+
+@pytest.mark.django_db
+def test_home_page_invites_to_apply_only_to_the_open_intakes(client, site_tree):
+    open_intake = factories.IntakeFactory(programme=site_tree.programme, title="Öppen omgång")
+    closed = factories.IntakeFactory(programme=site_tree.programme, closed=True, title="Stängd omgång")
+    upcoming = factories.IntakeFactory(programme=site_tree.programme, upcoming=True, title="Kommande omgång")
+
+    html = client.get(site_tree.home.url).text
+
+    assert reverse("mentoring:eligibility", args=[open_intake.pk]) in html and "Öppen omgång" in html
+    for intake in (closed, upcoming):
+        assert reverse("mentoring:eligibility", args=[intake.pk]) not in html and intake.title not in html
+
+
+@pytest.mark.django_db
+def test_home_page_says_so_when_no_intake_is_open(client, site_tree):
+    site_tree.home.apply_title = "Ansök nu, intaget är öppet"
+    site_tree.home.save_revision().publish()
+    closed = factories.IntakeFactory(programme=site_tree.programme, closed=True)
+
+    html = client.get(site_tree.home.url).text
+
+    assert "Ansök nu, intaget är öppet" not in html
+    assert reverse("mentoring:eligibility", args=[closed.pk]) not in html
+    assert 'id="apply-title"' in html  # the band says that nothing is open, and where to look

@@ -313,9 +313,9 @@ def test_rss_feed_is_rss_2_with_items_newest_first(client, site_tree, news_items
     assert (root.tag, root.get("version")) == ("rss", "2.0")
     assert response["Content-Type"].startswith("application/rss+xml")
     assert channel.findtext("title") == "Nyheter – VästKraft"
-    assert channel.findtext("link") == site_tree.news_index.get_full_url()
+    assert channel.findtext("link") == f"http://testserver{site_tree.news_index.url}"
     assert [(i.findtext("title"), i.findtext("link")) for i in channel.findall("item")] == [
-        (item.title, item.get_full_url()) for item in reversed(items)
+        (item.title, f"http://testserver{item.url}") for item in reversed(items)
     ]
 
 
@@ -329,8 +329,19 @@ def test_atom_feed_lists_items_newest_first(client, site_tree, news_items):
     assert root.findtext(f"{ATOM}title") == "Nyheter – VästKraft"
     entries = root.findall(f"{ATOM}entry")
     assert [(e.findtext(f"{ATOM}title"), e.find(f"{ATOM}link").get("href")) for e in entries] == [
-        (item.title, item.get_full_url()) for item in reversed(items)
+        (item.title, f"http://testserver{item.url}") for item in reversed(items)
     ]
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feed_links_use_the_address_the_portal_is_reached_at(client, site_tree, news_items, kind):
+    """The Site says localhost:80; a portal run with `make run ADDR=127.0.0.1:8300` links to 8300."""
+    (item,) = news_items(1)
+
+    body = client.get(f"{site_tree.news_index.url}{kind}/", HTTP_HOST="127.0.0.1:8300").text
+
+    assert f"http://127.0.0.1:8300{item.url}" in body
+    assert "http://localhost/" not in body
 
 
 def test_rss_feed_lists_only_its_own_language(client, site_tree, english):

@@ -30,7 +30,7 @@ from mentoring.applications.services import eligibility_reasons, eligibility_ref
 from mentoring.applications.workflow import Role, Status, may_move
 from mentoring.core.choices import Municipality, TargetGroup
 from mentoring.guidance.selectors import guidance_booking_upcoming_of
-from mentoring.models import AccessLog, Application, Intake
+from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
 from mentoring.people import selectors as people_selectors
 from mentoring.people.forms import profile_form_for
@@ -281,6 +281,29 @@ def _review_step(request, application: Application):
 
 @login_required
 @require_safe
+def application_read(request, pk: int):
+    """Everything the person wrote in the application, at any status, to read again or print.
+
+    Only the applicant's own: coordinators read applications on their own page, under its rules.
+    """
+    application = _own_application(request, pk)
+    return render(
+        request,
+        "mentoring/applicant/application.html",
+        {
+            "application": application,
+            "status_label": ApplicationStatus(application.status).label,
+            "badge_class": selectors.status_badge(application.status),
+            "sections": application_answers(application),
+            "business_plan_url": reverse("mentoring:business_plan", args=[application.pk])
+            if application.business_plan
+            else "",
+        },
+    )
+
+
+@login_required
+@require_safe
 def business_plan(request, pk: int):
     """The uploaded business plan, as a download, to the applicant and to coordinators only.
 
@@ -386,6 +409,7 @@ urlpatterns = [
     path("apply/<int:intake_id>/profile/", profile, name="profile"),
     path("my/", dashboard, name="dashboard"),
     path("application/<int:pk>/", application_resume, name="application"),
+    path("application/<int:pk>/read/", application_read, name="application_read"),
     path("application/<int:pk>/business-plan/", business_plan, name="business_plan"),
     path("application/<int:pk>/withdraw/", application_withdraw, name="application_withdraw"),
     path("application/<int:pk>/<slug:step>/", application_step, name="application_step"),

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from mentoring.applications.workflow import Status
 from mentoring.core import mail
@@ -298,6 +299,11 @@ def _remind(*, pk: int, now: datetime) -> bool:
     return True
 
 
+# Kept untranslated in the audit row: the row is read later in the reader's language (a row the
+# portal wrote has no actor, and its reason is translated when shown).
+RETURNED_UNANSWERED = gettext_noop("No answer within 14 days.")
+
+
 @transaction.atomic
 def _return(*, pk: int, now: datetime) -> bool:
     mentorship = Mentorship.objects.select_for_update().get(pk=pk)
@@ -309,7 +315,7 @@ def _return(*, pk: int, now: datetime) -> bool:
         actor=None,
         role=Role.COORDINATOR,
         now=now,
-        reason=str(_("No answer within 14 days.")),
+        reason=RETURNED_UNANSWERED,
     )
     notifications.mentorship_returned(mentorship=mentorship)
     return True

@@ -1,15 +1,23 @@
 """Start the web server and the django-q2 worker together; Ctrl-C stops both.
 
+Links made without a request (e-mails, the Wagtail site's root URL) need the address the
+portal answers on: unless WAGTAILADMIN_BASE_URL is set, both children get the one given to
+this command (`make run ADDR=127.0.0.1:8300`), and the default Wagtail site is pointed at it.
+
 qcluster sometimes hangs on SIGTERM (django-q2 issue #346), so whatever is
 still running a few seconds after the stop signal is killed.
 """
 
+import os
 import signal
 import subprocess
 import sys
 import time
 
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
+
+from portal.site_address import base_url_for, host_and_port
 
 GRACE_SECONDS = 8
 
@@ -28,6 +36,19 @@ def stop_all(children: list[subprocess.Popen], *, grace: float) -> None:
             child.wait()
 
 
+def base_url_from(addrport: str, environ) -> str:
+    """The portal's public address: WAGTAILADMIN_BASE_URL when set, else the address it serves on."""
+    return environ.get("WAGTAILADMIN_BASE_URL") or base_url_for(addrport)
+
+
+def default_site_point_at(base_url: str) -> None:
+    """The default Wagtail site's host and port become those of `base_url` (its root URL builds links)."""
+    hostname, port = host_and_port(base_url)
+    for site in Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port):
+        site.hostname, site.port = hostname, port
+        site.save()  # saved, not updated: Wagtail then clears its cached site root paths
+
+
 class Command(BaseCommand):
     help = "Run the web server and the task worker together (the embedded set-up of `make run`)."
 
@@ -36,12 +57,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport: str, **options):
         manage = [sys.executable, "manage.py"]
+        base_url = base_url_from(addrport, os.environ)
+        default_site_point_at(base_url)
+        environment = {**os.environ, "WAGTAILADMIN_BASE_URL": base_url}
         # Our own manage.py with fixed arguments; addrport goes to runserver, which validates it.
         children = [
-            subprocess.Popen([*manage, "qcluster"]),  # noqa: S603
-            subprocess.Popen([*manage, "runserver", addrport]),  # noqa: S603
+            subprocess.Popen([*manage, "qcluster"], env=environment),  # noqa: S603
+            subprocess.Popen([*manage, "runserver", addrport], env=environment),  # noqa: S603
         ]
-        self.stdout.write(f"Portal on http://{addrport}/ with the task worker. Ctrl-C stops both.")
+        self.stdout.write(f"Portal on {base_url}/ with the task worker. Ctrl-C stops both.")
         stopping = False
 
         def stop(signum, frame):

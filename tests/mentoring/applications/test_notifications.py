@@ -196,3 +196,29 @@ def test_application_decide_from_submitted_sends_one_email(application_in, coord
     )
 
     assert OutboxMessage.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("title_en", "expected"),
+    [
+        ("Women's enterprise – round 2", "Women's enterprise – round 2"),
+        ("", "Kvinnors företagande – omgång 2"),
+    ],
+)
+def test_application_submit_receipt_names_the_intake_in_english_else_swedish(
+    english_draft, now, title_en, expected
+):
+    intake = english_draft.intake
+    intake.title, intake.title_en = "Kvinnors företagande – omgång 2", title_en
+    intake.save()
+    services.application_submit(application=english_draft, actor=english_draft.applicant, now=now)
+    assert OutboxMessage.objects.get().subject == f"We have received your application to {expected}"
+
+
+def test_application_submit_receipt_links_to_the_configured_address(intake, now, settings):
+    """`make run ADDR=127.0.0.1:8300` configures that address; the e-mail's link goes there, not to 8000."""
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8300"
+    application = factories.ApplicationFactory(intake=intake)
+    services.application_submit(application=application, actor=application.applicant, now=now)
+    body = OutboxMessage.objects.get().body
+    assert "http://127.0.0.1:8300/my/" in body and ":8000" not in body

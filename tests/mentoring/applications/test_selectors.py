@@ -273,3 +273,11 @@ def test_application_detail_averages_the_scores_given_to_two_decimals(applicatio
 
     scores = [row.score for row in detail.reviews if row.score is not None]
     assert detail.average_score == (sum(scores) / 2).quantize(Decimal("0.01"))
+
+
+def test_intakes_open_is_what_is_open_at_the_moment_given(intake, now):
+    closed = factories.IntakeFactory(closed=True)
+    assert [state.intake for state in selectors.intakes_open(now=now)] == [intake]
+    before_it_closed = closed.closes_at - dt.timedelta(hours=1)
+    assert [state.intake for state in selectors.intakes_open(now=before_it_closed)] == [closed, intake]
+    assert selectors.intakes_open(now=intake.closes_at + dt.timedelta(days=400)) == []

@@ -513,3 +513,62 @@ def test_dashboard_timeline_shows_reasons_never_internal_notes(client, applicati
 
 def test_dashboard_needs_sign_in(client, db):
     assert client.get(reverse("mentoring:dashboard")).status_code == 302
+
+
+# --- Reading a sent application again ------------------------------------------------------------
+
+
+def _read_url(application):
+    return reverse("mentoring:application_read", args=[application.pk])
+
+
+@pytest.mark.parametrize(
+    "status", [Status.SUBMITTED, Status.IN_REVIEW, Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN]
+)
+def test_application_read_shows_every_answer_and_the_plan_at_any_status(client, application_in, status):
+    application = application_in(
+        status,
+        market_description="Verkstäder i Mölndal som saknar folk.",
+        business_plan=ContentFile(PDF, name="plan.pdf"),
+        business_plan_name="Min affärsplan.pdf",
+    )
+    client.force_login(application.applicant)
+    dashboard = client.get(reverse("mentoring:dashboard")).text
+    assert _read_url(application) in dashboard
+
+    html = client.get(_read_url(application)).text
+    assert application.idea_title in html and application.idea_description in html
+    assert "Verkstäder i Mölndal som saknar folk." in html and "Min affärsplan.pdf" in html
+    assert reverse("mentoring:business_plan", args=[application.pk]) in html
+    assert client.get(reverse("mentoring:business_plan", args=[application.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["other applicant", "coordinator"])
+def test_application_read_of_someone_elses_application_is_404(client, application_in, who):
+    application = application_in(Status.SUBMITTED)
+    stranger = factories.ApplicantFactory() if who == "other applicant" else factories.coordinator_user()
+    client.force_login(stranger)
+    assert client.get(_read_url(application)).status_code == 404
+    assert client.get(reverse("mentoring:application_read", args=[application.pk + 1000])).status_code == 404
+
+
+def test_application_read_is_offered_only_once_sent(client, draft):
+    client.force_login(draft.applicant)
+    assert _read_url(draft) not in client.get(reverse("mentoring:dashboard")).text
+
+
+# --- Intake names in the reader's language -------------------------------------------------------
+
+
+def test_dashboard_names_the_intake_in_english_or_marks_the_swedish_one(client, application_in, intake):
+    intake.title, intake.title_en = "Starta eget – omgång 1", "Start a business – round 1"
+    intake.save()
+    application = application_in(Status.SUBMITTED)
+    client.force_login(application.applicant)
+    with translation.override("en"):
+        url = reverse("mentoring:dashboard")
+    assert "Start a business – round 1" in client.get(url).text
+
+    intake.title_en = ""
+    intake.save()
+    assert '<span lang="sv">Starta eget – omgång 1</span>' in client.get(url).text

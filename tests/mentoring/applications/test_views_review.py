@@ -544,6 +544,7 @@ def test_coordinators_may_manage_intakes_in_wagtail_and_editors_may_not(site_tre
     assert (
         edit.status_code == 200 and 'name="municipalities"' in edit.text and 'name="weight_fit"' in edit.text
     )
+    assert 'name="title"' in edit.text and 'name="title_en"' in edit.text  # the name in both languages
     editor = factories.user_with_role(roles.EDITORS)
     client.force_login(editor)
     assert client.get(reverse("intakes:index")).status_code in (302, 403)

@@ -125,6 +125,15 @@ def test_chase_returns_proposal_seven_days_after_the_reminder(proposal, mentor, 
     assert notice.headers["X-Portal-Event"] == "returned"
 
 
+def test_chase_keeps_the_return_reason_untranslated_for_any_reader_to_read(proposal, now):
+    """The job runs in Swedish; the row keeps the msgid so the English board reads it in English."""
+    with translation.override("sv"):
+        mentorships_chase_unanswered(now=now + timedelta(days=7))
+        mentorships_chase_unanswered(now=now + timedelta(days=14))
+    change = MentorshipChange.objects.filter(mentorship=proposal).last()
+    assert change.reason == "No answer within 14 days."
+
+
 def test_returned_proposal_puts_participant_back_in_the_pool_with_the_mentor_allowed(
     proposal, mentor, participant, now
 ):
