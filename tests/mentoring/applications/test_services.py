@@ -11,14 +11,12 @@ from mentoring.applications import services
 from mentoring.applications import services as reviews
 from mentoring.applications.services import (
     ApplicationIncomplete,
-    EligibilityAnswers,
     IntakeClosed,
     TransitionNotAllowed,
-    eligibility_reasons,
     eligibility_refusal_count,
 )
 from mentoring.applications.workflow import FINAL, OPEN, TRANSITIONS, Role, Status, may_move
-from mentoring.core.choices import IneligibilityReason, Municipality, Stage, TargetGroup
+from mentoring.core.choices import IneligibilityReason, Stage
 from mentoring.models import Application, EligibilityRefusal, IdentityReveal, Review, StatusChange
 from mentoring.models.application import Step
 from tests import factories
@@ -704,54 +702,6 @@ def test_application_identity_reveal_refused_after_a_conflict_of_interest(
 # --- Eligibility ---------------------------------------------------------------------------
 
 TODAY = dt.date(2026, 3, 2)
-
-
-def answers(**kwargs) -> EligibilityAnswers:
-    fields = {
-        "municipality": Municipality.MOLNDAL,
-        "target_group": TargetGroup.UNDER_NOTICE,
-        "birth_year": 1985,
-    }
-    return EligibilityAnswers(**{**fields, **kwargs})
-
-
-def test_eligibility_reasons_none_for_an_eligible_person(intake):
-    assert eligibility_reasons(intake=intake, answers=answers(), today=TODAY) == []
-
-
-def test_eligibility_reasons_municipality_outside_the_intakes_list(intake):
-    intake.municipalities = [Municipality.MOLNDAL]
-
-    found = eligibility_reasons(
-        intake=intake, answers=answers(municipality=Municipality.GOTEBORG), today=TODAY
-    )
-
-    assert found == [IneligibilityReason.MUNICIPALITY]
-
-
-def test_eligibility_reasons_target_group_not_in_the_intake(intake):
-    found = eligibility_reasons(intake=intake, answers=answers(target_group=TargetGroup.OTHER), today=TODAY)
-
-    assert found == [IneligibilityReason.TARGET_GROUP]
-
-
-@pytest.mark.parametrize(
-    ("birth_year", "expected"),
-    [(2008, []), (2009, [IneligibilityReason.AGE]), (1950, [])],
-    ids=["turns-18-this-year", "turns-17-this-year", "retired"],
-)
-def test_eligibility_reasons_age_counts_by_birth_year(intake, birth_year, expected):
-    assert eligibility_reasons(intake=intake, answers=answers(birth_year=birth_year), today=TODAY) == expected
-
-
-def test_eligibility_reasons_names_every_reason_that_applies(intake):
-    found = eligibility_reasons(
-        intake=intake,
-        answers=answers(municipality=Municipality.OTHER, target_group=TargetGroup.OTHER, birth_year=2012),
-        today=TODAY,
-    )
-
-    assert set(found) == set(IneligibilityReason)
 
 
 def test_eligibility_refusal_count_counts_per_intake_reason_and_day(intake):
