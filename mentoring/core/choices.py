@@ -131,7 +131,7 @@ class IneligibilityReason(models.TextChoices):
     TARGET_GROUP = "target_group", _("Not in one of the programme's target groups")
     AGE = "age", _("Younger than 18")
     BUSINESS_AGE = "business_age", _("Runs a business older than the intake allows")
-    GENDER = "gender", _("Not a woman, in an intake for women")
+    GENDER = "gender", _("Gender not stated as woman, in an intake for women")
 
 
 class MeetingFormat(models.TextChoices):

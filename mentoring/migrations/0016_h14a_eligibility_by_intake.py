@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                     ("target_group", "Not in one of the programme's target groups"),
                     ("age", "Younger than 18"),
                     ("business_age", "Runs a business older than the intake allows"),
-                    ("gender", "Not a woman, in an intake for women"),
+                    ("gender", "Gender not stated as woman, in an intake for women"),
                 ],
                 max_length=20,
             ),

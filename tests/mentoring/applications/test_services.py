@@ -733,3 +733,71 @@ def test_eligibility_refusal_count_keeps_nothing_about_the_person(intake):
     assert stored == {"id", "intake", "reason", "day", "count"}
     assert factories.User.objects.count() == people_before
     assert not Application.objects.exists()
+
+
+# --- Outside the intake's target groups ----------------------------------------------------------
+
+
+def _man_in_a_womens_intake(application_in, intake):
+    intake.for_women = True
+    intake.save(update_fields=["for_women"])
+    return application_in(Status.IN_REVIEW, applicant=factories.ApplicantFactory(profile__gender="man"))
+
+
+def test_application_decide_accepting_outside_the_target_groups_needs_a_reason(
+    application_in, intake, coordinator, now
+):
+    application = _man_in_a_womens_intake(application_in, intake)
+
+    with pytest.raises(services.AcceptanceNeedsReason):
+        services.application_decide(
+            application=application, decision=Status.ACCEPTED, actor=coordinator, now=now, reason=""
+        )
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
+
+
+def test_application_decide_accepts_outside_the_target_groups_with_the_reason_in_the_history(
+    application_in, intake, coordinator, now
+):
+    application = _man_in_a_womens_intake(application_in, intake)
+
+    services.application_decide(
+        application=application,
+        decision=Status.ACCEPTED,
+        actor=coordinator,
+        now=now,
+        reason="",
+        internal_note="Non-binary; agreed with the programme manager.",
+    )
+
+    change = StatusChange.objects.filter(application=application).latest("pk")
+    assert (change.to_status, change.actor, change.internal_note) == (
+        Status.ACCEPTED,
+        coordinator,
+        "Non-binary; agreed with the programme manager.",
+    )
+
+
+def test_application_decide_rejecting_outside_the_target_groups_needs_no_note(
+    application_in, intake, coordinator, now
+):
+    application = _man_in_a_womens_intake(application_in, intake)
+    services.application_decide(
+        application=application, decision=Status.REJECTED, actor=coordinator, now=now, reason="Not a woman."
+    )
+    application.refresh_from_db()
+    assert application.status == Status.REJECTED
+
+
+def test_applications_decide_leaves_those_outside_the_target_groups_for_their_own_page(
+    application_in, intake, coordinator, now
+):
+    outside = _man_in_a_womens_intake(application_in, intake)
+    inside = application_in(Status.IN_REVIEW)
+
+    result = services.applications_decide(
+        applications=[outside, inside], decision=Status.ACCEPTED, actor=coordinator, now=now, reason=""
+    )
+
+    assert (result.decided, result.skipped, result.need_reason) == ([inside.pk], [], [outside.pk])

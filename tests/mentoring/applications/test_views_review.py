@@ -548,3 +548,63 @@ def test_coordinators_may_manage_intakes_in_wagtail_and_editors_may_not(site_tre
     client.force_login(editor)
     assert client.get(reverse("intakes:index")).status_code in (302, 403)
     assert not Group.objects.get(name=roles.EDITORS).permissions.filter(content_type__app_label="mentoring")
+
+
+# --- Outside the intake's target groups ----------------------------------------------------------
+
+
+@pytest.fixture
+def man_in_a_womens_intake(intake, application_in):
+    intake.for_women = True
+    intake.save(update_fields=["for_women"])
+    return application_in(Status.IN_REVIEW, applicant=factories.ApplicantFactory(profile__gender="man"))
+
+
+def test_queue_marks_an_application_outside_the_target_groups(
+    site_tree, coordinator_client, application_in, man_in_a_womens_intake
+):
+    woman = application_in(Status.IN_REVIEW)
+    with translation.override("en"):
+        response = coordinator_client.get(queue_url(man_in_a_womens_intake.intake), HTTP_ACCEPT_LANGUAGE="en")
+    rows = {row.application.pk: row.outside_target_groups for row in response.context["rows"]}
+    assert rows[woman.pk] == []
+    assert rows[man_in_a_womens_intake.pk] == ["Gender not stated as woman, in an intake for women"]
+    assert "Outside the target groups" in response.content.decode()
+
+
+def test_detail_says_the_application_is_outside_the_target_groups(
+    site_tree, coordinator_client, man_in_a_womens_intake
+):
+    url = reverse("mentoring:application_detail", args=[man_in_a_womens_intake.pk])
+    response = coordinator_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert 'id="outside-target-groups"' in html
+    assert "Gender not stated as woman, in an intake for women" in html
+
+
+def test_decision_accepting_outside_the_target_groups_asks_for_a_reason_and_keeps_what_was_typed(
+    site_tree, coordinator_client, man_in_a_womens_intake
+):
+    url = reverse("mentoring:application_decide", args=[man_in_a_womens_intake.pk])
+    response = coordinator_client.post(
+        url, {"decision": "accepted", "reason": "Välkommen!", "expected_status": "in_review"}
+    )
+    assert response.status_code == 200
+    form = response.context["decision_form"]
+    assert "internal_note" in form.errors
+    assert form["reason"].value() == "Välkommen!"
+    man_in_a_womens_intake.refresh_from_db()
+    assert man_in_a_womens_intake.status == Status.IN_REVIEW
+
+    response = coordinator_client.post(
+        url,
+        {
+            "decision": "accepted",
+            "reason": "Välkommen!",
+            "internal_note": "Beslut efter samtal.",
+            "expected_status": "in_review",
+        },
+    )
+    assert response.status_code == 302
+    change = StatusChange.objects.filter(application=man_in_a_womens_intake).latest("pk")
+    assert (change.to_status, change.internal_note) == (Status.ACCEPTED, "Beslut efter samtal.")
