@@ -119,6 +119,8 @@ class WhoMayApply:
     for_women: bool
     municipalities: str
     situations: list[str]
+    # "less than 2 years" where the self-employed may apply with a young business only, else "".
+    business_age_limit: str
 
 
 def _joined(labels: list[str]) -> str:
@@ -138,15 +140,13 @@ def business_age_limit(months: int) -> str:
 def who_may_apply(intake: Intake) -> WhoMayApply:
     """`intake`'s eligibility for reading, generated from the same fields the rule reads."""
     status_labels = dict(EmploymentStatus.choices)
+    limit = business_age_limit(intake.business_max_age_months) if intake.business_max_age_months else ""
     situations = []
     for code in EmploymentStatus.values:
         if code not in intake.target_groups:
             continue
-        if code == EmploymentStatus.SELF_EMPLOYED and intake.business_max_age_months:
-            situations.append(
-                _("Self-employed, with a business registered %(limit)s ago")
-                % {"limit": business_age_limit(intake.business_max_age_months)}
-            )
+        if code == EmploymentStatus.SELF_EMPLOYED and limit:
+            situations.append(_("Self-employed, with a business registered %(limit)s ago") % {"limit": limit})
         else:
             situations.append(str(status_labels[code]))
     return WhoMayApply(
@@ -155,4 +155,5 @@ def who_may_apply(intake: Intake) -> WhoMayApply:
             [str(label) for code, label in Municipality.choices if code in intake.municipalities]
         ),
         situations=situations,
+        business_age_limit=limit,
     )

@@ -738,16 +738,10 @@ def test_eligibility_refusal_count_keeps_nothing_about_the_person(intake):
 # --- Outside the intake's target groups ----------------------------------------------------------
 
 
-def _man_in_a_womens_intake(application_in, intake):
-    intake.for_women = True
-    intake.save(update_fields=["for_women"])
-    return application_in(Status.IN_REVIEW, applicant=factories.ApplicantFactory(profile__gender="man"))
-
-
 def test_application_decide_accepting_outside_the_target_groups_needs_a_reason(
-    application_in, intake, coordinator, now
+    man_in_a_womens_intake, coordinator, now
 ):
-    application = _man_in_a_womens_intake(application_in, intake)
+    application = man_in_a_womens_intake
 
     with pytest.raises(services.AcceptanceNeedsReason):
         services.application_decide(
@@ -758,9 +752,9 @@ def test_application_decide_accepting_outside_the_target_groups_needs_a_reason(
 
 
 def test_application_decide_accepts_outside_the_target_groups_with_the_reason_in_the_history(
-    application_in, intake, coordinator, now
+    man_in_a_womens_intake, coordinator, now
 ):
-    application = _man_in_a_womens_intake(application_in, intake)
+    application = man_in_a_womens_intake
 
     services.application_decide(
         application=application,
@@ -780,9 +774,9 @@ def test_application_decide_accepts_outside_the_target_groups_with_the_reason_in
 
 
 def test_application_decide_rejecting_outside_the_target_groups_needs_no_note(
-    application_in, intake, coordinator, now
+    man_in_a_womens_intake, coordinator, now
 ):
-    application = _man_in_a_womens_intake(application_in, intake)
+    application = man_in_a_womens_intake
     services.application_decide(
         application=application, decision=Status.REJECTED, actor=coordinator, now=now, reason="Not a woman."
     )
@@ -791,9 +785,9 @@ def test_application_decide_rejecting_outside_the_target_groups_needs_no_note(
 
 
 def test_applications_decide_leaves_those_outside_the_target_groups_for_their_own_page(
-    application_in, intake, coordinator, now
+    man_in_a_womens_intake, application_in, coordinator, now
 ):
-    outside = _man_in_a_womens_intake(application_in, intake)
+    outside = man_in_a_womens_intake
     inside = application_in(Status.IN_REVIEW)
 
     result = services.applications_decide(

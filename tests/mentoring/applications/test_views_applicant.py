@@ -212,6 +212,24 @@ def test_eligibility_lets_in_a_business_younger_than_the_intakes_limit(client, d
     assert not EligibilityRefusal.objects.exists()
 
 
+def test_eligibility_turns_away_an_older_business_saying_the_intakes_limit(client, db):
+    intake = factories.IntakeFactory(target_groups=["self_employed"], business_max_age_months=24)
+    old = timezone.localdate() - dt.timedelta(days=3 * 365)
+    with translation.override("en"):
+        url = reverse("mentoring:eligibility", args=[intake.pk])
+    response = client.post(
+        url,
+        {
+            "municipality": "molndal",
+            "employment_status": "self_employed",
+            "business_registered_on": old.isoformat(),
+            "birth_year": "1985",
+        },
+    )
+    assert "This intake is for businesses registered less than 2 years ago." in response.content.decode()
+    assert EligibilityRefusal.objects.get(intake=intake).reason == "business_age"
+
+
 def test_eligibility_asks_the_self_employed_when_the_business_was_registered(client, intake):
     url = reverse("mentoring:eligibility", args=[intake.pk])
     response = client.post(
@@ -232,7 +250,7 @@ def test_eligibility_check_shows_who_may_apply_from_the_intake(client, db):
         municipalities=["molndal"],
     )
     with translation.override("en"):
-        html = client.get(reverse("mentoring:eligibility", args=[intake.pk]), HTTP_ACCEPT_LANGUAGE="en")
+        html = client.get(reverse("mentoring:eligibility", args=[intake.pk]))
     text = html.content.decode()
     assert "The intake is for women." in text
     assert "Self-employed, with a business registered less than 2 years ago" in text
