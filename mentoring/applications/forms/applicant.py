@@ -11,6 +11,7 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.applications import uploads
@@ -409,6 +410,8 @@ def profile_summary(profile: ApplicantProfile) -> list[Answer]:
     ]
     if p.months_unemployed is not None:
         rows.append(("months_unemployed", str(p.months_unemployed)))
+    if p.business_registered_on is not None:
+        rows.append(("business_registered_on", date_format(p.business_registered_on, "j F Y")))
     rows += [
         ("former_sector", p.get_former_sector_display()),
         ("education_level", p.get_education_level_display()),
