@@ -216,16 +216,15 @@ def test_eligibility_turns_away_an_older_business_saying_the_intakes_limit(clien
     intake = factories.IntakeFactory(target_groups=["self_employed"], business_max_age_months=24)
     old = timezone.localdate() - dt.timedelta(days=3 * 365)
     with translation.override("en"):
-        url = reverse("mentoring:eligibility", args=[intake.pk])
-    response = client.post(
-        url,
-        {
-            "municipality": "molndal",
-            "employment_status": "self_employed",
-            "business_registered_on": old.isoformat(),
-            "birth_year": "1985",
-        },
-    )
+        response = client.post(
+            reverse("mentoring:eligibility", args=[intake.pk]),
+            {
+                "municipality": "molndal",
+                "employment_status": "self_employed",
+                "business_registered_on": old.isoformat(),
+                "birth_year": "1985",
+            },
+        )
     assert "This intake is for businesses registered less than 2 years ago." in response.content.decode()
     assert EligibilityRefusal.objects.get(intake=intake).reason == "business_age"
 

@@ -590,8 +590,9 @@ def test_detail_says_the_application_is_outside_the_target_groups(
     site_tree, coordinator_client, man_in_a_womens_intake
 ):
     with translation.override("en"):
-        url = reverse("mentoring:application_detail", args=[man_in_a_womens_intake.pk])
-    response = coordinator_client.get(url)
+        response = coordinator_client.get(
+            reverse("mentoring:application_detail", args=[man_in_a_womens_intake.pk])
+        )
     html = response.content.decode()
     assert 'id="outside-target-groups"' in html
     assert "Gender not stated as woman, in an intake for women" in html
