@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from mentoring.applications.eligibility import WhoMayApply, application_outside_target_groups, who_may_apply
 from mentoring.applications.workflow import (
     CLOSED_TO_CONFLICTS,
     DECISIONS,
@@ -191,6 +192,13 @@ class ApplicationDetail:
     own_review: Review | None
     scoring_open: bool
     decisions: list[Transition]
+    # Where the applicant's profile falls outside the intake's target groups, in words; empty when it fits.
+    outside_target_groups: list[str]
+
+
+def outside_target_groups(application: Application) -> list[str]:
+    """Why `application`'s applicant falls outside its intake's target groups, in words; empty when not."""
+    return [str(reason.label) for reason in application_outside_target_groups(application)]
 
 
 def application_detail(*, application: Application, viewer) -> ApplicationDetail:
@@ -262,6 +270,7 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
         own_review=own_review,
         scoring_open=application.status in REVIEWABLE and not conflict and not revealed,
         decisions=moves if not conflict else [],
+        outside_target_groups=outside_target_groups(application),
     )
 
 
@@ -423,6 +432,11 @@ class IntakeState:
     status: str  # OPEN, UPCOMING or CLOSED
     intake: Intake | None = None
     apply_url: str = ""
+
+    @property
+    def who_may_apply(self) -> WhoMayApply | None:
+        """Who may apply to the open or upcoming intake, from the rule the eligibility check applies."""
+        return who_may_apply(self.intake) if self.intake else None
 
     @property
     def is_open(self) -> bool:

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.applications import notifications as application_notifications
+from mentoring.applications.eligibility import application_outside_target_groups
 from mentoring.applications.workflow import CLOSED_TO_CONFLICTS, DECISIONS, REVIEWABLE, Role, Status, may_move
 from mentoring.core.choices import IneligibilityReason
 from mentoring.core.errors import PortalError
@@ -43,6 +44,10 @@ class ConflictOfInterest(TransitionNotAllowed):
 
 class StaleDecision(TransitionNotAllowed):
     """The application's status changed after the deciding coordinator last looked at it."""
+
+
+class AcceptanceNeedsReason(TransitionNotAllowed):
+    """Accepting an application outside the intake's target groups takes a reason in the internal note."""
 
 
 class ApplicationIncomplete(ApplicationError):
@@ -176,7 +181,9 @@ def application_decide(
     `expected_status` is the status the coordinator saw when they chose; if the
     application has moved since, StaleDecision is raised rather than overriding a
     colleague's decision. Raises ConflictOfInterest when `actor` has stepped aside
-    from this application, and TransitionNotAllowed when the workflow forbids the move.
+    from this application, AcceptanceNeedsReason when accepting an application outside the
+    intake's target groups without saying why in `internal_note` (kept in the status history),
+    and TransitionNotAllowed when the workflow forbids the move.
     """
     if decision not in DECISIONS:
         raise TransitionNotAllowed(_("That is not a decision."))
@@ -191,6 +198,17 @@ def application_decide(
         if expected_status is not None and application.status != expected_status:
             raise StaleDecision(
                 _("Someone else changed this application meanwhile; look again before deciding.")
+            )
+        if (
+            decision == Status.ACCEPTED
+            and not internal_note.strip()
+            and application_outside_target_groups(application)
+        ):
+            raise AcceptanceNeedsReason(
+                _(
+                    "This application falls outside the intake's target groups. "
+                    "Say in the internal note why you accept it."
+                )
             )
         if application.status == Status.SUBMITTED:
             application = application_transition(
@@ -211,24 +229,29 @@ def application_decide(
 class BulkResult:
     decided: list[int]
     skipped: list[int]
+    # Not accepted: outside the intake's target groups, which takes a reason of its own.
+    need_reason: list[int]
 
 
 def applications_decide(
     *, applications: list[Application], decision: Status, actor, now: datetime, reason: str
 ) -> BulkResult:
     """Decide each application on its own; those the workflow does not allow, or that `actor`
-    stepped aside from, are skipped, not failed."""
-    decided, skipped = [], []
+    stepped aside from, are skipped, not failed; so is accepting one outside the intake's target
+    groups, which is decided on its own page with a reason."""
+    decided, skipped, need_reason = [], [], []
     for application in applications:
         try:
             application_decide(
                 application=application, decision=decision, actor=actor, now=now, reason=reason
             )
+        except AcceptanceNeedsReason:
+            need_reason.append(application.pk)
         except TransitionNotAllowed:
             skipped.append(application.pk)
         else:
             decided.append(application.pk)
-    return BulkResult(decided=decided, skipped=skipped)
+    return BulkResult(decided=decided, skipped=skipped, need_reason=need_reason)
 
 
 # Where a blind review still hides who applied and a decision is still to be taken.
@@ -345,34 +368,6 @@ def application_identity_reveal(*, application: Application, coordinator, now: d
         application=application, coordinator=coordinator, defaults={"at": now}
     )
     return reveal
-
-
-ADULT_AGE = 18
-
-
-@dataclass(frozen=True)
-class EligibilityAnswers:
-    municipality: str
-    target_group: str
-    birth_year: int
-
-
-def eligibility_reasons(
-    *, intake: Intake, answers: EligibilityAnswers, today: date
-) -> list[IneligibilityReason]:
-    """Why `answers` do not qualify for `intake`; empty when they do.
-
-    Age counts by year of birth only (no birth date is asked): someone who turns
-    18 this year qualifies.
-    """
-    reasons = []
-    if answers.municipality not in intake.municipalities:
-        reasons.append(IneligibilityReason.MUNICIPALITY)
-    if answers.target_group not in intake.target_groups:
-        reasons.append(IneligibilityReason.TARGET_GROUP)
-    if today.year - answers.birth_year < ADULT_AGE:
-        reasons.append(IneligibilityReason.AGE)
-    return reasons
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from mentoring.core.choices import Municipality, TargetGroup
+from mentoring.core.choices import EmploymentStatus, Municipality
 from mentoring.figures.viewsets import CoordinatorsOnlyPolicy
 from mentoring.models import DEFAULT_RUBRIC, Intake, ProgrammeTargets, Review
 
@@ -34,8 +34,9 @@ class _IntakeAdminFormBase(WagtailAdminModelForm):
     )
     target_groups = forms.MultipleChoiceField(
         label=_("Eligible target groups"),
-        choices=TargetGroup.choices,
+        choices=EmploymentStatus.choices,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("People in one of these situations may apply; the programme page lists them."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -118,7 +119,12 @@ class IntakeViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Open for applications")),
         FieldPanel("places"),
         MultiFieldPanel(
-            [FieldPanel("municipalities"), FieldPanel("target_groups")],
+            [
+                FieldPanel("municipalities"),
+                FieldPanel("target_groups"),
+                FieldPanel("business_max_age_months"),
+                FieldPanel("for_women"),
+            ],
             heading=_("Who may apply"),
         ),
         MultiFieldPanel(

@@ -24,14 +24,6 @@ class Municipality(models.TextChoices):
 MEMBER_MUNICIPALITIES = [m.value for m in Municipality if m != Municipality.OTHER]
 
 
-class TargetGroup(models.TextChoices):
-    EMPLOYED = "employed", _("Employed")
-    UNDER_NOTICE = "under_notice", _("Under notice of redundancy")
-    JOB_SEEKER = "job_seeker", _("Looking for work")
-    SELF_EMPLOYED = "self_employed", _("Running my own business")
-    OTHER = "other", _("None of these")
-
-
 class Gender(models.TextChoices):
     WOMAN = "woman", _("Woman")
     MAN = "man", _("Man")
@@ -40,6 +32,9 @@ class Gender(models.TextChoices):
 
 
 class EmploymentStatus(models.TextChoices):
+    """A person's situation today: asked by the eligibility check and the profile, and what an intake's
+    target groups are made of — one vocabulary, so that the check, the profile and the rule agree."""
+
     EMPLOYED = "employed", _("Employed")
     UNDER_NOTICE = "under_notice", _("Employed, under notice of redundancy")
     UNEMPLOYED = "unemployed", _("Unemployed")
@@ -135,6 +130,8 @@ class IneligibilityReason(models.TextChoices):
     MUNICIPALITY = "municipality", _("Lives or works outside the member municipalities")
     TARGET_GROUP = "target_group", _("Not in one of the programme's target groups")
     AGE = "age", _("Younger than 18")
+    BUSINESS_AGE = "business_age", _("Runs a business older than the intake allows")
+    GENDER = "gender", _("Gender not stated as woman, in an intake for women")
 
 
 class MeetingFormat(models.TextChoices):

@@ -6,10 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.core.choices import MEMBER_MUNICIPALITIES, IneligibilityReason, TargetGroup
+from mentoring.core.choices import MEMBER_MUNICIPALITIES, EmploymentStatus, IneligibilityReason
 from portal.localized import LocalText, local_text
 
-DEFAULT_TARGET_GROUPS = [TargetGroup.EMPLOYED, TargetGroup.UNDER_NOTICE, TargetGroup.JOB_SEEKER]
+# Target groups are situations in the profile's own vocabulary (EmploymentStatus).
+DEFAULT_TARGET_GROUPS = [
+    EmploymentStatus.EMPLOYED,
+    EmploymentStatus.UNDER_NOTICE,
+    EmploymentStatus.UNEMPLOYED,
+]
 
 
 def default_municipalities() -> list[str]:
@@ -45,7 +50,28 @@ class Intake(models.Model):
         default=default_municipalities,
         help_text=_("Codes of the municipalities."),
     )
-    target_groups = models.JSONField(_("eligible target groups"), default=default_target_groups)
+    target_groups = models.JSONField(
+        _("eligible target groups"),
+        default=default_target_groups,
+        help_text=_("Codes of the situations (employment status) the intake is open to."),
+    )
+    business_max_age_months = models.PositiveSmallIntegerField(
+        _("largest age of a business, in months"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Where the self-employed may apply: only with a business registered less than this many "
+            "months ago, for example 24. Empty: any business."
+        ),
+    )
+    for_women = models.BooleanField(
+        _("for women"),
+        default=False,
+        help_text=_(
+            "The intake is for women. Applications from others are marked in the review queue; "
+            "accepting one asks for a reason."
+        ),
+    )
     blind_review = models.BooleanField(
         _("blind review"),
         default=False,
@@ -83,6 +109,14 @@ class Intake(models.Model):
     def clean(self) -> None:
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The intake must close after it opens.")})
+        if self.business_max_age_months and EmploymentStatus.SELF_EMPLOYED not in (self.target_groups or []):
+            raise ValidationError(
+                {
+                    "business_max_age_months": _(
+                        "Add “Self-employed” to the target groups, or leave the age of a business empty."
+                    )
+                }
+            )
 
     def is_open(self, *, now: datetime) -> bool:
         return self.opens_at <= now < self.closes_at

@@ -32,6 +32,7 @@ class ApplicantProfile(models.Model):
         "gender",
         "employment_status",
         "months_unemployed",
+        "business_registered_on",
         "former_sector",
         "former_employer",
         "education_level",
@@ -50,6 +51,15 @@ class ApplicantProfile(models.Model):
     gender = models.CharField(_("gender"), max_length=12, choices=Gender, default=Gender.UNDISCLOSED)
     employment_status = models.CharField(_("employment status"), max_length=20, choices=EmploymentStatus)
     months_unemployed = models.PositiveSmallIntegerField(_("months without work"), null=True, blank=True)
+    business_registered_on = models.DateField(
+        _("date the business was registered"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only if you run your own business: the date on the registration certificate, "
+            "for example 2025-03-14."
+        ),
+    )
     former_sector = models.CharField(
         _("sector of former employment"),
         max_length=30,
@@ -84,7 +94,12 @@ class ApplicantProfile(models.Model):
             models.CheckConstraint(
                 condition=models.Q(months_unemployed__isnull=True) | models.Q(employment_status="unemployed"),
                 name="profile_months_only_when_unemployed",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(business_registered_on__isnull=True)
+                | models.Q(employment_status="self_employed"),
+                name="profile_business_date_only_when_self_employed",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.applications.services import ADULT_AGE
+from mentoring.applications.eligibility import ADULT_AGE
 from mentoring.core.choices import EmploymentStatus, Language, Municipality
 from mentoring.models import ApplicantProfile
 from mentoring.privacy.selectors import privacy_notice_page
@@ -36,6 +36,38 @@ def _birth_year_field(*, today: date, youngest: int = 0) -> forms.IntegerField:
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
     )
+
+
+def business_date_field() -> forms.DateField:
+    return forms.DateField(
+        label=_("When was your business registered?"),
+        help_text=_(
+            "Only if you run your own business: the date on the registration certificate, "
+            "for example 2025-03-14."
+        ),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Write the date as year-month-day, for example 2025-03-14.")},
+    )
+
+
+def clean_business_date(form: forms.Form, data: dict, *, today: date) -> None:
+    """The registration date is asked of the self-employed only: required from them, dropped for others."""
+    registered_on = data.get("business_registered_on")
+    if data.get("employment_status") != EmploymentStatus.SELF_EMPLOYED:
+        data["business_registered_on"] = None
+    elif "business_registered_on" in form.errors:
+        return
+    elif registered_on is None:
+        form.add_error(
+            "business_registered_on",
+            _("Write the date your business was registered, for example 2025-03-14."),
+        )
+    elif registered_on > today:
+        form.add_error(
+            "business_registered_on",
+            _("The date is in the future. Write the date your business was registered."),
+        )
 
 
 # --- Profile ----------------------------------------------------------------------------------
@@ -87,7 +119,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, today: date, privacy_url: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.today = today
         self.fields["birth_year"] = _birth_year_field(today=today, youngest=ADULT_AGE)
+        self.fields["business_registered_on"] = business_date_field()
         self.fields["municipality"].choices = [("", _("Choose a municipality")), *Municipality.choices]
         self.fields["municipality"].error_messages["required"] = _("Choose the municipality you live in.")
         self.fields["employment_status"].choices = EmploymentStatus.choices
@@ -119,12 +153,14 @@ class ProfileForm(forms.ModelForm):
                 )
         else:
             data["months_unemployed"] = None
+        clean_business_date(self, data, today=self.today)
         return data
 
 
-def profile_form_for(request, *, today: date) -> ProfileForm:
+def profile_form_for(request, *, today: date, known: dict | None = None) -> ProfileForm:
     """The profile form for the signed-in person: their name and the page's language filled in,
-    and the privacy notice linked in the reader's language."""
+    with what they already told us (`known`: the eligibility check's answers), and the privacy
+    notice linked in the reader's language."""
     privacy = privacy_notice_page(language=get_language())
     return ProfileForm(
         request.POST or None,
@@ -134,5 +170,6 @@ def profile_form_for(request, *, today: date) -> ProfileForm:
             "first_name": request.user.first_name,
             "last_name": request.user.last_name,
             "contact_language": get_language(),
+            **(known or {}),
         },
     )

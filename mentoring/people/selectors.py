@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mentoring.applications.workflow import DECISIONS
@@ -256,6 +257,9 @@ def applicant_profile_facts(
         (_("Languages spoken"), ", ".join(labels_of(Language, profile.languages)) or "—"),
         (_("Preferred language of contact"), label_of(ContactLanguage, profile.contact_language)),
     ]
+    # With the municipality, a registration date can name the company in the public register.
+    if contact and profile.business_registered_on:
+        facts.append((_("Business registered"), date_format(profile.business_registered_on, "j F Y")))
     if employer and profile.former_employer:
         facts.append((_("Former or current employer"), profile.former_employer))
     return facts

@@ -228,6 +228,8 @@ def demo_applications(*, today: date) -> list[ApplicationPlan]:
             reviews = [_review(rng, reviewer, DECISION_BAND[status]) for reviewer in reviewers]
             reason = rng.choice(texts.DECISION_REASONS[status])
             note = rng.choice(texts.DECISION_NOTES)
+            if status == Status.ACCEPTED and gender != Gender.WOMAN:
+                note = texts.ACCEPTED_OUTSIDE_TARGET_NOTE
         elif status == Status.WITHDRAWN:
             band = _weighted(rng, {"high": 1, "middle": 1})
             reviews = [_review(rng, reviewers[0], band)] if rng.random() < 0.5 else []
@@ -275,8 +277,9 @@ def _ensure_intake(key: str, *, opens: date, closes: date, places: int, report) 
         return None
     intake = Intake.objects.filter(programme__translation_key=programme.translation_key, title=title).first()
     report.count("intakes", created=intake is None)
+    eligibility = texts.INTAKE_ELIGIBILITY[key]
     if intake is None:
-        # Municipalities, target groups and rubric weights: the model's defaults.
+        # Municipalities and rubric weights: the model's defaults.
         intake = Intake.objects.create(
             programme=programme,
             title=title,
@@ -284,7 +287,11 @@ def _ensure_intake(key: str, *, opens: date, closes: date, places: int, report) 
             opens_at=_at(opens, 8),
             closes_at=_at(closes, 23, 59),
             places=places,
+            **eligibility,
         )
+    elif any(getattr(intake, name) != value for name, value in eligibility.items()):
+        # A demo loaded before intakes declared these: its pages and its rule agree again.
+        Intake.objects.filter(pk=intake.pk).update(**eligibility)
     return intake
 
 

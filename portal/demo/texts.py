@@ -178,21 +178,16 @@ PROGRAMMES = [
                 "mentor, ett nätverk av andra grundare och kurser i det som nya företagare behöver mest."
             ),
             "audience": (
-                "<p>Programmet är för dig som är kvinna, bor eller arbetar i någon av VästKrafts 13 "
-                "medlemskommuner och har bakgrund i teknik- eller fordonsindustrin. Du kan vara:</p>"
-                "<ul><li>anställd och fundera på att starta något eget vid sidan av eller på sikt,</li>"
-                "<li>varslad och vilja ta chansen att förverkliga en idé,</li>"
-                "<li>arbetssökande, eller</li>"
-                "<li>nystartad, med ett företag som är yngre än två år.</li></ul>"
+                "<p>Programmet är för kvinnor som vill starta eget eller nyss har gjort det. De flesta "
+                "har bakgrund i teknik- eller fordonsindustrin. Kanske funderar du på något eget vid sidan "
+                "av jobbet, har fått varsel och vill ta chansen att förverkliga en idé, söker arbete "
+                "eller har nyss startat ditt företag. Vem som kan söka till en omgång, och hur nytt "
+                "företaget får vara, står under rubriken om omgången.</p>"
             ),
             "facts": facts(
                 ("Längd", "6 månader, med träffar ungefär varannan vecka"),
                 ("Kostnad", "Kostnadsfritt"),
                 ("Var", "Göteborg och Mölndal, en del träffar på distans"),
-                (
-                    "Vem kan söka",
-                    "Kvinnor i de 13 medlemskommunerna med bakgrund i teknik- eller fordonsindustrin",
-                ),
                 ("Mentor", "En erfaren företagare – en kvinna om du önskar"),
             ),
             "body": [
@@ -245,23 +240,17 @@ PROGRAMMES = [
                 "mentor, a network of other founders and courses in what new business owners need most."
             ),
             "audience": (
-                "<p>The programme is for women who live or work in one of VästKraft's 13 member "
-                "municipalities and have a background in the technology or automotive industries. You "
-                "may be:</p>"
-                "<ul><li>employed and thinking about starting something of your own, alongside your job or "
-                "later on,</li>"
-                "<li>under notice of redundancy and wanting to take the chance to realise an idea,</li>"
-                "<li>looking for work, or</li>"
-                "<li>newly started, with a business less than two years old.</li></ul>"
+                "<p>The programme is for women who want to start a business or have just done so. Most "
+                "have a background in the technology or automotive industries. You may be thinking about "
+                "something of your own alongside your job, be under notice of redundancy and want to "
+                "take the chance to realise an idea, be looking for work, or have just started your "
+                "business. Who can apply to a round, and how new the business must be, is set out under "
+                "the heading about that round.</p>"
             ),
             "facts": facts(
                 ("Length", "6 months, meeting about every other week"),
                 ("Cost", "Free of charge"),
                 ("Where", "Gothenburg and Mölndal, some meetings online"),
-                (
-                    "Who can apply",
-                    "Women in the 13 member municipalities with a technology or automotive background",
-                ),
                 ("Mentor", "An experienced business owner – a woman if you prefer"),
             ),
             "body": [
@@ -2639,6 +2628,27 @@ DECISION_NOTES = [
     "Enig bedömning av båda granskarna.",
     "",
 ]
+
+# Accepting someone outside the open intake's target groups (it is for women) takes a reason.
+ACCEPTED_OUTSIDE_TARGET_NOTE = (
+    "Utanför målgruppen enligt profilen. Antagen efter samtal med den sökande och programansvarig; "
+    "beslut vid granskningsmötet."
+)
+
+# Who may apply to each intake, in the intake's own fields; the programme page lists it from them.
+INTAKE_ELIGIBILITY = {
+    # Women who want to start a business, or have just done so: a business younger than two years.
+    "open": {
+        "for_women": True,
+        "target_groups": ["employed", "under_notice", "unemployed", "self_employed"],
+        "business_max_age_months": 24,
+    },
+    "closed": {
+        "for_women": False,
+        "target_groups": ["employed", "under_notice", "unemployed"],
+        "business_max_age_months": None,
+    },
+}
 
 WITHDRAWAL_REASONS = [
     "Jag har fått ett nytt jobb och har inte tid med företaget just nu.",

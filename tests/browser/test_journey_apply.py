@@ -5,18 +5,20 @@ pages' texts may not be in the Swedish catalogue yet, so every locator accepts
 the Swedish text or the English source text.
 """
 
+import datetime as dt
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from mentoring.applications.workflow import Status
-from mentoring.models import Application
+from mentoring.models import ApplicantProfile, Application, StatusChange
 from portal.models import OutboxMessage
 from tests import factories
 from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.conftest import sign_in as sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -59,6 +61,9 @@ CONFIRM = either("bekräfta", "confirm")
 # The application's pages.
 APPLY = either("ansök", "apply", exact=False)
 CONTINUE = either("fortsätt", "continue")
+CREATE_ACCOUNT = ui("Create an account")
+YOU_CAN_APPLY = ui("You can apply")
+SELF_EMPLOYED = ui("Self-employed")
 SAVE_AND_CONTINUE = ui("Save and continue")
 SAVE_AND_LEAVE = ui("Save and leave")
 START_APPLICATION = ui("Save and start the application")
@@ -108,27 +113,50 @@ def new_page(chromium, db, live_server):
 def test_founder_applies_leaves_half_way_and_submits_next_day(
     page, new_page, live_server, site_tree, axe_check, mail_via_outbox
 ):
-    intake = factories.IntakeFactory(programme=site_tree.programme)
+    # The women's programme: for women who want to start a business, or have just done so.
+    intake = factories.IntakeFactory(
+        programme=site_tree.programme,
+        for_women=True,
+        target_groups=["employed", "under_notice", "unemployed", "self_employed"],
+        business_max_age_months=24,
+    )
+    # She registered her company ten months ago: she is the newly started founder the page speaks of.
+    registered = timezone.localdate() - dt.timedelta(days=300)
 
-    # The programme page offers "Apply" while the intake is open.
+    # The programme page offers "Apply" while the intake is open, and says who may apply from its rule.
     page.goto(f"{live_server.url}{site_tree.programme.url}")
     expect(page.get_by_role("heading", level=1, name=site_tree.programme.title)).to_be_visible()
+    who = page.get_by_role("region", name=re.compile(re.escape(intake.title)))
+    expect(who).to_contain_text(ui("The intake is for women.", exact=False))
+    expect(who).to_contain_text(
+        either(
+            "egenföretagare, med ett företag som registrerades för mindre än 2 år sedan",
+            "self-employed, with a business registered less than 2 years ago",
+            exact=False,
+        )
+    )
     axe_check(page)
     page.get_by_role("main").get_by_role("link", name=APPLY).click()
 
-    # The eligibility check, in Swedish: Mölndal, under notice, born 1984.
+    # The eligibility check, in Swedish: Mölndal, her own company, born 1984.
     expect(page).to_have_url(f"{live_server.url}/apply/{intake.pk}/")
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     axe_check(page)
     page.get_by_label(label("vilken kommun", "which municipality")).select_option(label="Mölndal")
-    page.get_by_role("radio", name=label("varsl", "under notice")).check()
+    page.get_by_role("radio", name=SELF_EMPLOYED).check()
+    page.get_by_label(label("när registrerades", "when was your business")).fill(registered.isoformat())
     page.get_by_label(label("födelseår", "vilket år", "year of birth")).fill("1984")
     page.get_by_role("button", name=CONTINUE).click()
 
-    # Signing in is next; she has no account, so she signs up.
-    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
-    page.get_by_role("main").get_by_role("link", name=SIGN_UP_LINK).click()
-    expect(page).to_have_url(re.compile(r"/accounts/signup/"))
+    # She may apply: the page says so and what comes next, with both ways in side by side.
+    expect(page.get_by_role("heading", level=1)).to_have_text(YOU_CAN_APPLY)
+    axe_check(page)
+    sign_in_link = page.get_by_role("main").get_by_role("link", name=SIGN_IN)
+    expect(sign_in_link).to_have_attribute("href", re.compile(rf"next=%2Fapply%2F{intake.pk}%2Fprofile%2F"))
+    # Nothing about her is stored yet: the answers wait in the session.
+    assert not ApplicantProfile.objects.exists()
+    page.get_by_role("main").get_by_role("link", name=CREATE_ACCOUNT).click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/\?next="))
     axe_check(page)
     page.get_by_label(EMAIL_LABEL).fill(EMAIL)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
@@ -143,16 +171,20 @@ def test_founder_applies_leaves_half_way_and_submits_next_day(
     page.goto(f"{live_server.url}{confirm_path}")
     page.get_by_role("main").get_by_role("button", name=CONFIRM).click()
 
-    # Signed in, back where she was going: her profile, once, with consent.
+    # Signed in, back where she was going: her profile, once, with consent — and what the check
+    # learnt already filled in, in the same words.
     expect(page).to_have_url(f"{live_server.url}/apply/{intake.pk}/profile/")
     axe_check(page)
+    expect(page.get_by_label(label("kommun", "municipality"))).to_have_value("molndal")
+    expect(page.get_by_label(label("födelseår", "year of birth"))).to_have_value("1984")
+    expect(page.get_by_role("radio", name=SELF_EMPLOYED)).to_be_checked()
+    expect(page.get_by_label(label("när registrerades", "when was your business"))).to_have_value(
+        registered.isoformat()
+    )
     page.get_by_label(label("förnamn", "first name")).fill("Lina")
     page.get_by_label(label("efternamn", "last name")).fill("Berg")
     page.get_by_label(label("telefon", "phone")).fill("070-765 43 21")
-    page.get_by_label(label("kommun", "municipality")).select_option(label="Mölndal")
-    page.get_by_label(label("födelseår", "year of birth")).fill("1984")
     page.get_by_role("radio", name=either("kvinna", "woman")).check()
-    page.get_by_role("radio", name=label("anställd, varsl", "employed, under notice")).check()
     page.get_by_role(
         "radio", name=either("fordonsleverantör", "underleverantör.*", "automotive supplier")
     ).check()
@@ -313,3 +345,49 @@ def test_founder_applies_leaves_half_way_and_submits_next_day(
     expect(other).to_have_url(f"{live_server.url}/my/")
     response = other.goto(f"{live_server.url}/application/{application.pk}/read/")
     assert response.status == 404
+
+
+def test_coordinator_sees_an_application_outside_the_target_groups_and_accepts_it_only_with_a_reason(
+    page, live_server, site_tree, axe_check, mail_via_outbox
+):
+    intake = factories.IntakeFactory(programme=site_tree.programme, for_women=True)
+    man = factories.ApplicantFactory(profile__gender="man")
+    application = factories.ApplicationFactory(
+        intake=intake, applicant=man, idea_title="Cykelkurirer i Mölndal", status=Status.SUBMITTED
+    )
+    factories.ApplicationFactory(intake=intake, idea_title="Syateljé i Kungälv", status=Status.SUBMITTED)
+    coordinator = factories.coordinator_user()
+
+    # The queue marks his application, and only his.
+    sign_in_as(page, live_server, f"/en/coordinator/intakes/{intake.pk}/", coordinator)
+    queue = page.get_by_role("table", name=re.compile(r"^Applications to"))
+    marked = queue.get_by_role("row").filter(has_text="Outside the target groups")
+    expect(marked).to_have_count(1)
+    expect(marked).to_contain_text("Cykelkurirer i Mölndal")
+    expect(marked).to_contain_text("Gender not stated as woman, in an intake for women")
+    axe_check(page)
+
+    # His page says why; accepting without a reason is refused beside the note, the reason kept.
+    marked.get_by_role("link", name="Cykelkurirer i Mölndal").click()
+    expect(page.locator("#outside-target-groups")).to_contain_text("outside the intake's target groups")
+    axe_check(page)
+    page.get_by_label("Reason for the applicant").fill("Välkommen till programmet!")
+    page.get_by_role("button", name="Accept").click()
+    note = page.get_by_label(re.compile(r"^\s*Internal note"))
+    expect(note).to_have_attribute("aria-invalid", "true")
+    expect(note).to_have_accessible_description(re.compile(r"Error:.*internal note", re.I))
+    expect(page.get_by_label("Reason for the applicant")).to_have_value("Välkommen till programmet!")
+    axe_check(page)
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED
+
+    # With a reason the decision is hers to take, and the reason stays in the history.
+    note.fill("Non-binary applicant; agreed with the programme manager.")
+    page.get_by_role("button", name="Accept").click()
+    history = page.get_by_role("region", name="Status history")
+    expect(history).to_contain_text("Non-binary applicant; agreed with the programme manager.")
+    application.refresh_from_db()
+    assert application.status == Status.ACCEPTED
+    assert StatusChange.objects.filter(
+        application=application, to_status=Status.ACCEPTED, internal_note__startswith="Non-binary"
+    ).exists()

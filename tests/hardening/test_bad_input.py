@@ -419,7 +419,7 @@ def free_slot(site_tree):
 def test_eligibility_check_survives_bad_input(client, intake, data):
     case = FormCase(
         url=reverse("mentoring:eligibility", args=[intake.pk]),
-        valid={"municipality": "molndal", "target_group": "under_notice", "birth_year": "1985"},
+        valid={"municipality": "molndal", "employment_status": "under_notice", "birth_year": "1985"},
         # Eligible: only the session remembers it. Not eligible: a refusal is counted.
         stored=[apps.get_model("mentoring", "EligibilityRefusal")],
         expect_stored=False,

@@ -130,7 +130,9 @@ def apply(*, email: str, intake_id: int, port: int, source_address: str) -> str:
     )
     assert landed.url.endswith(eligibility), f"{email} could not sign in: {landed.url}"
     profile = browser.redirect_of(
-        "POST", eligibility, {"municipality": "molndal", "target_group": "under_notice", "birth_year": "1985"}
+        "POST",
+        eligibility,
+        {"municipality": "molndal", "employment_status": "under_notice", "birth_year": "1985"},
     )
     step = browser.redirect_of("GET", profile)
     application = re.fullmatch(r"/application/(\d+)/idea/", step).group(1)

@@ -11,52 +11,76 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.applications import uploads
-from mentoring.applications.services import EligibilityAnswers
+from mentoring.applications.eligibility import EligibilityAnswers
 from mentoring.core.choices import (
     BusinessSector,
+    EmploymentStatus,
     Language,
     MeetingMode,
     Municipality,
     Stage,
     SupportNeed,
-    TargetGroup,
     WomanMentor,
 )
 from mentoring.core.forms import organisation_number
 from mentoring.models import ApplicantProfile, Application
 from mentoring.models.application import Step
-from mentoring.people.forms import _birth_year_field
+from mentoring.people.forms import _birth_year_field, business_date_field, clean_business_date
 
 # --- Eligibility ------------------------------------------------------------------------------
 
 
 class EligibilityForm(forms.Form):
+    """The short check. Its situation is the profile's employment status, in the same words, so that
+    what it learns can fill in the profile (see `known_to_profile`)."""
+
     municipality = forms.ChoiceField(
         label=_("Which municipality do you live or work in?"),
         choices=[("", _("Choose a municipality")), *Municipality.choices],
         error_messages={"required": _("Choose the municipality you live or work in.")},
     )
-    target_group = forms.ChoiceField(
-        label=_("Which of these describes you best today?"),
-        choices=TargetGroup.choices,
+    employment_status = forms.ChoiceField(
+        label=_("What is your situation today?"),
+        choices=EmploymentStatus.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose the description that fits you best.")},
+        error_messages={"required": _("Choose what describes you today.")},
     )
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["business_registered_on"] = business_date_field()
         self.fields["birth_year"] = _birth_year_field(today=today)
+
+    def clean(self):
+        data = super().clean()
+        clean_business_date(self, data, today=self.today)
+        return data
 
     def answers(self) -> EligibilityAnswers:
         data = self.cleaned_data
         return EligibilityAnswers(
             municipality=data["municipality"],
-            target_group=data["target_group"],
+            employment_status=data["employment_status"],
             birth_year=data["birth_year"],
+            business_registered_on=data["business_registered_on"],
         )
+
+
+def known_to_profile(answers: EligibilityAnswers) -> dict:
+    """The check's answers as the profile form's initial values (kept in the session, never stored)."""
+    known = {
+        "municipality": answers.municipality,
+        "birth_year": answers.birth_year,
+        "employment_status": answers.employment_status,
+    }
+    if answers.business_registered_on:
+        known["business_registered_on"] = answers.business_registered_on.isoformat()
+    return known
 
 
 # --- The application, step by step ------------------------------------------------------------
@@ -386,6 +410,8 @@ def profile_summary(profile: ApplicantProfile) -> list[Answer]:
     ]
     if p.months_unemployed is not None:
         rows.append(("months_unemployed", str(p.months_unemployed)))
+    if p.business_registered_on is not None:
+        rows.append(("business_registered_on", date_format(p.business_registered_on, "j F Y")))
     rows += [
         ("former_sector", p.get_former_sector_display()),
         ("education_level", p.get_education_level_display()),

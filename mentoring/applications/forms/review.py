@@ -99,9 +99,15 @@ class DecisionForm(forms.Form):
         choices=ApplicationStatus.choices, required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args, moves: list[Transition], **kwargs):
+    def __init__(self, *args, moves: list[Transition], outside_target_groups: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.moves = moves
+        self.outside_target_groups = outside_target_groups
+        if outside_target_groups:
+            self.fields["internal_note"].help_text = _(
+                "Seen only by coordinators. Required when you accept: this application falls outside "
+                "the intake's target groups, so say why you accept it."
+            )
         self.fields["decision"].choices = [
             (move.target.value, DECISION_ACTIONS[move.target]) for move in moves
         ]
@@ -113,6 +119,18 @@ class DecisionForm(forms.Form):
         cleaned_data = super().clean()
         if cleaned_data.get("decision") == Status.REJECTED and not cleaned_data.get("reason", "").strip():
             self.add_error("reason", _("Tell the applicant why they are not accepted."))
+        if (
+            self.outside_target_groups
+            and cleaned_data.get("decision") == Status.ACCEPTED
+            and not cleaned_data.get("internal_note", "").strip()
+        ):
+            self.add_error(
+                "internal_note",
+                _(
+                    "This application falls outside the intake's target groups. "
+                    "Say in the internal note why you accept it."
+                ),
+            )
         return cleaned_data
 
     def buttons(self) -> list[dict]:

@@ -6,6 +6,7 @@ coordinator cannot edit someone else's draft from here.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,16 +20,17 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.applications import selectors, uploads
 from mentoring.applications import services as application_services
+from mentoring.applications.eligibility import eligibility_reasons, who_may_apply
 from mentoring.applications.forms.applicant import (
     STEP_FORMS,
     EligibilityForm,
     WithdrawForm,
     application_answers,
+    known_to_profile,
     profile_summary,
 )
-from mentoring.applications.services import eligibility_reasons, eligibility_refusal_count
+from mentoring.applications.services import eligibility_refusal_count
 from mentoring.applications.workflow import Role, Status, may_move
-from mentoring.core.choices import Municipality, TargetGroup
 from mentoring.guidance.selectors import guidance_booking_upcoming_of
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
@@ -38,7 +40,9 @@ from mentoring.people.services import applicant_profile_create
 from mentoring.privacy.services.access_log import access_log_record
 from mentoring.training.selectors import course_entries_of
 
-# Intake ids whose eligibility check this session passed; nothing about the person.
+# The eligibility checks this session passed: intake id → the answers, which fill in the profile.
+# Kept in the session only, so nothing is stored about someone who stops before the profile;
+# dropped once the application is started.
 ELIGIBLE_SESSION_KEY = "mentoring_eligible_intakes"
 STEPS = list(Step)
 
@@ -67,22 +71,30 @@ def _no_longer_a_draft(request, application: Application):
     return redirect("mentoring:dashboard")
 
 
+def _eligible_answers(request) -> dict[str, dict]:
+    stored = request.session.get(ELIGIBLE_SESSION_KEY, {})
+    # A session from before the answers were kept holds a list of ids: the check is simply taken again.
+    return dict(stored) if isinstance(stored, dict) else {}
+
+
 def _eligible_intakes(request) -> list[int]:
-    return list(request.session.get(ELIGIBLE_SESSION_KEY, []))
+    return [int(intake_id) for intake_id in _eligible_answers(request)]
 
 
-def _set_eligible(request, intake_id: int, eligible: bool) -> None:
-    ids = set(_eligible_intakes(request))
-    (ids.add if eligible else ids.discard)(intake_id)
-    request.session[ELIGIBLE_SESSION_KEY] = sorted(ids)
+def _set_eligible(request, intake_id: int, known: dict | None) -> None:
+    """Remember that the check for `intake_id` passed, with its answers; None forgets it."""
+    stored = _eligible_answers(request)
+    stored.pop(str(intake_id), None)
+    if known is not None:
+        stored[str(intake_id)] = known
+    request.session[ELIGIBLE_SESSION_KEY] = stored
 
 
 # --- Eligibility and profile ------------------------------------------------------------------
 
 
-def _labels(codes: list[str], choices) -> str:
-    labels = dict(choices.choices)
-    return ", ".join(str(labels[code]) for code in codes if code in labels)
+def _with_next(url_name: str, next_url: str) -> str:
+    return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -96,24 +108,34 @@ def eligibility(request, intake_id: int):
         return render(request, "mentoring/applicant/intake_closed.html", {"intake": intake, "now": now})
     today = timezone.localdate(now)
     form = EligibilityForm(request.POST or None, today=today)
+    who = who_may_apply(intake)
     if request.method == "POST" and form.is_valid():
-        reasons = eligibility_reasons(intake=intake, answers=form.answers(), today=today)
+        answers = form.answers()
+        reasons = eligibility_reasons(intake=intake, answers=answers, today=today)
         if reasons:
             eligibility_refusal_count(intake=intake, reasons=reasons, today=today)
-            _set_eligible(request, intake.pk, False)
+            _set_eligible(request, intake.pk, None)
             return render(
                 request,
                 "mentoring/applicant/not_eligible.html",
-                {
-                    "intake": intake,
-                    "reasons": reasons,
-                    "municipalities": _labels(intake.municipalities, Municipality),
-                    "target_groups": _labels(intake.target_groups, TargetGroup),
-                },
+                {"intake": intake, "reasons": reasons, "who": who},
             )
-        _set_eligible(request, intake.pk, True)
-        return redirect("mentoring:profile", intake_id=intake.pk)
-    return render(request, "mentoring/applicant/eligibility.html", {"intake": intake, "form": form})
+        _set_eligible(request, intake.pk, known_to_profile(answers))
+        profile_url = reverse("mentoring:profile", args=[intake.pk])
+        if request.user.is_authenticated:
+            return redirect(profile_url)
+        return render(
+            request,
+            "mentoring/applicant/eligible.html",
+            {
+                "intake": intake,
+                "signup_url": _with_next("account_signup", profile_url),
+                "login_url": _with_next("account_login", profile_url),
+            },
+        )
+    return render(
+        request, "mentoring/applicant/eligibility.html", {"intake": intake, "form": form, "who": who}
+    )
 
 
 @login_required
@@ -123,7 +145,8 @@ def profile(request, intake_id: int):
     existing = selectors.applications_of_applicant(request.user).filter(intake=intake).first()
     if existing is not None:
         return redirect(_resume_url(existing))
-    if intake.pk not in _eligible_intakes(request):
+    known = _eligible_answers(request).get(str(intake.pk))
+    if known is None:
         return redirect("mentoring:eligibility", intake_id=intake.pk)
     now = timezone.now()
     if not intake.is_open(now=now):
@@ -131,16 +154,20 @@ def profile(request, intake_id: int):
 
     applicant_profile = people_selectors.applicant_profile_of(request.user)
     if applicant_profile is None:
-        form = profile_form_for(request, today=timezone.localdate(now))
+        form = profile_form_for(request, today=timezone.localdate(now), known=known)
         if request.method != "POST" or not form.is_valid():
-            return render(request, "mentoring/applicant/profile.html", {"intake": intake, "form": form})
+            return render(
+                request,
+                "mentoring/applicant/profile.html",
+                {"intake": intake, "form": form, "from_check": bool(known)},
+            )
         applicant_profile_create(user=request.user, data=form.cleaned_data, now=now)
 
     try:
         application = application_services.application_start(intake=intake, applicant=request.user, now=now)
     except application_services.IntakeClosed:
         return render(request, "mentoring/applicant/intake_closed.html", {"intake": intake, "now": now})
-    _set_eligible(request, intake.pk, False)
+    _set_eligible(request, intake.pk, None)
     return redirect(_resume_url(application))
 
 

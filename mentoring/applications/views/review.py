@@ -23,6 +23,7 @@ from mentoring.applications import selectors as review_selectors
 from mentoring.applications.filters import QueueFilter
 from mentoring.applications.forms.review import BulkDecisionForm, DecisionForm, ReviewForm
 from mentoring.applications.services import (
+    AcceptanceNeedsReason,
     IdentityRevealNotAllowed,
     ReviewNotAllowed,
     StaleDecision,
@@ -92,6 +93,7 @@ class QueueRow:
     average_score: Decimal | None
     review_count: int
     selected: bool
+    outside_target_groups: list[str]
 
 
 def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
@@ -112,6 +114,7 @@ def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: 
                 average_score=application.average_score,
                 review_count=application.review_count,
                 selected=application.pk in selected,
+                outside_target_groups=selectors.outside_target_groups(application),
             )
         )
     query = request.GET.urlencode()
@@ -170,6 +173,18 @@ def bulk_decide(request, intake_id: int):
             )
             % {"count": len(result.decided), "decision": decision},
         )
+    if result.need_reason:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d application not accepted: it falls outside the intake's target groups. "
+                "Accept it from its own page, with a reason.",
+                "%(count)d applications not accepted: they fall outside the intake's target groups. "
+                "Accept each from its own page, with a reason.",
+                len(result.need_reason),
+            )
+            % {"count": len(result.need_reason)},
+        )
     if result.skipped:
         messages.warning(
             request,
@@ -197,7 +212,11 @@ def _render_detail(request, application: Application, *, review_form=None, decis
             initial=ReviewForm.initial_from(detail.own_review), weights=application.intake.rubric_weights
         )
     if decision_form is None and detail.decisions:
-        decision_form = DecisionForm(moves=detail.decisions, initial={"expected_status": application.status})
+        decision_form = DecisionForm(
+            moves=detail.decisions,
+            outside_target_groups=bool(detail.outside_target_groups),
+            initial={"expected_status": application.status},
+        )
     return render(
         request,
         "mentoring/coordinator/application_detail.html",
@@ -311,7 +330,11 @@ def application_decide_view(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
     if refused := _refuse_if_conflicted(request, application):
         return refused
-    form = DecisionForm(request.POST, moves=review_selectors.decisions_open(application=application))
+    form = DecisionForm(
+        request.POST,
+        moves=review_selectors.decisions_open(application=application),
+        outside_target_groups=bool(review_selectors.outside_target_groups(application)),
+    )
     if form.is_valid():
         expected = form.cleaned_data["expected_status"]
         try:
@@ -330,6 +353,8 @@ def application_decide_view(request, pk: int):
             application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
             form.data = form.data.copy()
             form.data[form.add_prefix("expected_status")] = application.status
+        except AcceptanceNeedsReason as error:
+            form.add_error("internal_note", error.message)
         except TransitionNotAllowed as error:
             form.add_error("decision", error.message)
         else:

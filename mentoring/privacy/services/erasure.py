@@ -320,7 +320,18 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
         # The figures count hours attended by the gender of the person's profile.
         if kept_ids or has_hours:
             profile.first_name = profile.last_name = profile.phone = profile.former_employer = ""
-            profile.save(update_fields=["first_name", "last_name", "phone", "former_employer", "updated_at"])
+            # A registration date and a municipality can name the company in the public register.
+            profile.business_registered_on = None
+            profile.save(
+                update_fields=[
+                    "first_name",
+                    "last_name",
+                    "phone",
+                    "former_employer",
+                    "business_registered_on",
+                    "updated_at",
+                ]
+            )
             steps.log("profile_anonymised", 1)
         else:
             profile.delete()

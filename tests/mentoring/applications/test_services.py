@@ -11,14 +11,12 @@ from mentoring.applications import services
 from mentoring.applications import services as reviews
 from mentoring.applications.services import (
     ApplicationIncomplete,
-    EligibilityAnswers,
     IntakeClosed,
     TransitionNotAllowed,
-    eligibility_reasons,
     eligibility_refusal_count,
 )
 from mentoring.applications.workflow import FINAL, OPEN, TRANSITIONS, Role, Status, may_move
-from mentoring.core.choices import IneligibilityReason, Municipality, Stage, TargetGroup
+from mentoring.core.choices import IneligibilityReason, Stage
 from mentoring.models import Application, EligibilityRefusal, IdentityReveal, Review, StatusChange
 from mentoring.models.application import Step
 from tests import factories
@@ -706,54 +704,6 @@ def test_application_identity_reveal_refused_after_a_conflict_of_interest(
 TODAY = dt.date(2026, 3, 2)
 
 
-def answers(**kwargs) -> EligibilityAnswers:
-    fields = {
-        "municipality": Municipality.MOLNDAL,
-        "target_group": TargetGroup.UNDER_NOTICE,
-        "birth_year": 1985,
-    }
-    return EligibilityAnswers(**{**fields, **kwargs})
-
-
-def test_eligibility_reasons_none_for_an_eligible_person(intake):
-    assert eligibility_reasons(intake=intake, answers=answers(), today=TODAY) == []
-
-
-def test_eligibility_reasons_municipality_outside_the_intakes_list(intake):
-    intake.municipalities = [Municipality.MOLNDAL]
-
-    found = eligibility_reasons(
-        intake=intake, answers=answers(municipality=Municipality.GOTEBORG), today=TODAY
-    )
-
-    assert found == [IneligibilityReason.MUNICIPALITY]
-
-
-def test_eligibility_reasons_target_group_not_in_the_intake(intake):
-    found = eligibility_reasons(intake=intake, answers=answers(target_group=TargetGroup.OTHER), today=TODAY)
-
-    assert found == [IneligibilityReason.TARGET_GROUP]
-
-
-@pytest.mark.parametrize(
-    ("birth_year", "expected"),
-    [(2008, []), (2009, [IneligibilityReason.AGE]), (1950, [])],
-    ids=["turns-18-this-year", "turns-17-this-year", "retired"],
-)
-def test_eligibility_reasons_age_counts_by_birth_year(intake, birth_year, expected):
-    assert eligibility_reasons(intake=intake, answers=answers(birth_year=birth_year), today=TODAY) == expected
-
-
-def test_eligibility_reasons_names_every_reason_that_applies(intake):
-    found = eligibility_reasons(
-        intake=intake,
-        answers=answers(municipality=Municipality.OTHER, target_group=TargetGroup.OTHER, birth_year=2012),
-        today=TODAY,
-    )
-
-    assert set(found) == set(IneligibilityReason)
-
-
 def test_eligibility_refusal_count_counts_per_intake_reason_and_day(intake):
     other_intake = factories.IntakeFactory()
     both = [IneligibilityReason.MUNICIPALITY, IneligibilityReason.AGE]
@@ -783,3 +733,65 @@ def test_eligibility_refusal_count_keeps_nothing_about_the_person(intake):
     assert stored == {"id", "intake", "reason", "day", "count"}
     assert factories.User.objects.count() == people_before
     assert not Application.objects.exists()
+
+
+# --- Outside the intake's target groups ----------------------------------------------------------
+
+
+def test_application_decide_accepting_outside_the_target_groups_needs_a_reason(
+    man_in_a_womens_intake, coordinator, now
+):
+    application = man_in_a_womens_intake
+
+    with pytest.raises(services.AcceptanceNeedsReason):
+        services.application_decide(
+            application=application, decision=Status.ACCEPTED, actor=coordinator, now=now, reason=""
+        )
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
+
+
+def test_application_decide_accepts_outside_the_target_groups_with_the_reason_in_the_history(
+    man_in_a_womens_intake, coordinator, now
+):
+    application = man_in_a_womens_intake
+
+    services.application_decide(
+        application=application,
+        decision=Status.ACCEPTED,
+        actor=coordinator,
+        now=now,
+        reason="",
+        internal_note="Non-binary; agreed with the programme manager.",
+    )
+
+    change = StatusChange.objects.filter(application=application).latest("pk")
+    assert (change.to_status, change.actor, change.internal_note) == (
+        Status.ACCEPTED,
+        coordinator,
+        "Non-binary; agreed with the programme manager.",
+    )
+
+
+def test_application_decide_rejecting_outside_the_target_groups_needs_no_note(
+    man_in_a_womens_intake, coordinator, now
+):
+    application = man_in_a_womens_intake
+    services.application_decide(
+        application=application, decision=Status.REJECTED, actor=coordinator, now=now, reason="Not a woman."
+    )
+    application.refresh_from_db()
+    assert application.status == Status.REJECTED
+
+
+def test_applications_decide_leaves_those_outside_the_target_groups_for_their_own_page(
+    man_in_a_womens_intake, application_in, coordinator, now
+):
+    outside = man_in_a_womens_intake
+    inside = application_in(Status.IN_REVIEW)
+
+    result = services.applications_decide(
+        applications=[outside, inside], decision=Status.ACCEPTED, actor=coordinator, now=now, reason=""
+    )
+
+    assert (result.decided, result.skipped, result.need_reason) == ([inside.pk], [], [outside.pk])

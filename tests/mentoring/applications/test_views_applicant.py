@@ -1,7 +1,9 @@
 """The applicant's pages: eligibility, profile, the steps of the application, upload, withdraw, dashboard."""
 
+import datetime as dt
 import io
 import zipfile
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings as django_settings
@@ -12,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from mentoring.applications import services as application_services
@@ -138,7 +141,9 @@ def test_intake_state_costs_at_most_two_queries(site_tree, django_assert_max_num
 
 def test_eligibility_refusal_keeps_only_an_anonymous_count(client, intake):
     url = reverse("mentoring:eligibility", args=[intake.pk])
-    response = client.post(url, {"municipality": "other", "target_group": "employed", "birth_year": "1980"})
+    response = client.post(
+        url, {"municipality": "other", "employment_status": "employed", "birth_year": "1980"}
+    )
     assert response.status_code == 200
     assert "Arbetsförmedlingen" in response.content.decode()
     assert EligibilityRefusal.objects.get(intake=intake).count == 1
@@ -146,15 +151,109 @@ def test_eligibility_refusal_keeps_only_an_anonymous_count(client, intake):
     assert not ApplicantProfile.objects.exists()
 
 
-def test_eligibility_pass_leads_through_sign_in_to_the_profile(client, intake):
+def test_eligibility_pass_says_she_can_apply_and_offers_both_ways_in_keeping_where_she_goes(client, intake):
     url = reverse("mentoring:eligibility", args=[intake.pk])
     response = client.post(
-        url, {"municipality": "molndal", "target_group": "under_notice", "birth_year": "1985"}
+        url, {"municipality": "molndal", "employment_status": "under_notice", "birth_year": "1985"}
     )
-    profile_url = reverse("mentoring:profile", args=[intake.pk])
-    assert response.url == profile_url
-    assert client.session[ELIGIBLE_SESSION_KEY] == [intake.pk]
-    assert "next=" in client.get(profile_url).url
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "mentoring/applicant/eligible.html"
+    next_query = urlencode({"next": reverse("mentoring:profile", args=[intake.pk])})
+    html = response.content.decode()
+    assert f'href="{reverse("account_signup")}?{escape(next_query)}"' in html
+    assert f'href="{reverse("account_login")}?{escape(next_query)}"' in html
+
+
+def test_eligibility_pass_keeps_the_answers_in_the_session_only(client, db):
+    intake = factories.IntakeFactory(target_groups=["self_employed"], business_max_age_months=24)
+    registered = (timezone.localdate() - dt.timedelta(days=100)).isoformat()
+    url = reverse("mentoring:eligibility", args=[intake.pk])
+    client.post(
+        url,
+        {
+            "municipality": "kungalv",
+            "employment_status": "self_employed",
+            "business_registered_on": registered,
+            "birth_year": "1979",
+        },
+    )
+
+    assert client.session[ELIGIBLE_SESSION_KEY] == {
+        str(intake.pk): {
+            "municipality": "kungalv",
+            "birth_year": 1979,
+            "employment_status": "self_employed",
+            "business_registered_on": registered,
+        }
+    }
+    assert not ApplicantProfile.objects.exists()
+    assert not Application.objects.exists()
+
+
+def test_eligibility_pass_when_signed_in_goes_straight_to_the_profile(client, intake):
+    client.force_login(factories.verified_user())
+    response = client.post(
+        reverse("mentoring:eligibility", args=[intake.pk]),
+        {"municipality": "molndal", "employment_status": "under_notice", "birth_year": "1985"},
+    )
+    assert response.url == reverse("mentoring:profile", args=[intake.pk])
+
+
+def test_eligibility_lets_in_a_business_younger_than_the_intakes_limit(client, db):
+    intake = factories.IntakeFactory(target_groups=["employed", "self_employed"], business_max_age_months=24)
+    url = reverse("mentoring:eligibility", args=[intake.pk])
+    young = {"municipality": "molndal", "employment_status": "self_employed", "birth_year": "1985"}
+    registered = timezone.localdate() - dt.timedelta(days=300)
+
+    response = client.post(url, young | {"business_registered_on": registered.isoformat()})
+
+    assert response.templates[0].name == "mentoring/applicant/eligible.html"
+    assert not EligibilityRefusal.objects.exists()
+
+
+def test_eligibility_turns_away_an_older_business_saying_the_intakes_limit(client, db):
+    intake = factories.IntakeFactory(target_groups=["self_employed"], business_max_age_months=24)
+    old = timezone.localdate() - dt.timedelta(days=3 * 365)
+    with translation.override("en"):
+        response = client.post(
+            reverse("mentoring:eligibility", args=[intake.pk]),
+            {
+                "municipality": "molndal",
+                "employment_status": "self_employed",
+                "business_registered_on": old.isoformat(),
+                "birth_year": "1985",
+            },
+        )
+    assert "This intake is for businesses registered less than 2 years ago." in response.content.decode()
+    assert EligibilityRefusal.objects.get(intake=intake).reason == "business_age"
+
+
+def test_eligibility_asks_the_self_employed_when_the_business_was_registered(client, intake):
+    url = reverse("mentoring:eligibility", args=[intake.pk])
+    response = client.post(
+        url, {"municipality": "molndal", "employment_status": "self_employed", "birth_year": "1985"}
+    )
+    form = response.context["form"]
+    assert "business_registered_on" in form.errors
+    # Nothing she chose is lost.
+    assert form["employment_status"].value() == "self_employed"
+    assert form["municipality"].value() == "molndal"
+
+
+def test_eligibility_check_shows_who_may_apply_from_the_intake(client, db):
+    intake = factories.IntakeFactory(
+        for_women=True,
+        target_groups=["under_notice", "self_employed"],
+        business_max_age_months=24,
+        municipalities=["molndal"],
+    )
+    with translation.override("en"):
+        html = client.get(reverse("mentoring:eligibility", args=[intake.pk]))
+    text = html.content.decode()
+    assert "The intake is for women." in text
+    assert "Self-employed, with a business registered less than 2 years ago" in text
+    assert "You live or work in Mölndal." in text
 
 
 def test_eligibility_of_closed_intake_shows_no_form(client, db):
@@ -173,9 +272,9 @@ def test_eligibility_url_resumes_the_saved_step(client, draft):
 # --- Profile ----------------------------------------------------------------------------------
 
 
-def _passed(client, intake):
+def _passed(client, intake, **answers):
     session = client.session
-    session[ELIGIBLE_SESSION_KEY] = [intake.pk]
+    session[ELIGIBLE_SESSION_KEY] = {str(intake.pk): answers}
     session.save()
 
 
@@ -219,6 +318,53 @@ def test_profile_records_consent_and_starts_the_application(client, intake, sett
     assert profile.privacy_notice_version == settings.PRIVACY_NOTICE_VERSION
     assert profile.consent_at is not None and profile.languages == ["sv", "ar"]
     assert response.url == reverse("mentoring:application_step", args=[application.pk, "idea"])
+
+
+def test_profile_is_filled_in_with_what_the_check_learnt(client, intake):
+    client.force_login(factories.verified_user())
+    _passed(
+        client,
+        intake,
+        municipality="kungalv",
+        birth_year=1979,
+        employment_status="self_employed",
+        business_registered_on="2026-01-15",
+    )
+
+    form = client.get(reverse("mentoring:profile", args=[intake.pk])).context["form"]
+
+    assert form["municipality"].value() == "kungalv"
+    assert form["birth_year"].value() == 1979
+    # The check's situation is the profile's own choice, not a word from another list.
+    assert form["employment_status"].value() == "self_employed"
+    assert "self_employed" in dict(form.fields["employment_status"].choices)
+    assert form["business_registered_on"].value() == "2026-01-15"
+
+
+def test_profile_saved_forgets_the_checks_answers(client, intake):
+    user = factories.verified_user()
+    client.force_login(user)
+    _passed(client, intake, municipality="molndal", birth_year=1985, employment_status="unemployed")
+
+    client.post(reverse("mentoring:profile", args=[intake.pk]), {**PROFILE, "months_unemployed": "5"})
+
+    assert ApplicantProfile.objects.get(user=user).employment_status == "unemployed"
+    assert str(intake.pk) not in client.session[ELIGIBLE_SESSION_KEY]
+
+
+def test_profile_stores_the_business_registration_date_of_the_self_employed_only(client, intake):
+    user = factories.verified_user()
+    client.force_login(user)
+    _passed(client, intake)
+    url = reverse("mentoring:profile", args=[intake.pk])
+
+    missing = client.post(url, {**PROFILE, "employment_status": "self_employed"})
+    assert "business_registered_on" in missing.context["form"].errors
+
+    client.post(
+        url, {**PROFILE, "employment_status": "self_employed", "business_registered_on": "2025-11-02"}
+    )
+    assert ApplicantProfile.objects.get(user=user).business_registered_on == dt.date(2025, 11, 2)
 
 
 def test_profile_without_passing_eligibility_goes_back_to_the_check(client, intake):

@@ -515,6 +515,27 @@ def test_rubric_weights_cannot_change_once_an_intake_has_reviews(site_tree, clie
     assert intake.rubric_weights.get("fit") != data["weight_fit"]
 
 
+def test_intake_form_refuses_a_business_age_limit_without_the_self_employed(site_tree, intake):
+    from mentoring.applications.viewsets import intake_viewset
+
+    form_class = intake_viewset.get_edit_handler().get_form_class()
+    shown = form_class(instance=intake, for_user=factories.coordinator_user())
+    data = {field.html_name: field.value() for field in shown if field.value() is not None}
+    data |= {"target_groups": ["employed", "under_notice"], "business_max_age_months": "24"}
+
+    form = form_class(data, instance=intake, for_user=factories.coordinator_user())
+
+    assert not form.is_valid()
+    assert list(form.errors) == ["business_max_age_months"]
+
+    form = form_class(
+        data | {"target_groups": ["under_notice", "self_employed"]},
+        instance=intake,
+        for_user=factories.coordinator_user(),
+    )
+    assert form.is_valid(), form.errors
+
+
 def test_bulk_decision_without_a_selection_is_an_error(site_tree, coordinator_client, application_in):
     application = application_in(Status.SUBMITTED)
     response = coordinator_client.post(
@@ -549,3 +570,58 @@ def test_coordinators_may_manage_intakes_in_wagtail_and_editors_may_not(site_tre
     client.force_login(editor)
     assert client.get(reverse("intakes:index")).status_code in (302, 403)
     assert not Group.objects.get(name=roles.EDITORS).permissions.filter(content_type__app_label="mentoring")
+
+
+# --- Outside the intake's target groups ----------------------------------------------------------
+
+
+def test_queue_marks_an_application_outside_the_target_groups(
+    site_tree, coordinator_client, application_in, man_in_a_womens_intake
+):
+    woman = application_in(Status.IN_REVIEW)
+    with translation.override("en"):
+        response = coordinator_client.get(queue_url(man_in_a_womens_intake.intake))
+    rows = {row.application.pk: row.outside_target_groups for row in response.context["rows"]}
+    assert rows[woman.pk] == []
+    assert rows[man_in_a_womens_intake.pk] == ["Gender not stated as woman, in an intake for women"]
+    assert "Outside the target groups" in response.content.decode()
+
+
+def test_detail_says_the_application_is_outside_the_target_groups(
+    site_tree, coordinator_client, man_in_a_womens_intake
+):
+    with translation.override("en"):
+        response = coordinator_client.get(
+            reverse("mentoring:application_detail", args=[man_in_a_womens_intake.pk])
+        )
+    html = response.content.decode()
+    assert 'id="outside-target-groups"' in html
+    assert "Gender not stated as woman, in an intake for women" in html
+
+
+def test_decision_accepting_outside_the_target_groups_asks_for_a_reason_and_keeps_what_was_typed(
+    site_tree, coordinator_client, man_in_a_womens_intake
+):
+    url = reverse("mentoring:application_decide", args=[man_in_a_womens_intake.pk])
+    response = coordinator_client.post(
+        url, {"decision": "accepted", "reason": "Välkommen!", "expected_status": "in_review"}
+    )
+    assert response.status_code == 200
+    form = response.context["decision_form"]
+    assert "internal_note" in form.errors
+    assert form["reason"].value() == "Välkommen!"
+    man_in_a_womens_intake.refresh_from_db()
+    assert man_in_a_womens_intake.status == Status.IN_REVIEW
+
+    response = coordinator_client.post(
+        url,
+        {
+            "decision": "accepted",
+            "reason": "Välkommen!",
+            "internal_note": "Beslut efter samtal.",
+            "expected_status": "in_review",
+        },
+    )
+    assert response.status_code == 302
+    change = StatusChange.objects.filter(application=man_in_a_womens_intake).latest("pk")
+    assert (change.to_status, change.internal_note) == (Status.ACCEPTED, "Beslut efter samtal.")

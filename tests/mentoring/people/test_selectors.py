@@ -1,5 +1,7 @@
 """An applicant's profile facts, as the application page and the person's record show them."""
 
+import datetime as dt
+
 from django.utils import translation
 
 from mentoring.core.choices import EmploymentStatus, Gender, Municipality
@@ -90,3 +92,14 @@ def test_profile_facts_give_months_without_work_with_the_employment_status():
 
 def test_no_profile_has_no_facts():
     assert facts_of(None, contact=True, age_and_gender=True, employer=True) == []
+
+
+def test_applicant_profile_facts_show_the_business_registration_date_only_with_the_contact_details():
+    founder = profile(
+        employment_status=EmploymentStatus.SELF_EMPLOYED, business_registered_on=dt.date(2025, 11, 2)
+    )
+    with translation.override("en"):
+        named = dict(applicant_profile_facts(founder, contact=True, age_and_gender=True, employer=True))
+        blind = dict(applicant_profile_facts(founder, contact=False, age_and_gender=False, employer=False))
+    assert named["Business registered"] == "2 November 2025"
+    assert "Business registered" not in blind

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentoring', '0015_names_refuse_control_characters'),
+        ('mentoring', '0016_eligibility_by_intake'),
     ]
 
     operations = [
