@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import BusinessSector, SupportNeed
 from mentoring.mentorships.workflow import MentorshipStatus
-from mentoring.models import MatchingRun, Mentorship
+from mentoring.models import MatchingChoice, MatchingRun, Mentorship
 from portal.models import OutboxMessage
 from tests import factories
 from tests.browser.conftest import sign_in
@@ -199,3 +199,29 @@ def test_board_shows_progress_of_a_queued_run_and_the_result_when_it_is_done(
     )
     expect(page.locator("table.matching-pairs tbody tr")).to_have_count(1, timeout=8_000)
     expect(page.locator("progress")).to_have_count(0)
+
+
+def test_coordinator_chooses_another_mentor_on_a_page_of_their_own(page, live_server, cohort, axe_check):
+    intake = cohort["intake"]
+    board = f"/en/coordinator/intakes/{intake.pk}/matching/"
+    sign_in(page, live_server, board, factories.coordinator_user())
+    page.get_by_role("button", name=ui("Run matching")).click()
+    expect(page.locator("table.matching-pairs tbody tr")).to_have_count(3)
+    sara = factories.MentorProfileFactory(user__first_name="Sara", user__last_name="Nilsson", capacity=1)
+
+    # The board lists no mentors on the rows: a link per pair leads to the choice.
+    expect(page.locator("table.matching-pairs select")).to_have_count(0)
+    pair_row(page, "Bo Lund").get_by_role("link", name=ui("Choose another mentor", exact=False)).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bo Lund")
+    axe_check(page)
+    search = page.get_by_role("search", name=ui("Search mentors"))
+    search.get_by_role("textbox").fill("Nilsson")
+    search.get_by_role("button").click()
+    mentors = page.get_by_test_id("swap-mentors").locator("tbody tr")
+    expect(mentors).to_have_count(1)
+    mentors.get_by_role("button", name=re.compile("Sara Nilsson")).click()
+
+    # Back on the board: Bo is locked to Sara, and the next run keeps the pair.
+    expect(page).to_have_url(re.compile(rf"/coordinator/intakes/{intake.pk}/matching/$"))
+    expect(page.get_by_role("status").first).to_contain_text("Sara Nilsson")
+    assert MatchingChoice.objects.get(participant=cohort["bo"]).mentor == sara
