@@ -57,7 +57,12 @@ from mentoring.models import (
 )
 
 # A mentorship that became active: it is active now, or was before it ended.
-STARTED_MENTORSHIP = (MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY)
+STARTED_MENTORSHIP = (
+    MentorshipStatus.ACTIVE,
+    MentorshipStatus.COMPLETING,
+    MentorshipStatus.COMPLETED,
+    MentorshipStatus.ENDED_EARLY,
+)
 # Still in the running or taken in. Nobody is refused for eligibility after applying: the short
 # check before the form turns people away and keeps only an anonymous count, without gender, so
 # the pipeline's "eligible" is the applications past draft that were neither rejected nor withdrawn.

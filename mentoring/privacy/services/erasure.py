@@ -106,6 +106,7 @@ def _close_open_mentorships(mentorships, *, steps: _Steps, prefix: str, now: dat
     moves = (
         (MentorshipStatus.PROPOSED, MentorshipStatus.RETURNED, {}),
         (MentorshipStatus.ACTIVE, MentorshipStatus.ENDED_EARLY, {"ended_at": now}),
+        (MentorshipStatus.COMPLETING, MentorshipStatus.ENDED_EARLY, {"ended_at": now}),
     )
     for source, target, extra in moves:
         ids = list(Mentorship.objects.filter(pk__in=mentorships, status=source).values_list("pk", flat=True))
