@@ -32,6 +32,7 @@ from mentoring.models import (
     FollowUpSurvey,
     Goal,
     IdentityReveal,
+    MatchingReturn,
     Meeting,
     MentorInvitation,
     MentorProfile,
@@ -153,6 +154,10 @@ def _anonymise_mentorships(mentorships, *, steps: _Steps, prefix: str) -> None:
     steps.log(
         f"{prefix}_mentorship_changes_blanked",
         MentorshipChange.objects.filter(mentorship__in=mentorships).exclude(reason="").update(reason=""),
+    )
+    steps.log(
+        f"{prefix}_matching_returns_blanked",
+        MatchingReturn.objects.filter(mentorship__in=mentorships).exclude(note="").update(note=""),
     )
 
 
