@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -167,6 +168,11 @@ def _check_open(*, survey: FollowUpSurvey, now: datetime) -> None:
 def survey_closes_at(survey: FollowUpSurvey) -> datetime:
     """The moment a sent survey closes to answers (the day before is its last day)."""
     return survey.sent_at + EXPIRE_AFTER
+
+
+def survey_path(*, survey: FollowUpSurvey) -> str:
+    """The site-relative address of a sent `survey`'s link, in the active language (for her own page)."""
+    return reverse("mentoring:survey", kwargs={"token": survey_token(survey=survey, now=survey.sent_at)})
 
 
 def survey_url(*, survey: FollowUpSurvey, language: str) -> str:

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -30,7 +30,7 @@ from mentoring.applications.forms.applicant import (
 from mentoring.applications.services import eligibility_reasons, eligibility_refusal_count
 from mentoring.applications.workflow import Role, Status, may_move
 from mentoring.core.choices import Municipality, TargetGroup
-from mentoring.followup.services import survey_closes_at, survey_url
+from mentoring.followup.services import survey_closes_at, survey_path
 from mentoring.guidance.selectors import guidance_booking_upcoming_of
 from mentoring.models import AccessLog, Application, Intake
 from mentoring.models.application import Step
@@ -366,7 +366,7 @@ def _with_survey_link(entry: selectors.DashboardEntry, *, now) -> selectors.Dash
         return entry
     return replace(
         entry,
-        survey_url=survey_url(survey=survey, language=translation.get_language()),
+        survey_url=survey_path(survey=survey),
         survey_closes_on=survey_closes_at(survey) - timedelta(days=1),
     )
 
