@@ -33,7 +33,14 @@ from mentoring.mentorships.workflow import (
     Role,
     may_move,
 )
-from mentoring.models import Application, MatchingReturn, MentorProfile, Mentorship, MentorshipChange
+from mentoring.models import (
+    Application,
+    MatchingReturn,
+    MentorProfile,
+    Mentorship,
+    MentorshipChange,
+    SurveyKind,
+)
 from portal import roles
 from portal.roles import user_has_role
 
@@ -220,12 +227,14 @@ def _end(
     if reason or target == MentorshipStatus.ENDED_EARLY:
         mentorship.end_reason = reason
     mentorship.save(update_fields=["ended_at", "end_reason"])
-    _tell_participant_ended(mentorship)
+    # A participant has one exit survey: after a second mentorship the e-mail does not promise one.
+    first_exit_survey = not mentorship.participant.surveys.filter(kind=SurveyKind.EXIT).exists()
+    _tell_participant_ended(mentorship, survey_sent=first_exit_survey)
     surveys_after_mentorship(mentorship=mentorship, now=now)
     return mentorship
 
 
-def _tell_participant_ended(mentorship: Mentorship) -> None:
+def _tell_participant_ended(mentorship: Mentorship, *, survey_sent: bool) -> None:
     """E-mail the participant, in their language, that the mentorship has ended (not the reason:
     that is written for the coordinators, and may be about the participant)."""
     application = mentorship.participant
@@ -238,6 +247,7 @@ def _tell_participant_ended(mentorship: Mentorship) -> None:
             "participant_name": participant_name(application),
             "mentor_name": person_name(mentorship.mentor.user),
             "completed": mentorship.status == MentorshipStatus.COMPLETED,
+            "survey_sent": survey_sent,
             "dashboard_url": dashboard_url,
         },
         to=application.applicant.email,

@@ -156,3 +156,25 @@ def test_mentorship_return_to_matching_refused_to_a_mentor_and_for_a_running_men
     with pytest.raises(MentorshipTransitionNotAllowed):
         mentorship_return_to_matching(mentorship=mentorship, actor=mentor, reason="Why", now=START)
     assert not MatchingReturn.objects.exists()
+
+
+def test_mentorship_end_of_a_second_mentorship_promises_no_second_exit_survey(mentorship):
+    coordinator = factories.coordinator_user()
+    mentorship_complete(mentorship=mentorship, actor=coordinator, reason="", now=START)
+    mentorship_return_to_matching(mentorship=mentorship, actor=coordinator, reason="New business", now=START)
+    second = factories.MentorshipFactory(
+        participant=mentorship.participant,
+        status=MentorshipStatus.ACTIVE,
+        proposed_at=START,
+        answered_at=START,
+    )
+    OutboxMessage.objects.all().delete()
+
+    mentorship_end_early(mentorship=second, actor=coordinator, reason="Moved", now=START + 30 * DAY)
+
+    (ended,) = OutboxMessage.objects.filter(to=["lina@example.org"])
+    assert ended.headers["X-Portal-Event"] == "ended_early"
+    assert "survey" not in ended.body
+    assert (
+        FollowUpSurvey.objects.filter(participant=mentorship.participant, kind=SurveyKind.EXIT).count() == 1
+    )
