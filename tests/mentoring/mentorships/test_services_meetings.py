@@ -294,8 +294,9 @@ def test_mentorship_complete_by_a_coordinator_only(mentorship, mentor):
         mentorship=mentorship, actor=factories.coordinator_user(), reason="", now=day(90)
     )
     assert mentorship.status == MentorshipStatus.COMPLETED
-    (message,) = OutboxMessage.objects.filter(to=["lina@example.org"])
-    assert message.subject == "Your mentorship is completed"
+    completed, survey = OutboxMessage.objects.filter(to=["lina@example.org"]).order_by("pk")
+    assert completed.subject == "Your mentorship is completed"
+    assert survey.headers["X-Portal-Event"] == "sent"
 
 
 def test_mentorship_end_refused_to_the_participant(mentorship, participant):
