@@ -13,6 +13,11 @@ register(
         func="mentoring.mentorships.jobs.remind_mentors_to_meet",
         cron="0 8 * * *",
     ),
+    RecurringJob(
+        name="complete-proposed-mentorships",
+        func="mentoring.mentorships.jobs.complete_proposed_mentorships",
+        cron="45 * * * *",
+    ),
     RecurringJob(name="send-due-surveys", func="mentoring.followup.jobs.send_due_surveys", cron="30 * * * *"),
     RecurringJob(name="chase-surveys", func="mentoring.followup.jobs.chase_surveys", cron="0 9 * * *"),
     RecurringJob(

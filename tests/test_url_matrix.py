@@ -177,6 +177,7 @@ EXPECTED = {
     "mentoring:goal_done": row(LOGIN, 405, 405, 405, 405, 405, 405, 405),
     "mentoring:mentorship_end": row(LOGIN, 404, 404, 404, 200, 404, 200, 404),
     "mentoring:coordinator_mentorships": coordinators_only(),
+    "mentoring:mentorship_return_to_matching": coordinators_only(),
     # --- Follow-up: the survey's signed link is the key; phone answers are the coordinators' -
     "mentoring:survey": everyone(200),
     "mentoring:survey_list": coordinators_only(),
@@ -339,6 +340,21 @@ def world(site_tree):
         ),
         mentor=maja,
     )
+    # Rut's mentorship with Maja is completed: a coordinator may return her to matching.
+    w.ended_mentorship = factories.MentorshipFactory(
+        participant=factories.ApplicationFactory(
+            intake=w.intake,
+            status=Status.ACCEPTED,
+            now=now,
+            coordinator=w.coordinator,
+            applicant=factories.ApplicantFactory(email="rut@example.org"),
+        ),
+        mentor=maja,
+        status=MentorshipStatus.COMPLETED,
+        proposed_at=start,
+        answered_at=start,
+        ended_at=now,
+    )
     w.survey = FollowUpSurvey.objects.create(participant=petra, kind=SurveyKind.EXIT, due_at=now, sent_at=now)
     w.invitation = MentorInvitation.objects.create(email="invited@example.org", sent_at=now)
     w.run = MatchingRun.objects.create(intake=w.intake, created_at=now)
@@ -432,6 +448,7 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "mentoring:staff_occasion": w.occasion,
         "mentoring:person_record": w.applicant,
         "mentoring:matching_swap_mentors": w.proposal.participant,
+        "mentoring:mentorship_return_to_matching": w.ended_mentorship,
     }
     values = {
         "intake_id": w.intake.pk,

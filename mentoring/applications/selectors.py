@@ -32,7 +32,9 @@ from mentoring.core.choices import Language, SupportNeed
 from mentoring.core.display import labels_of, person_name
 from mentoring.core.roles import is_coordinator
 from mentoring.core.workflow import Transition
+from mentoring.followup import selectors as followup_selectors
 from mentoring.mentorships import selectors as mentorship_selectors
+from mentoring.mentorships.workflow import ENDED
 from mentoring.models import (
     DEFAULT_RUBRIC,
     Application,
@@ -41,6 +43,7 @@ from mentoring.models import (
     Intake,
     Review,
     StatusChange,
+    SurveyKind,
 )
 from mentoring.people.selectors import applicant_profile_facts
 
@@ -371,6 +374,13 @@ class DashboardEntry:
     mentorship_url: str = ""
     next_goal: object = None
     last_meeting: object = None
+    # The mentorship has ended (completed or early): what comes next is her surveys.
+    mentorship_ended: bool = False
+    exit_survey: object = None
+    six_month_survey: object = None
+    # Set by the view: the open exit survey's link and its last day.
+    survey_url: str = ""
+    survey_closes_on: object = None
 
 
 _BADGES = {
@@ -391,9 +401,14 @@ def dashboard_entries(user) -> list[DashboardEntry]:
     entries = []
     applications = list(applications_of_applicant(user).order_by("-created_at"))
     mentorships = mentorship_selectors.mentors_of_participant(user)
+    surveys = followup_selectors.surveys_of_participant(user)
     for application in applications:
         status = Status(application.status)
         mentorship = mentorships.get(application.pk)
+        ended = mentorship is not None and mentorship.status in ENDED
+        # A participant returned to matching after her mentorship is looking for a mentor again.
+        returned = ended and hasattr(mentorship, "matching_return")
+        own_surveys = surveys.get(application.pk, {})
         entries.append(
             DashboardEntry(
                 application=application,
@@ -411,12 +426,15 @@ def dashboard_entries(user) -> list[DashboardEntry]:
                 if status != Status.DRAFT
                 else "",
                 mentorship=mentorship,
-                looking_for_mentor=status == Status.ACCEPTED and mentorship is None,
+                looking_for_mentor=status == Status.ACCEPTED and (mentorship is None or returned),
                 mentorship_url=reverse("mentoring:mentorship_detail", args=[mentorship.pk])
                 if mentorship
                 else "",
                 next_goal=mentorship_selectors.next_open_goal(mentorship) if mentorship else None,
                 last_meeting=mentorship_selectors.last_meeting_of(mentorship) if mentorship else None,
+                mentorship_ended=ended,
+                exit_survey=own_surveys.get(SurveyKind.EXIT),
+                six_month_survey=own_surveys.get(SurveyKind.SIX_MONTHS),
             )
         )
     return entries

@@ -20,6 +20,16 @@ def surveys_visible_to(user) -> QuerySet[FollowUpSurvey]:
     return FollowUpSurvey.objects.select_related("participant__applicant__applicant_profile")
 
 
+def surveys_of_participant(user) -> dict[int, dict[str, FollowUpSurvey]]:
+    """The follow-up surveys of `user`'s own applications: by application id, then by kind."""
+    if not user.is_authenticated:
+        return {}
+    found: dict[int, dict[str, FollowUpSurvey]] = {}
+    for survey in FollowUpSurvey.objects.filter(participant__applicant=user):
+        found.setdefault(survey.participant_id, {})[survey.kind] = survey
+    return found
+
+
 def surveys_to_call(user) -> QuerySet[FollowUpSurvey]:
     """Open surveys unanswered for three weeks: a coordinator is asked to call the participant."""
     return surveys_visible_to(user).filter(

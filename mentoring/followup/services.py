@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -95,11 +96,14 @@ class PhoneAnswerNotAllowed(FollowUpError):
 
 @transaction.atomic
 def surveys_after_mentorship(*, mentorship: Mentorship, now: datetime) -> list[FollowUpSurvey]:
-    """Schedule the participant's exit survey (due now) and six-month survey (due in six months).
+    """Send the participant's exit survey now and schedule her six-month survey (due in six months).
 
-    A participant has one survey of each kind: a second ended mentorship schedules nothing new.
-    (Accepted is a final status of an application, so a participant leaves the
-    programme by the end of their mentorship: this is the one place surveys start.)
+    The exit survey's e-mail is written to the outbox in the caller's transaction, so it
+    leaves when the mentorship's end commits, not at the next run of the hourly job
+    (which still sends the six-month survey, and any survey missed).
+    A participant has one survey of each kind: a second ended mentorship schedules and
+    sends nothing new. (Accepted is a final status of an application, so a participant
+    leaves the programme by the end of their mentorship: this is the one place surveys start.)
     """
     surveys = []
     for kind, due_at in ((SurveyKind.EXIT, now), (SurveyKind.SIX_MONTHS, now + SIX_MONTHS)):
@@ -113,6 +117,8 @@ def surveys_after_mentorship(*, mentorship: Mentorship, now: datetime) -> list[F
                 "survey %s (%s) of application %s due %s", survey.pk, kind, survey.participant_id, due_at
             )
         surveys.append(survey)
+        if kind == SurveyKind.EXIT and _send(pk=survey.pk, now=now):
+            survey.refresh_from_db()
     return surveys
 
 
@@ -155,8 +161,18 @@ def _check_open(*, survey: FollowUpSurvey, now: datetime) -> None:
     if survey.answered_at is not None:
         raise SurveyAlreadyAnswered(_("This survey has already been answered. Thank you!"))
     # Past its last day the survey is closed even if the job that records the expiry has not run yet.
-    if survey.expired_at is not None or (survey.sent_at and now >= survey.sent_at + EXPIRE_AFTER):
+    if survey.expired_at is not None or (survey.sent_at and now >= survey_closes_at(survey)):
         raise _expired()
+
+
+def survey_closes_at(survey: FollowUpSurvey) -> datetime:
+    """The moment a sent survey closes to answers (the day before is its last day)."""
+    return survey.sent_at + EXPIRE_AFTER
+
+
+def survey_path(*, survey: FollowUpSurvey) -> str:
+    """The site-relative address of a sent `survey`'s link, in the active language (for her own page)."""
+    return reverse("mentoring:survey", kwargs={"token": survey_token(survey=survey, now=survey.sent_at)})
 
 
 def survey_url(*, survey: FollowUpSurvey, language: str) -> str:
@@ -180,7 +196,7 @@ def _mail(*, survey: FollowUpSurvey, template: str, event: str) -> None:
             "is_exit": survey.kind == SurveyKind.EXIT,
             "first_name": profile.first_name if profile else "",
             "survey_url": survey_url(survey=survey, language=language),
-            "closes_on": survey.sent_at + EXPIRE_AFTER - timedelta(days=1),
+            "closes_on": survey_closes_at(survey) - timedelta(days=1),
         },
         to=application.applicant.email,
         language=language,

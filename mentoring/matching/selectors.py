@@ -23,6 +23,7 @@ from mentoring.core.display import participant_name, person_name
 from mentoring.matching.engine import COMMON_LANGUAGE, Mentor, Participant
 from mentoring.matching.forms import LOCKED_ONLY, UNLOCKED_ONLY, pair_value
 from mentoring.matching.texts import reasons_text
+from mentoring.mentorships.selectors import ended_without_return
 from mentoring.mentorships.workflow import OPEN, MentorshipStatus
 from mentoring.models import (
     ApplicantProfile,
@@ -92,18 +93,13 @@ def _mentor(profile: MentorProfile, *, now: datetime) -> Mentor:
 def matching_inputs(*, intake: Intake, now: datetime) -> tuple[list[Participant], list[Mentor]]:
     """The accepted participants of `intake` still without a mentor, and every approved mentor.
 
-    A participant with a proposed or active mentorship is left out; a mentor's
+    A participant with a proposed or running mentorship is left out, and so is one whose
+    mentorship has ended, unless a coordinator returned her to matching; a mentor's
     capacity is their free places now (capacity − proposed − active, never below
     zero), so full mentors are there with none, and paused ones are marked paused:
     the engine then says why nobody was matched with them.
     """
-    has_open_mentorship = Mentorship.objects.filter(participant=OuterRef("pk"), status__in=OPEN_STATUSES)
-    applications = (
-        Application.objects.filter(intake=intake, status=Status.ACCEPTED)
-        .exclude(Exists(has_open_mentorship))
-        .select_related("applicant__applicant_profile")
-        .order_by("pk")
-    )
+    applications = _waiting_participants(intake).select_related("applicant__applicant_profile").order_by("pk")
     mentors = (
         MentorProfile.objects.filter(approved_at__isnull=False)
         .annotate(places_taken_count=Count("mentorships", filter=Q(mentorships__status__in=OPEN_STATUSES)))
@@ -131,9 +127,21 @@ Kind = MatchingChoice.Kind
 
 
 def _waiting_participants(intake: Intake):
+    """The accepted participants of `intake` in the pool: no open mentorship, and none that ended
+    without a coordinator returning her to matching (she has had her mentorship)."""
     has_open_mentorship = Mentorship.objects.filter(participant=OuterRef("pk"), status__in=OPEN_STATUSES)
+    has_had_mentorship = ended_without_return(Mentorship.objects.filter(participant=OuterRef("pk")))
     return Application.objects.filter(intake=intake, status=Status.ACCEPTED).exclude(
-        Exists(has_open_mentorship)
+        Exists(has_open_mentorship) | Exists(has_had_mentorship)
+    )
+
+
+def participants_mentorship_ended(*, intake: Intake) -> set[int]:
+    """The participants of `intake` whose mentorship ended and who were not returned to matching."""
+    return set(
+        ended_without_return(Mentorship.objects.filter(participant__intake=intake)).values_list(
+            "participant_id", flat=True
+        )
     )
 
 

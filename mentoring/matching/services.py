@@ -13,7 +13,7 @@ one full mentor does not undo the others.
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -24,13 +24,14 @@ from django_q.tasks import async_task
 
 from mentoring.applications.workflow import Status
 from mentoring.core.errors import PortalError
-from mentoring.matching.engine import MatchResult, match
+from mentoring.matching.engine import MatchResult, Reason, ReleasedLock, match
 from mentoring.matching.selectors import (
     _approved_mentors,
     _choices,
     _waiting_participants,
     declined_pairs,
     matching_inputs,
+    participants_mentorship_ended,
 )
 from mentoring.mentorships.services.lifecycle import MentorshipError, mentorship_propose
 from mentoring.models import (
@@ -56,7 +57,8 @@ def matching_run(
     `locked` and `excluded` are (application id, mentor profile id) pairs from the
     coordinator; pairs declined before are excluded too. Locks naming a participant
     or mentor no longer in the inputs (matched meanwhile, no longer approved) are
-    dropped rather than refused: the board may be older than the data.
+    dropped rather than refused: the board may be older than the data; a lock on a
+    participant whose mentorship has ended is released with that reason.
     `on_loaded(participants, mentors)` is told the cohort's size before the engine
     starts (the board reports progress with it).
     """
@@ -65,13 +67,19 @@ def matching_run(
         on_loaded(len(participants), len(mentors))
     participant_ids = {p.id for p in participants}
     mentor_ids = {m.id for m in mentors}
+    locked = list(locked)
+    # A lock on a participant whose mentorship has ended would propose the pair again: it is
+    # released, saying why, where other locks no longer in the inputs are only dropped.
+    ended = participants_mentorship_ended(intake=intake) if locked else set()
+    released = [ReleasedLock(p, m, (Reason(MENTORSHIP_ENDED),)) for p, m in locked if p in ended]
     locked = [(p, m) for p, m in locked if p in participant_ids and m in mentor_ids]
-    return match(
+    result = match(
         participants=participants,
         mentors=mentors,
         locked=locked,
         excluded=set(excluded) | declined_pairs(intake=intake),
     )
+    return replace(result, released_locks=released + list(result.released_locks)) if released else result
 
 
 logger = logging.getLogger(__name__)
@@ -101,6 +109,9 @@ PROGRESS_DONE = 100
 
 
 Kind = MatchingChoice.Kind
+
+# The reason code of a lock released because its participant's mentorship has ended.
+MENTORSHIP_ENDED = "mentorship_ended"
 
 
 class MatchingBoardError(PortalError):
@@ -207,6 +218,7 @@ def matching_run_execute(*, run_id: int, clock: Callable[[], datetime]) -> None:
             error="",
             **_stored(result),
         )
+        _release_ended_locks(intake=run.intake, result=result)
     except Exception as error:  # whatever went wrong, the board must say the run failed
         logger.exception("matching run %s failed", run_id)
         _set_progress(
@@ -221,9 +233,28 @@ def matching_run_execute(*, run_id: int, clock: Callable[[], datetime]) -> None:
     )
 
 
+def _release_ended_locks(*, intake: Intake, result: MatchResult) -> None:
+    """Clear the locks the run released because the participant's mentorship has ended: the run
+    stored the reason, and no later run should propose the pair again."""
+    for lock in result.released_locks:
+        if any(reason.code == MENTORSHIP_ENDED for reason in lock.reasons):
+            MatchingChoice.objects.filter(
+                intake=intake, participant_id=lock.participant_id, mentor_id=lock.mentor_id, kind=Kind.LOCK
+            ).delete()
+            logger.info(
+                "lock released: application %s, mentor %s (mentorship ended)",
+                lock.participant_id,
+                lock.mentor_id,
+            )
+
+
 def _check_pair(*, intake: Intake, participant: Application, mentor: MentorProfile) -> None:
     if participant.intake_id != intake.pk or participant.status != Status.ACCEPTED:
         raise MatchingBoardError(_("Only an accepted participant of this intake can be matched here."))
+    if participant.pk in participants_mentorship_ended(intake=intake):
+        raise MatchingBoardError(
+            _("This participant's mentorship has ended. Return her to matching first, with a reason.")
+        )
     if not mentor.is_approved:
         raise MatchingBoardError(_("This mentor has not been approved yet."))
 

@@ -29,6 +29,8 @@ TEXTS = {
     "not_a_woman_mentor": _("a woman mentor is required"),
     "conflict_of_interest": _("conflict of interest: the mentor has ties to {company}"),
     "excluded": _("excluded by a coordinator or declined before"),
+    # Why a lock was released before the engine ran.
+    "mentorship_ended": _("the participant's mentorship has ended"),
     # Why a participant got no mentor.
     "no_free_places": _("no mentor has free places"),
     "no_mentor_speaks_language": _("no mentor with free places speaks the required language ({language})"),

@@ -1,4 +1,5 @@
-"""Forms of a mentorship: declining a proposal, a goal, a meeting (with a private note), ending it.
+"""Forms of a mentorship: declining a proposal, a goal, a meeting (with a private note), completing
+or ending it, and returning its participant to matching.
 
 They validate and say how to fix what is wrong; they never save. The views hand
 `cleaned_data` to `mentoring.mentorships.services.lifecycle` and `.meetings`.
@@ -8,7 +9,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.core.choices import MeetingFormat, SupportNeed
-from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models.mentoring import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -85,39 +85,40 @@ class MeetingForm(PrivateNoteForm):
     field_order = ["held_on", "minutes", "format", "topics", "shared_notes", "private_note"]
 
 
-class EndMentorshipForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("How did the mentorship end?"),
-        choices=[
-            (MentorshipStatus.COMPLETED.value, _("Completed")),
-            (MentorshipStatus.ENDED_EARLY.value, _("Ended early")),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose how the mentorship ended.")},
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        help_text=_(
-            "Required when it ends early. The coordinators read this; the participant is told "
-            "that the mentorship ended, not the reason."
-        ),
+class CompletionForm(forms.Form):
+    """Saying a mentorship is completed: a note may go with it."""
+
+    note = forms.CharField(
+        label=_("A note for the coordinators"),
+        help_text=_("For example what the two of you achieved. The participant does not see it."),
         max_length=2000,
         required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class EndEarlyForm(forms.Form):
+    """Ending a mentorship early: the reason is required."""
+
+    reason = forms.CharField(
+        label=_("Why does the mentorship end early?"),
+        help_text=_(
+            "The coordinators read this; the participant is told that the mentorship ended, not the reason."
+        ),
+        max_length=2000,
+        error_messages={"required": _("Write why the mentorship ends early.")},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, may_complete: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not may_complete:
-            # A mentor can only end early: the outcome is fixed, the reason is what they write.
-            self.fields["outcome"].choices = [(MentorshipStatus.ENDED_EARLY.value, _("Ended early"))]
-            self.fields["outcome"].initial = MentorshipStatus.ENDED_EARLY.value
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("outcome") == MentorshipStatus.ENDED_EARLY and not cleaned.get("reason", "").strip():
-            self.add_error("reason", _("Write why the mentorship ends early."))
-        return cleaned
+class ReturnToMatchingForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why should the participant have another mentor?"),
+        help_text=_("Kept in the mentorship's history. The participant does not see it."),
+        max_length=2000,
+        error_messages={"required": _("Write why the participant should have another mentor.")},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class DeclineForm(forms.Form):

@@ -6,7 +6,10 @@ The services take `now`, so their tests state the day; these only supply it.
 from django.utils import timezone
 
 from mentoring.mentorships.services import meetings
-from mentoring.mentorships.services.lifecycle import mentorships_chase_unanswered
+from mentoring.mentorships.services.lifecycle import (
+    mentorships_chase_unanswered,
+    mentorships_complete_proposed,
+)
 
 
 def chase_unanswered_proposals() -> dict[str, int]:
@@ -16,3 +19,7 @@ def chase_unanswered_proposals() -> dict[str, int]:
 
 def remind_mentors_to_meet() -> int:
     return len(meetings.meetings_remind_mentors(now=timezone.now()))
+
+
+def complete_proposed_mentorships() -> int:
+    return len(mentorships_complete_proposed(now=timezone.now()))

@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from mentoring.core.display import participant_name
 from mentoring.mentorships.filters import MentorshipFilter
-from mentoring.mentorships.workflow import ACCEPTED, MEET_WITHIN, REMIND_AFTER, MentorshipStatus
+from mentoring.mentorships.workflow import (
+    ACCEPTED,
+    ENDED,
+    MEET_WITHIN,
+    REMIND_AFTER,
+    RUNNING,
+    MentorshipStatus,
+)
 from mentoring.models import (
     Goal,
     Meeting,
@@ -17,17 +24,32 @@ from mentoring.models import (
 
 
 def mentors_of_participant(user) -> dict[int, Mentorship]:
-    """The active mentorship of each of `user`'s own applications, by application id, with the mentor.
+    """The mentorship of each of `user`'s own applications, by application id, with the mentor:
+    the running one, else the last that ended (with `matching_return` if she was given another).
 
-    Only active ones: a proposal is between the coordinators and the mentor until
-    the mentor accepts it.
+    Never a proposal: it is between the coordinators and the mentor until the mentor accepts it.
     """
     if not user.is_authenticated:
         return {}
-    mentorships = Mentorship.objects.filter(
-        participant__applicant=user, status=MentorshipStatus.ACTIVE
-    ).select_related("mentor__user")
-    return {mentorship.participant_id: mentorship for mentorship in mentorships}
+    mentorships = (
+        Mentorship.objects.filter(
+            participant__applicant=user, status__in=sorted(str(s) for s in RUNNING | ENDED)
+        )
+        .select_related("mentor__user", "matching_return")
+        .order_by("ended_at", "proposed_at", "pk")
+    )
+    found: dict[int, Mentorship] = {}
+    for mentorship in mentorships:
+        current = found.get(mentorship.participant_id)
+        # A running one is kept; of the ended ones (oldest end first) the last wins.
+        if current is None or current.status not in RUNNING:
+            found[mentorship.participant_id] = mentorship
+    return found
+
+
+def ended_without_return(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """Those of `mentorships` that ended (completed or early) and no coordinator returned to matching."""
+    return mentorships.filter(status__in=sorted(str(s) for s in ENDED), matching_return__isnull=True)
 
 
 def mentorships_of_mentor(user) -> QuerySet[Mentorship]:
@@ -89,7 +111,9 @@ def mentorships_overview() -> QuerySet[Mentorship]:
         mentorship=OuterRef("pk"), to_status=OuterRef("status")
     ).order_by("-at", "-pk")
     return with_meeting_summary(
-        Mentorship.objects.select_related("participant__applicant__applicant_profile", "mentor__user")
+        Mentorship.objects.select_related(
+            "participant__applicant__applicant_profile", "mentor__user", "matching_return"
+        )
     ).annotate(status_since=Subquery(moved_here.values("at")[:1]))
 
 

@@ -13,6 +13,8 @@ from mentoring.core.workflow import Table, Transition, move
 class MentorshipStatus(StrEnum):
     PROPOSED = "proposed"
     ACTIVE = "active"
+    # The mentor has said it is done; a coordinator confirms it (or it completes by itself later).
+    COMPLETING = "completing"
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"
     DECLINED = "declined"
@@ -26,7 +28,11 @@ class Role(StrEnum):
 
 
 # A mentorship in one of these holds one of the mentor's places and the participant's one mentorship.
-OPEN = frozenset({MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE})
+OPEN = frozenset({MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETING})
+# Running: the two meet, log meetings and keep goals (a proposed completion still runs until it is confirmed).
+RUNNING = frozenset({MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETING})
+# Ended after running: the participant has had her mentorship, and is out of matching unless returned.
+ENDED = frozenset({MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY})
 FINAL = frozenset(
     {
         MentorshipStatus.COMPLETED,
@@ -37,7 +43,7 @@ FINAL = frozenset(
 )
 # Reached only through ACTIVE: the mentor has said yes. Until then (proposed) or if never
 # (declined, returned) the mentor knows the participant by the idea, never by name.
-ACCEPTED = frozenset({MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY})
+ACCEPTED = RUNNING | ENDED
 
 TRANSITIONS: tuple[Transition, ...] = (
     move(MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE, "accept", Role.MENTOR, Role.COORDINATOR),
@@ -45,7 +51,14 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Only the recurring job returns a proposal, acting for the coordinators.
     move(MentorshipStatus.PROPOSED, MentorshipStatus.RETURNED, "return", Role.COORDINATOR),
     move(MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED, "complete", Role.COORDINATOR),
+    move(MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETING, "propose_completion", Role.MENTOR),
     move(MentorshipStatus.ACTIVE, MentorshipStatus.ENDED_EARLY, "end_early", Role.MENTOR, Role.COORDINATOR),
+    # A proposed completion is confirmed by a coordinator, or by the recurring job acting for
+    # them once COMPLETE_AFTER_PROPOSAL has passed.
+    move(MentorshipStatus.COMPLETING, MentorshipStatus.COMPLETED, "confirm_completion", Role.COORDINATOR),
+    move(
+        MentorshipStatus.COMPLETING, MentorshipStatus.ENDED_EARLY, "end_early", Role.MENTOR, Role.COORDINATOR
+    ),
 )
 
 MENTORSHIPS = Table(TRANSITIONS)

@@ -10,7 +10,7 @@ from mentoring.models.figures import ProgrammeTargets
 from mentoring.models.followup import AnswerSource, FollowUpSurvey, Outcome, SurveyKind
 from mentoring.models.guidance import GuidanceBooking, GuidanceMode, GuidanceOutcome, GuidanceSlot
 from mentoring.models.intake import EligibilityRefusal, Intake
-from mentoring.models.matching import MatchingChoice, MatchingRun
+from mentoring.models.matching import MatchingChoice, MatchingReturn, MatchingRun
 from mentoring.models.mentor import MentorInvitation, MentorProfile
 from mentoring.models.mentoring import Goal, Meeting, PrivateNote
 from mentoring.models.mentorship import Mentorship, MentorshipChange, MentorshipStatusChoices
@@ -55,6 +55,7 @@ __all__ = [
     "IdentityReveal",
     "Intake",
     "MatchingChoice",
+    "MatchingReturn",
     "MatchingRun",
     "Meeting",
     "MentorInvitation",

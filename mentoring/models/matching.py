@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mentoring.models.audit import AuditRow
+
 
 class MatchingRun(models.Model):
     """One run of the matching engine over an intake's waiting participants.
@@ -101,3 +103,25 @@ class MatchingChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.participant_id} ↔ {self.mentor_id}"
+
+
+class MatchingReturn(AuditRow):
+    """A coordinator's decision to put a participant back into matching after her mentorship ended.
+
+    Without one, a participant whose mentorship was completed or ended early is out of the
+    pool: she has had her mentorship. `note` says why she is given another.
+    """
+
+    mentorship = models.OneToOneField(
+        "mentoring.Mentorship",
+        verbose_name=_("mentorship"),
+        on_delete=models.CASCADE,
+        related_name="matching_return",
+    )
+
+    class Meta(AuditRow.Meta):
+        verbose_name = _("return to matching")
+        verbose_name_plural = _("returns to matching")
+
+    def __str__(self) -> str:
+        return f"{self.mentorship_id} → matching"

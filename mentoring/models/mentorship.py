@@ -10,6 +10,7 @@ from mentoring.mentorships.workflow import OPEN, MentorshipStatus
 class MentorshipStatusChoices(models.TextChoices):
     PROPOSED = MentorshipStatus.PROPOSED, _("Proposed")
     ACTIVE = MentorshipStatus.ACTIVE, _("Active")
+    COMPLETING = MentorshipStatus.COMPLETING, _("Completion proposed")
     COMPLETED = MentorshipStatus.COMPLETED, _("Completed")
     ENDED_EARLY = MentorshipStatus.ENDED_EARLY, _("Ended early")
     DECLINED = MentorshipStatus.DECLINED, _("Declined")
@@ -44,6 +45,8 @@ class Mentorship(models.Model):
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     end_reason = models.TextField(_("reason for ending"), blank=True)
+    # When the mentor proposed completion: it completes by itself MENTORSHIP_COMPLETE_AFTER_DAYS later.
+    completion_proposed_at = models.DateTimeField(_("completion proposed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("mentorship")

@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "mentoring.core.context_processors.roles",
             ],
         },
     },
@@ -243,6 +244,8 @@ ANONYMISED_RETENTION_YEARS = env.int("ANONYMISED_RETENTION_YEARS", default=10)
 # A declined company request is deleted, and a closed one loses its contact's name, e-mail,
 # phone and free text, this many days after the decision.
 COMPANY_REQUEST_RETENTION_DAYS = env.int("COMPANY_REQUEST_RETENTION_DAYS", default=365)
+# A completion the mentor proposed and no coordinator confirmed completes by itself this many days later.
+MENTORSHIP_COMPLETE_AFTER_DAYS = env.int("MENTORSHIP_COMPLETE_AFTER_DAYS", default=14)
 
 # --- Languages ---------------------------------------------------------------
 LANGUAGE_CODE = "sv"

@@ -64,10 +64,12 @@ def test_participant_answers_exit_survey_once_six_month_survey_expires_unknown(
     coordinator = factories.coordinator_user(first_name="Karin", last_name="Sjö")
     now = timezone.now()
 
-    # The coordinator records the mentorship as completed; the exit survey goes out with the next run.
+    # The coordinator records the mentorship as completed; the exit survey goes out at once, and
+    # the hourly job finds nothing more to send.
     mentorship_complete(mentorship=mentorship, actor=coordinator, reason="", now=now)
-    assert followup.surveys_send_due(now=now) == [lina.surveys.get(kind=SurveyKind.EXIT).pk]
     exit_survey = lina.surveys.get(kind=SurveyKind.EXIT)
+    assert exit_survey.sent_at == now
+    assert followup.surveys_send_due(now=now) == []
     (invitation,) = survey_mail(exit_survey)
     assert invitation.to == ["lina@example.org"]
     survey_path = link_path(invitation)

@@ -741,7 +741,7 @@ def test_mentorship_decline_survives_bad_input(client, mentoring, data):
 def test_mentorship_end_survives_bad_input(client, mentoring, data):
     case = FormCase(
         url=reverse("mentoring:mentorship_end", args=[mentoring.mentorship.pk]),
-        valid={"outcome": "ended_early", "reason": "Deltagaren har flyttat."},
+        valid={"action": "end_early", "end_early-reason": "Deltagaren har flyttat."},
         stored=[Mentorship],
         log_in=mentoring.mentor,
     )

@@ -92,6 +92,7 @@ EXPECTED = {
     "goal_done": (LOGIN, 405, 405, 405, 405, 405),
     "mentorship_end": (LOGIN, 404, 404, 404, 404, 404),
     "coordinator_mentorships": (LOGIN, 403, 403, 403, 403, 200),
+    "mentorship_return_to_matching": (LOGIN, 403, 403, 403, 403, 404),
     # The programme's figures and their downloads: the Coordinators role or nothing.
     "figures_dashboard": (LOGIN, 403, 403, 403, 403, 200),
     "figures_download": (LOGIN, 403, 403, 403, 403, 200),

@@ -1,6 +1,8 @@
 from mentoring.mentorships.workflow import (
+    ENDED,
     FINAL,
     OPEN,
+    RUNNING,
     TRANSITIONS,
     MentorshipStatus,
     Role,
@@ -35,3 +37,20 @@ def test_mentorship_workflow_final_statuses_have_no_way_out():
 
 def test_mentorship_workflow_a_proposal_cannot_skip_to_completed():
     assert transition(MentorshipStatus.PROPOSED, MentorshipStatus.COMPLETED) is None
+
+
+def test_mentorship_workflow_the_mentor_proposes_completion_and_a_coordinator_confirms():
+    assert [t.action for t in moves_from(MentorshipStatus.ACTIVE, Role.MENTOR)] == [
+        "propose_completion",
+        "end_early",
+    ]
+    assert [t.action for t in moves_from(MentorshipStatus.COMPLETING, Role.COORDINATOR)] == [
+        "confirm_completion",
+        "end_early",
+    ]
+    assert not may_move(MentorshipStatus.COMPLETING, MentorshipStatus.COMPLETED, Role.MENTOR)
+
+
+def test_mentorship_workflow_a_proposed_completion_still_holds_the_place():
+    assert MentorshipStatus.COMPLETING in OPEN and MentorshipStatus.COMPLETING in RUNNING
+    assert {MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY} == ENDED

@@ -5,7 +5,8 @@ the person's own, whatever their role, so a guessed number is a 404 and a
 coordinator cannot edit someone else's draft from here.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -31,6 +32,7 @@ from mentoring.applications.forms.applicant import (
 )
 from mentoring.applications.services import eligibility_refusal_count
 from mentoring.applications.workflow import Role, Status, may_move
+from mentoring.followup.services import survey_closes_at, survey_path
 from mentoring.guidance.selectors import guidance_booking_upcoming_of
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
@@ -407,11 +409,23 @@ def application_withdraw(request, pk: int):
 # --- Dashboard --------------------------------------------------------------------------------
 
 
+def _with_survey_link(entry: selectors.DashboardEntry, *, now) -> selectors.DashboardEntry:
+    """`entry` with the link to its exit survey while that is open to an answer."""
+    survey = entry.exit_survey
+    if survey is None or survey.sent_at is None or survey.is_closed or now >= survey_closes_at(survey):
+        return entry
+    return replace(
+        entry,
+        survey_url=survey_path(survey=survey),
+        survey_closes_on=survey_closes_at(survey) - timedelta(days=1),
+    )
+
+
 @login_required
 @require_safe
 def dashboard(request):
     now = timezone.now()
-    entries = selectors.dashboard_entries(request.user)
+    entries = [_with_survey_link(entry, now=now) for entry in selectors.dashboard_entries(request.user)]
     applied = {entry.application.intake_id for entry in entries}
     started = Intake.objects.filter(pk__in=[i for i in _eligible_intakes(request) if i not in applied])
     applicant_profile = people_selectors.applicant_profile_of(request.user)

@@ -23,6 +23,8 @@ TEXTS = {
     "not_a_woman_mentor": "a woman mentor is required",
     "conflict_of_interest": "conflict of interest: the mentor has ties to {company}",
     "excluded": "excluded by a coordinator or declined before",
+    # Why a lock was released before the engine ran (given by the Django side).
+    "mentorship_ended": "the participant's mentorship has ended",
     # Why a participant got no mentor.
     "no_free_places": "no mentor has free places",
     "no_mentor_speaks_language": "no mentor with free places speaks the required language ({language})",

@@ -9,9 +9,10 @@ change commits.
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,9 @@ from mentoring.core.display import participant_name, person_name
 from mentoring.core.errors import PortalError
 from mentoring.core.language import language_of
 from mentoring.mentorships import notifications
+from mentoring.mentorships.selectors import ended_without_return
 from mentoring.mentorships.workflow import (
+    ENDED,
     OPEN,
     REMIND_AFTER,
     RETURN_AFTER_REMINDER,
@@ -31,7 +34,14 @@ from mentoring.mentorships.workflow import (
     Role,
     may_move,
 )
-from mentoring.models import Application, MentorProfile, Mentorship, MentorshipChange
+from mentoring.models import (
+    Application,
+    MatchingReturn,
+    MentorProfile,
+    Mentorship,
+    MentorshipChange,
+    SurveyKind,
+)
 from portal import roles
 from portal.roles import user_has_role
 
@@ -93,6 +103,10 @@ def mentorship_propose(
             raise ParticipantUnavailable(_("Only an accepted participant can be given a mentor."))
         if participant.mentorships.filter(status__in=[str(s) for s in OPEN]).exists():
             raise ParticipantUnavailable(_("This participant already has a proposed or active mentorship."))
+        if ended_without_return(participant.mentorships.all()).exists():
+            raise ParticipantUnavailable(
+                _("This participant's mentorship has ended. Return her to matching first, with a reason.")
+            )
         mentorship = Mentorship.objects.create(
             participant=participant,
             mentor=mentor,
@@ -122,7 +136,9 @@ def _move(
         mentorship.answered_at = now
     if target == MentorshipStatus.DECLINED:
         mentorship.decline_reason = reason
-    mentorship.save(update_fields=["status", "answered_at", "decline_reason"])
+    if target == MentorshipStatus.COMPLETING:
+        mentorship.completion_proposed_at = now
+    mentorship.save(update_fields=["status", "answered_at", "decline_reason", "completion_proposed_at"])
     MentorshipChange.objects.create(
         mentorship=mentorship, actor=actor, at=now, from_status=source, to_status=target, reason=reason
     )
@@ -188,23 +204,38 @@ def _ending_role(mentorship: Mentorship, actor) -> Role:
 
 
 def _end(
-    *, mentorship: Mentorship, target: MentorshipStatus, actor, reason: str, now: datetime
+    *,
+    mentorship: Mentorship,
+    target: MentorshipStatus,
+    actor,
+    reason: str,
+    now: datetime,
+    role: Role | None = None,
 ) -> Mentorship:
-    """Move an active mentorship to its end, tell the participant, and schedule the follow-up surveys."""
+    """Move a running mentorship to its end, tell the participant, and send her exit survey.
+
+    `role` is the actor's part, found from the actor when not given (the recurring job
+    acts for the coordinators without an actor). The exit survey is sent at once, in
+    the same transaction (its e-mail leaves through the outbox after commit), so the
+    "your mentorship has ended" e-mail and her dashboard both find it open.
+    """
     # Imported here: follow-up builds on mentorships, not the other way round.
     from mentoring.followup.services import surveys_after_mentorship
 
-    role = _ending_role(mentorship, actor)
+    role = role or _ending_role(mentorship, actor)
     mentorship = _move(mentorship=mentorship, target=target, actor=actor, role=role, now=now, reason=reason)
     mentorship.ended_at = now
-    mentorship.end_reason = reason
+    if reason or target == MentorshipStatus.ENDED_EARLY:
+        mentorship.end_reason = reason
     mentorship.save(update_fields=["ended_at", "end_reason"])
-    _tell_participant_ended(mentorship)
+    # A participant has one exit survey: after a second mentorship the e-mail does not promise one.
+    first_exit_survey = not mentorship.participant.surveys.filter(kind=SurveyKind.EXIT).exists()
+    _tell_participant_ended(mentorship, survey_sent=first_exit_survey)
     surveys_after_mentorship(mentorship=mentorship, now=now)
     return mentorship
 
 
-def _tell_participant_ended(mentorship: Mentorship) -> None:
+def _tell_participant_ended(mentorship: Mentorship, *, survey_sent: bool) -> None:
     """E-mail the participant, in their language, that the mentorship has ended (not the reason:
     that is written for the coordinators, and may be about the participant)."""
     application = mentorship.participant
@@ -217,6 +248,7 @@ def _tell_participant_ended(mentorship: Mentorship) -> None:
             "participant_name": participant_name(application),
             "mentor_name": person_name(mentorship.mentor.user),
             "completed": mentorship.status == MentorshipStatus.COMPLETED,
+            "survey_sent": survey_sent,
             "dashboard_url": dashboard_url,
         },
         to=application.applicant.email,
@@ -227,10 +259,12 @@ def _tell_participant_ended(mentorship: Mentorship) -> None:
 
 @transaction.atomic
 def mentorship_complete(*, mentorship: Mentorship, actor, reason: str, now: datetime) -> Mentorship:
-    """A coordinator records an active mentorship as completed; `reason` (a note) may be empty.
+    """A coordinator records an active mentorship as completed, or confirms the completion its
+    mentor proposed; `reason` (a note) may be empty, and then the mentor's note is kept.
 
-    Tells the participant by e-mail and schedules their follow-up surveys. Raises
-    MentorshipTransitionNotAllowed for anyone but a coordinator and when it is not active.
+    Tells the participant by e-mail and sends her exit survey. Raises
+    MentorshipTransitionNotAllowed for anyone but a coordinator and when it is neither
+    active nor proposed for completion.
     """
     return _end(
         mentorship=mentorship, target=MentorshipStatus.COMPLETED, actor=actor, reason=reason.strip(), now=now
@@ -238,10 +272,75 @@ def mentorship_complete(*, mentorship: Mentorship, actor, reason: str, now: date
 
 
 @transaction.atomic
-def mentorship_end_early(*, mentorship: Mentorship, actor, reason: str, now: datetime) -> Mentorship:
-    """The mentor or a coordinator ends an active mentorship early, saying why.
+def mentorship_propose_completion(*, mentorship: Mentorship, actor, note: str, now: datetime) -> Mentorship:
+    """The mentor says an active mentorship is completed; `note` (for the coordinators) may be empty.
 
-    Tells the participant by e-mail and schedules their follow-up surveys. Raises
+    A coordinator confirms it (`mentorship_complete`), or it completes by itself
+    MENTORSHIP_COMPLETE_AFTER_DAYS later (`mentorships_complete_proposed`). Until then
+    the two go on as before. Raises MentorshipTransitionNotAllowed for anyone but its
+    mentor and when it is not active.
+    """
+    mentorship = _move(
+        mentorship=mentorship,
+        target=MentorshipStatus.COMPLETING,
+        actor=actor,
+        role=_ending_role(mentorship, actor),
+        now=now,
+        reason=note.strip(),
+    )
+    mentorship.end_reason = note.strip()
+    mentorship.save(update_fields=["end_reason"])
+    return mentorship
+
+
+def complete_after() -> timedelta:
+    """How long a proposed completion waits for a coordinator before it completes by itself."""
+    return timedelta(days=settings.MENTORSHIP_COMPLETE_AFTER_DAYS)
+
+
+def mentorships_complete_proposed(*, now: datetime) -> list[int]:
+    """Complete each mentorship whose completion its mentor proposed `complete_after()` ago or more.
+
+    Each in its own transaction, checked again under its lock, so running the job twice,
+    or on two workers, completes nothing twice. The ids of those completed.
+    """
+    due = Mentorship.objects.filter(
+        status=MentorshipStatus.COMPLETING, completion_proposed_at__lte=now - complete_after()
+    )
+    completed = [pk for pk in due.values_list("pk", flat=True) if _complete_proposed(pk=pk, now=now)]
+    if completed:
+        logger.info("proposed completions completed: %s", completed)
+    return completed
+
+
+@transaction.atomic
+def _complete_proposed(*, pk: int, now: datetime) -> bool:
+    mentorship = Mentorship.objects.select_for_update().get(pk=pk)
+    proposed_at = mentorship.completion_proposed_at
+    if (
+        mentorship.status != MentorshipStatus.COMPLETING
+        or proposed_at is None
+        or proposed_at > now - complete_after()
+    ):
+        return False
+    _end(
+        mentorship=mentorship,
+        target=MentorshipStatus.COMPLETED,
+        actor=None,
+        role=Role.COORDINATOR,
+        reason=str(_("Completed by itself: no coordinator confirmed it within %(days)s days."))
+        % {"days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS},
+        now=now,
+    )
+    return True
+
+
+@transaction.atomic
+def mentorship_end_early(*, mentorship: Mentorship, actor, reason: str, now: datetime) -> Mentorship:
+    """The mentor or a coordinator ends an active mentorship (or one proposed for completion) early,
+    saying why.
+
+    Tells the participant by e-mail and sends her exit survey. Raises
     MentorshipError without a reason, MentorshipTransitionNotAllowed for anyone else
     and when it is not active.
     """
@@ -251,6 +350,34 @@ def mentorship_end_early(*, mentorship: Mentorship, actor, reason: str, now: dat
     return _end(
         mentorship=mentorship, target=MentorshipStatus.ENDED_EARLY, actor=actor, reason=reason, now=now
     )
+
+
+# --- Back into matching --------------------------------------------------------
+
+
+@transaction.atomic
+def mentorship_return_to_matching(
+    *, mentorship: Mentorship, actor, reason: str, now: datetime
+) -> MatchingReturn:
+    """A coordinator puts the participant of an ended mentorship back into matching, saying why.
+
+    Without this she stays out of the pool: she has had her mentorship. Raises
+    MentorshipError without a reason, MentorshipTransitionNotAllowed for anyone but a
+    coordinator, when the mentorship has not ended, or when she was returned already.
+    """
+    if actor is None or not (actor.is_superuser or user_has_role(actor, roles.COORDINATORS)):
+        raise MentorshipTransitionNotAllowed(_("Only a coordinator can return a participant to matching."))
+    reason = reason.strip()
+    if not reason:
+        raise MentorshipError(_("Please say why the participant should have another mentor."))
+    mentorship = Mentorship.objects.select_for_update().get(pk=mentorship.pk)
+    if mentorship.status not in ENDED or MatchingReturn.objects.filter(mentorship=mentorship).exists():
+        raise MentorshipTransitionNotAllowed(_("This participant cannot be returned to matching now."))
+    returned = MatchingReturn.objects.create(mentorship=mentorship, actor=actor, at=now, note=reason)
+    logger.info(
+        "mentorship %s: participant %s returned to matching", mentorship.pk, mentorship.participant_id
+    )
+    return returned
 
 
 # --- Unanswered proposals ----------------------------------------------------

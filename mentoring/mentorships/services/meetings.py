@@ -27,7 +27,7 @@ from mentoring.core import mail
 from mentoring.core.choices import MeetingFormat, SupportNeed
 from mentoring.core.display import participant_name, person_name
 from mentoring.mentorships.services.lifecycle import MentorshipError
-from mentoring.mentorships.workflow import MEET_WITHIN, REMIND_EVERY, MentorshipStatus
+from mentoring.mentorships.workflow import MEET_WITHIN, REMIND_EVERY, RUNNING, MentorshipStatus
 from mentoring.models import Goal, Meeting, Mentorship, PrivateNote
 from mentoring.models.mentoring import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
@@ -52,7 +52,7 @@ def _check_party(mentorship: Mentorship, actor) -> None:
 
 
 def _check_active(mentorship: Mentorship) -> None:
-    if mentorship.status != MentorshipStatus.ACTIVE:
+    if mentorship.status not in RUNNING:
         raise MeetingError(_("This mentorship is not active, so nothing can be added to it."))
 
 

@@ -27,7 +27,7 @@ from mentoring.mentorships.services.lifecycle import (
     mentorship_accept,
     mentorship_decline,
 )
-from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.mentorships.workflow import RUNNING, MentorshipStatus
 from mentoring.models import Mentorship
 
 # --- The dashboard -----------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def mentor_dashboard(request):
     if not profile.is_approved:
         return render(request, "mentoring/mentor/pending.html", {"profile": profile})
     mentorships = mentorships_of_mentor(request.user)
-    active = with_meeting_summary(mentorships.filter(status=MentorshipStatus.ACTIVE))
+    active = with_meeting_summary(mentorships.filter(status__in=sorted(str(s) for s in RUNNING)))
     mentees = [_mentee_row(m) for m in active.order_by("answered_at")]
     proposals = [
         _proposal_row(m) for m in mentorships.filter(status=MentorshipStatus.PROPOSED).order_by("proposed_at")

@@ -10,14 +10,16 @@ have their own list and end form; they never see private notes, because
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.core import roles as core_roles
@@ -27,15 +29,24 @@ from mentoring.core.forms import add_error
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
-from mentoring.mentorships.forms import EndMentorshipForm, GoalForm, MeetingForm, PrivateNoteForm
+from mentoring.mentorships.forms import (
+    CompletionForm,
+    EndEarlyForm,
+    GoalForm,
+    MeetingForm,
+    PrivateNoteForm,
+    ReturnToMatchingForm,
+)
 from mentoring.mentorships.services import meetings as meeting_services
 from mentoring.mentorships.services.lifecycle import (
     MentorshipError,
     MentorshipTransitionNotAllowed,
     mentorship_complete,
     mentorship_end_early,
+    mentorship_propose_completion,
+    mentorship_return_to_matching,
 )
-from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.mentorships.workflow import ENDED, RUNNING, MentorshipStatus, Role, moves_from
 from mentoring.models import Goal, Meeting, Mentorship, MentorshipStatusChoices
 from portal import roles
 
@@ -82,7 +93,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
     today = timezone.localdate(now)
     meetings = _meeting_rows(request, mentorship, now)
     last_meeting: date | None = max((row.meeting.held_on for row in meetings), default=None)
-    active = mentorship.status == MentorshipStatus.ACTIVE
+    active = mentorship.status in RUNNING
     is_mentor = _is_mentor(mentorship, request.user)
     return render(
         request,
@@ -101,7 +112,8 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
             "last_meeting": last_meeting,
             "days_since_last_meeting": (today - last_meeting).days if last_meeting else None,
             "active": active,
-            "may_end": active and is_mentor,
+            "may_end": is_mentor
+            and any(move.target in ENDINGS for move in moves_from(mentorship.status, Role.MENTOR)),
         },
         status=status,
     )
@@ -168,7 +180,7 @@ def _meeting_data(form: MeetingForm) -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def meeting_new(request, pk: int):
     mentorship = _own_mentorship(request, pk)
-    if mentorship.status != MentorshipStatus.ACTIVE:
+    if mentorship.status not in RUNNING:
         messages.error(request, _("This mentorship is not active, so no meetings can be logged."))
         return redirect("mentoring:mentorship_detail", pk=pk)
     form = MeetingForm(request.POST or None, initial={"held_on": timezone.localdate()})
@@ -255,13 +267,88 @@ def meeting_edit(request, pk: int, meeting_id: int):
     )
 
 
-# --- Ending a mentorship -------------------------------------------------------------------------
+# --- Completing or ending a mentorship -----------------------------------------------------------
+
+# The moves that end a running mentorship: the target's form, its field, the service it calls and
+# the service's name for the text. Which of them a person is offered comes from the workflow table.
+ENDINGS = {
+    MentorshipStatus.COMPLETING: (CompletionForm, "note", mentorship_propose_completion, "note"),
+    MentorshipStatus.COMPLETED: (CompletionForm, "note", mentorship_complete, "reason"),
+    MentorshipStatus.ENDED_EARLY: (EndEarlyForm, "reason", mentorship_end_early, "reason"),
+}
+
+
+@dataclass(frozen=True)
+class EndingOption:
+    action: str
+    target: MentorshipStatus
+    form: CompletionForm | EndEarlyForm
+    title: str
+    intro: str
+    button: str
+    danger: bool
+
+
+def _ending_texts(action: str, mentorship: Mentorship) -> tuple[str, str, str]:
+    """(heading, introduction, button) of the ending `action` on the page."""
+    if action == "propose_completion":
+        return (
+            _("The mentorship is completed"),
+            _(
+                "A coordinator confirms it. If nobody has done so within %(days)s days, "
+                "it is completed by itself. Until then you go on as before."
+            )
+            % {"days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS},
+            _("Propose completion"),
+        )
+    if action == "confirm_completion":
+        return (
+            _("Confirm the completion"),
+            _("The mentor proposed on %(date)s that the mentorship is completed.")
+            % {"date": date_format(timezone.localtime(mentorship.completion_proposed_at), "j F Y")},
+            _("Confirm completion"),
+        )
+    if action == "complete":
+        return (
+            _("The mentorship is completed"),
+            _("Record that the mentorship has reached its end as planned."),
+            _("Record as completed"),
+        )
+    return (
+        _("End the mentorship early"),
+        _("For a mentorship that stops before it has reached its end."),
+        _("End early"),
+    )
+
+
+def _ending_options(mentorship: Mentorship, role: Role, data=None, posted: str = "") -> list[EndingOption]:
+    options = []
+    for move in moves_from(mentorship.status, role):
+        if move.target not in ENDINGS:
+            continue
+        form_class = ENDINGS[move.target][0]
+        title, intro, button = _ending_texts(move.action, mentorship)
+        options.append(
+            EndingOption(
+                action=move.action,
+                target=move.target,
+                form=form_class(data if posted == move.action else None, prefix=move.action),
+                title=title,
+                intro=intro,
+                button=button,
+                danger=move.target == MentorshipStatus.ENDED_EARLY,
+            )
+        )
+    return options
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def mentorship_end(request, pk: int):
-    """The mentor ends early with a reason; a coordinator records it as completed or ended early."""
+    """The mentor proposes completion or ends early; a coordinator completes (or confirms) or ends early.
+
+    The choices are the workflow table's moves for this person from the mentorship's status.
+    """
     coordinator = core_roles.is_coordinator(request.user)
     mentorships = (
         Mentorship.objects.all() if coordinator else mentorship_selectors.mentorships_of_mentor(request.user)
@@ -270,42 +357,45 @@ def mentorship_end(request, pk: int):
         mentorships.select_related("participant__applicant__applicant_profile", "mentor__user"), pk=pk
     )
     is_mentor = _is_mentor(mentorship, request.user)
+    role = Role.MENTOR if is_mentor else Role.COORDINATOR
     done_url = (
         reverse("mentoring:mentorship_detail", args=[pk])
         if is_mentor
         else reverse("mentoring:coordinator_mentorships")
     )
-    if mentorship.status != MentorshipStatus.ACTIVE:
+    posted = request.POST.get("action", "") if request.method == "POST" else ""
+    options = _ending_options(mentorship, role, request.POST or None, posted)
+    if not options:
         messages.error(request, _("This mentorship is not active, so it cannot be ended."))
         return redirect(done_url)
-    form = EndMentorshipForm(request.POST or None, may_complete=coordinator and not is_mentor)
-    if request.method == "POST" and form.is_valid():
-        end = (
-            mentorship_complete
-            if form.cleaned_data["outcome"] == MentorshipStatus.COMPLETED
-            else mentorship_end_early
-        )
+    chosen = next((option for option in options if option.action == posted), None)
+    if chosen is not None and chosen.form.is_valid():
+        _form_class, field, service, keyword = ENDINGS[chosen.target]
         try:
-            end(
+            service(
                 mentorship=mentorship,
                 actor=request.user,
-                reason=form.cleaned_data["reason"],
                 now=timezone.now(),
+                **{keyword: chosen.form.cleaned_data[field]},
             )
         except MentorshipTransitionNotAllowed as error:
             messages.error(request, error.message)
             return redirect(done_url)
         except MentorshipError as error:
-            form.add_error("reason", error.message)
+            chosen.form.add_error(field, error.message)
         else:
-            messages.success(request, _("The mentorship has ended. The participant is told by e-mail."))
+            if chosen.target == MentorshipStatus.COMPLETING:
+                messages.success(request, _("Thank you. A coordinator confirms the completion."))
+            else:
+                messages.success(request, _("The mentorship has ended. The participant is told by e-mail."))
             return redirect(done_url)
     return render(
         request,
         "mentoring/mentorship/end.html",
         {
             "mentorship": mentorship,
-            "form": form,
+            "options": options,
+            "has_errors": any(option.form.errors for option in options),
             "participant_name": participant_name(mentorship.participant),
             "mentor_name": person_name(mentorship.mentor.user),
             "back_url": done_url,
@@ -322,6 +412,7 @@ LIST_PAGE_SIZE = 25
 _WHEN = {
     MentorshipStatus.PROPOSED: ("proposed_at", gettext_lazy("Proposed on")),
     MentorshipStatus.ACTIVE: ("answered_at", gettext_lazy("Started")),
+    MentorshipStatus.COMPLETING: ("completion_proposed_at", gettext_lazy("Completion proposed on")),
     MentorshipStatus.COMPLETED: ("ended_at", gettext_lazy("Ended")),
     MentorshipStatus.ENDED_EARLY: ("ended_at", gettext_lazy("Ended")),
     MentorshipStatus.DECLINED: ("answered_at", gettext_lazy("Declined on")),
@@ -343,12 +434,16 @@ class MentorshipRow:
     last_meeting: date | None
     meeting_count: int
     end_url: str
+    end_label: str = ""
+    return_url: str = ""
 
 
 def _row(mentorship: Mentorship) -> MentorshipRow:
     status = MentorshipStatus(mentorship.status)
     field, when_label = _WHEN[status]
     participant_url = reverse("mentoring:person_record", args=[mentorship.participant.applicant_id])
+    may_end = any(move.target in ENDINGS for move in moves_from(mentorship.status, Role.COORDINATOR))
+    may_return = mentorship.status in ENDED and not hasattr(mentorship, "matching_return")
     return MentorshipRow(
         mentorship=mentorship,
         participant=participant_name(mentorship.participant),
@@ -363,8 +458,12 @@ def _row(mentorship: Mentorship) -> MentorshipRow:
         when=getattr(mentorship, field, None) or mentorship.status_since,
         last_meeting=mentorship.last_meeting,
         meeting_count=mentorship.meeting_count,
-        end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk])
-        if status == MentorshipStatus.ACTIVE
+        end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk]) if may_end else "",
+        end_label=_("Confirm or end")
+        if mentorship.status == MentorshipStatus.COMPLETING
+        else pgettext("a mentorship", "End"),
+        return_url=reverse("mentoring:mentorship_return_to_matching", args=[mentorship.pk])
+        if may_return
         else "",
     )
 
@@ -377,6 +476,9 @@ def coordinator_mentorships(request):
     page = Paginator(mentorship_selectors.mentorships_listed(filters=filters), LIST_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    completions = [
+        _row(m) for m in mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)
+    ]
     at_risk = [
         _row(m) for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")
     ]
@@ -387,10 +489,55 @@ def coordinator_mentorships(request):
             "rows": [_row(m) for m in page.object_list],
             "page": page,
             "at_risk": at_risk,
+            "completions": completions,
+            "complete_after_days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS,
             "form": filters.form,
             "is_filtered": filters.is_filtered(),
         },
         status=filters.response_status,
+    )
+
+
+@role_required(roles.COORDINATORS)
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentorship_return_view(request, pk: int):
+    """A coordinator returns the participant of an ended mentorship to matching, saying why."""
+    mentorship = get_object_or_404(
+        mentorship_selectors.mentorships_overview().filter(status__in=sorted(str(s) for s in ENDED)), pk=pk
+    )
+    done_url = reverse("mentoring:coordinator_mentorships")
+    form = ReturnToMatchingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentorship_return_to_matching(
+                mentorship=mentorship,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+            )
+        except MentorshipTransitionNotAllowed as error:
+            messages.error(request, error.message)
+            return redirect(done_url)
+        except MentorshipError as error:
+            form.add_error("reason", error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is back in matching: the next run of her intake can propose a mentor.")
+                % {"name": participant_name(mentorship.participant)},
+            )
+            return redirect(done_url)
+    return render(
+        request,
+        "mentoring/coordinator/mentorship_return.html",
+        {
+            "mentorship": mentorship,
+            "form": form,
+            "status_label": MentorshipStatusChoices(mentorship.status).label,
+            "participant_name": participant_name(mentorship.participant),
+            "mentor_name": person_name(mentorship.mentor.user),
+            "back_url": done_url,
+        },
     )
 
 
@@ -402,4 +549,9 @@ urlpatterns = [
     path("mentorships/<int:pk>/goals/<int:goal_id>/done/", goal_done_view, name="goal_done"),
     path("mentorships/<int:pk>/end/", mentorship_end, name="mentorship_end"),
     path("coordinator/mentorships/", coordinator_mentorships, name="coordinator_mentorships"),
+    path(
+        "coordinator/mentorships/<int:pk>/return/",
+        mentorship_return_view,
+        name="mentorship_return_to_matching",
+    ),
 ]

@@ -42,6 +42,7 @@ from mentoring.models import (
     Goal,
     GuidanceBooking,
     IdentityReveal,
+    MatchingReturn,
     Meeting,
     MentorInvitation,
     MentorProfile,
@@ -119,6 +120,7 @@ def _close_open_mentorships(mentorships, *, steps: _Steps, prefix: str, now: dat
     moves = (
         (MentorshipStatus.PROPOSED, MentorshipStatus.RETURNED, {}),
         (MentorshipStatus.ACTIVE, MentorshipStatus.ENDED_EARLY, {"ended_at": now}),
+        (MentorshipStatus.COMPLETING, MentorshipStatus.ENDED_EARLY, {"ended_at": now}),
     )
     for source, target, extra in moves:
         ids = list(Mentorship.objects.filter(pk__in=mentorships, status=source).values_list("pk", flat=True))
@@ -165,6 +167,10 @@ def _anonymise_mentorships(mentorships, *, steps: _Steps, prefix: str) -> None:
     steps.log(
         f"{prefix}_mentorship_changes_blanked",
         MentorshipChange.objects.filter(mentorship__in=mentorships).exclude(reason="").update(reason=""),
+    )
+    steps.log(
+        f"{prefix}_matching_returns_blanked",
+        MatchingReturn.objects.filter(mentorship__in=mentorships).exclude(note="").update(note=""),
     )
 
 

@@ -96,7 +96,15 @@ EXPORTED: dict[str, tuple[str, ...]] = {
         "improvements",
         "recorded_at",
     ),
-    "Mentorship": ("status", "proposed_at", "answered_at", "ended_at", "decline_reason", "end_reason"),
+    "Mentorship": (
+        "status",
+        "proposed_at",
+        "answered_at",
+        "completion_proposed_at",
+        "ended_at",
+        "decline_reason",
+        "end_reason",
+    ),
     "MentorshipChange": ("at", "from_status", "to_status", "reason"),
     "Goal": ("title", "target_date", "done_at", "created_at"),
     "Meeting": ("held_on", "minutes", "format", "topics", "shared_notes", "logged_at"),
@@ -256,6 +264,7 @@ NOT_EXPORTED_YET: dict[str, str] = {
     "ErasureRequest": "the record of an erasure, kept after the person is gone",
     "MatchingRun": "the pairs a matching run proposed, by ids, and the coordinator who started it",
     "MatchingChoice": "a coordinator's lock or exclusion of a participant with a mentor",
+    "MatchingReturn": "a coordinator's return of a participant to matching after her mentorship, and why",
 }
 
 # Models that refer to nobody (no person, profile, application or mentorship), each with why.

@@ -38,17 +38,16 @@ def participant(application_in):
 
 @pytest.fixture
 def surveys(participant, now):
-    """Lina's exit survey (due now) and six-month survey, after her mentorship ended `now`."""
+    """Lina's exit survey (sent now) and six-month survey, after her mentorship ended `now`."""
     mentorship = factories.MentorshipFactory(participant=participant, status=MentorshipStatus.COMPLETED)
-    exit_survey, six_months = followup.surveys_after_mentorship(mentorship=mentorship, now=now)
     OutboxMessage.objects.all().delete()
+    exit_survey, six_months = followup.surveys_after_mentorship(mentorship=mentorship, now=now)
     return exit_survey, six_months
 
 
 @pytest.fixture
 def sent(surveys, now):
-    """The exit survey, sent `now`."""
-    assert followup.surveys_send_due(now=now) == [surveys[0].pk]
+    """The exit survey, sent `now` as the mentorship ended."""
     return FollowUpSurvey.objects.get(pk=surveys[0].pk)
 
 
@@ -76,7 +75,7 @@ OWN_BUSINESS = {
 # --- Sending ---------------------------------------------------------------------
 
 
-def test_surveys_send_due_sends_the_exit_survey_with_its_link_in_the_participants_language(sent):
+def test_surveys_after_mentorship_sends_the_exit_survey_with_its_link_in_the_participants_language(sent):
     (message,) = OutboxMessage.objects.all()
     assert message.to == ["lina@example.org"]
     assert message.headers == {"X-Portal-Survey": str(sent.pk), "X-Portal-Event": "sent"}
@@ -86,9 +85,31 @@ def test_surveys_send_due_sends_the_exit_survey_with_its_link_in_the_participant
     assert sent.sent_at is not None
 
 
-def test_surveys_send_due_twice_sends_nothing_twice(sent, now):
+def test_surveys_send_due_after_the_end_sends_no_second_exit_survey(sent, now):
     assert followup.surveys_send_due(now=now) == []
+    assert followup.surveys_send_due(now=now + DAY) == []
     assert OutboxMessage.objects.count() == 1
+
+
+def test_surveys_after_mentorship_a_second_ended_mentorship_sends_no_second_exit_survey(
+    sent, participant, now
+):
+    again = factories.MentorshipFactory(participant=participant, status=MentorshipStatus.COMPLETED)
+    followup.surveys_after_mentorship(mentorship=again, now=now + 30 * DAY)
+    assert FollowUpSurvey.objects.filter(participant=participant).count() == 2
+    assert events() == ["sent"]
+
+
+def test_surveys_send_due_sends_an_exit_survey_missed_at_the_end(participant, now):
+    """An exit survey written without its e-mail (before sending at the end existed) is sent by the job."""
+    mentorship = factories.MentorshipFactory(participant=participant, status=MentorshipStatus.COMPLETED)
+    OutboxMessage.objects.all().delete()
+    missed = FollowUpSurvey.objects.create(
+        participant=participant, mentorship=mentorship, kind="exit", due_at=now
+    )
+    assert followup.surveys_send_due(now=now) == [missed.pk]
+    assert followup.surveys_send_due(now=now) == []
+    assert events() == ["sent"]
 
 
 def test_surveys_send_due_sends_the_six_month_survey_only_when_due(surveys, now):
@@ -221,9 +242,10 @@ def test_surveys_chase_leaves_answered_surveys_alone(sent, now):
 
 
 def test_surveys_chase_leaves_unsent_surveys_alone(surveys, now):
-    assert followup.surveys_chase(now=now + 30 * DAY).counts() == dict.fromkeys(
-        ("reminded_first", "reminded_second", "calls_requested", "expired"), 0
-    )
+    six_months = surveys[1]
+    followup.surveys_chase(now=now + 30 * DAY)
+    six_months.refresh_from_db()
+    assert (six_months.first_reminder_at, six_months.expired_at) == (None, None)
 
 
 def test_six_month_survey_reminded_and_expired_on_its_own_days(surveys, now):

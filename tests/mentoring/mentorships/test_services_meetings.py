@@ -272,10 +272,11 @@ def test_mentorship_end_early_by_the_mentor_tells_the_participant(mentorship, me
     assert mentorship.status == MentorshipStatus.ENDED_EARLY
     assert (mentorship.ended_at, mentorship.end_reason) == (day(40), "Moved abroad")
     assert MentorshipChange.objects.filter(mentorship=mentorship, to_status="ended_early").exists()
-    (message,) = OutboxMessage.objects.filter(to=["lina@example.org"])
-    assert message.subject == "Your mentorship has ended"
-    assert "Moved abroad" not in message.body
+    ended, survey = OutboxMessage.objects.filter(to=["lina@example.org"]).order_by("pk")
+    assert ended.subject == "Your mentorship has ended"
+    assert "Moved abroad" not in ended.body
     assert FollowUpSurvey.objects.filter(participant=mentorship.participant).count() == 2
+    assert survey.headers["X-Portal-Event"] == "sent" and "Moved abroad" not in survey.body
 
 
 def test_mentorship_end_early_needs_a_reason(mentorship, mentor):
@@ -293,8 +294,9 @@ def test_mentorship_complete_by_a_coordinator_only(mentorship, mentor):
         mentorship=mentorship, actor=factories.coordinator_user(), reason="", now=day(90)
     )
     assert mentorship.status == MentorshipStatus.COMPLETED
-    (message,) = OutboxMessage.objects.filter(to=["lina@example.org"])
-    assert message.subject == "Your mentorship is completed"
+    completed, survey = OutboxMessage.objects.filter(to=["lina@example.org"]).order_by("pk")
+    assert completed.subject == "Your mentorship is completed"
+    assert survey.headers["X-Portal-Event"] == "sent"
 
 
 def test_mentorship_end_refused_to_the_participant(mentorship, participant):

@@ -9,9 +9,10 @@ from django.utils import formats, timezone, translation
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import MeetingFormat
 from mentoring.mentorships.services import meetings as services
+from mentoring.mentorships.services.lifecycle import mentorship_complete, mentorship_propose_completion
 from mentoring.mentorships.views import mentorship as mentorship_views
 from mentoring.mentorships.workflow import MentorshipStatus
-from mentoring.models import Meeting, MentorshipChange
+from mentoring.models import MatchingReturn, Meeting, MentorshipChange
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_via_outbox")]
@@ -218,24 +219,50 @@ def test_goal_done_of_another_mentorship_is_404(client, mentor, mentorship):
     assert client.post(url("goal_done", other.pk, goal.pk), {"done": "1"}).status_code == 404
 
 
-def test_mentorship_end_by_the_mentor_needs_a_reason(client, mentor, mentorship):
+def test_mentorship_end_offers_the_mentor_completion_and_ending_early_from_the_table(
+    client, mentor, mentorship
+):
+    client.force_login(mentor)
+    response = client.get(url("mentorship_end", mentorship.pk))
+    assert [option.action for option in response.context["options"]] == ["propose_completion", "end_early"]
+    body = response.content.decode()
+    assert 'type="radio"' not in body
+    # The reason for ending early is required and says so: no "(optional)" beside it.
+    assert "Why does the mentorship end early?</label>" in body
+    assert 'A note for the coordinators <span class="field__optional">(optional)</span>' in body
+
+
+def test_mentorship_end_early_without_a_reason_is_an_error_beside_the_field(client, mentor, mentorship):
+    client.force_login(mentor)
+    response = client.post(
+        url("mentorship_end", mentorship.pk),
+        {"action": "end_early", "end_early-reason": "  ", "propose_completion-note": "Kept"},
+    )
+    assert response.status_code == 200
+    (early,) = [o for o in response.context["options"] if o.action == "end_early"]
+    assert early.form.errors == {"reason": ["Write why the mentorship ends early."]}
+    assert 'aria-invalid="true"' in response.content.decode()
+    mentorship.refresh_from_db()
+    assert mentorship.status == MentorshipStatus.ACTIVE
+
+
+def test_mentorship_end_the_mentor_proposes_completion_and_cannot_complete(client, mentor, mentorship):
     client.force_login(mentor)
     end = url("mentorship_end", mentorship.pk)
-    response = client.post(end, {"outcome": "ended_early", "reason": ""})
-    assert "Write why the mentorship ends early." in response.content.decode()
-    client.post(end, {"outcome": "completed", "reason": "Done"})
+    client.post(end, {"action": "complete", "complete-note": "Done"})
     mentorship.refresh_from_db()
-    assert mentorship.status == MentorshipStatus.ACTIVE  # a mentor cannot record it as completed
-    client.post(end, {"outcome": "ended_early", "reason": "Moved"})
+    assert mentorship.status == MentorshipStatus.ACTIVE  # not a move of the mentor's
+    response = client.post(end, {"action": "propose_completion", "propose_completion-note": "Goals met"})
+    assert response.status_code == 302
     mentorship.refresh_from_db()
-    assert mentorship.status == MentorshipStatus.ENDED_EARLY
+    assert (mentorship.status, mentorship.end_reason) == (MentorshipStatus.COMPLETING, "Goals met")
 
 
 def test_mentorship_end_by_the_participant_is_404(client, participant, mentorship):
     client.force_login(participant)
     assert (
         client.post(
-            url("mentorship_end", mentorship.pk), {"outcome": "ended_early", "reason": "x"}
+            url("mentorship_end", mentorship.pk), {"action": "end_early", "end_early-reason": "x"}
         ).status_code
         == 404
     )
@@ -243,10 +270,54 @@ def test_mentorship_end_by_the_participant_is_404(client, participant, mentorshi
 
 def test_mentorship_end_by_a_coordinator_completes(client, mentorship):
     client.force_login(factories.coordinator_user())
-    response = client.post(url("mentorship_end", mentorship.pk), {"outcome": "completed", "reason": ""})
+    response = client.post(url("mentorship_end", mentorship.pk), {"action": "complete", "complete-note": ""})
     assert response.status_code == 302
     mentorship.refresh_from_db()
     assert mentorship.status == MentorshipStatus.COMPLETED and mentorship.ended_at is not None
+
+
+def test_coordinator_mentorships_lists_completions_to_confirm_and_the_coordinator_confirms(
+    client, mentor, mentorship
+):
+    mentorship_propose_completion(mentorship=mentorship, actor=mentor, note="Goals met", now=timezone.now())
+    client.force_login(factories.coordinator_user())
+    response = client.get(url("coordinator_mentorships"))
+    assert [row.mentorship.pk for row in response.context["completions"]] == [mentorship.pk]
+    assert "Confirm or end" in response.content.decode()
+
+    page = client.get(url("mentorship_end", mentorship.pk))
+    assert [o.action for o in page.context["options"]] == ["confirm_completion", "end_early"]
+    assert "Goals met" in page.content.decode()
+    client.post(url("mentorship_end", mentorship.pk), {"action": "confirm_completion"})
+    mentorship.refresh_from_db()
+    assert mentorship.status == MentorshipStatus.COMPLETED
+
+
+def test_mentorship_return_view_returns_an_ended_mentorships_participant_with_a_reason(client, mentorship):
+    coordinator = factories.coordinator_user()
+    mentorship_complete(mentorship=mentorship, actor=coordinator, reason="", now=timezone.now())
+    client.force_login(coordinator)
+    listing = client.get(url("coordinator_mentorships")).content.decode()
+    back = url("mentorship_return_to_matching", mentorship.pk)
+    assert back in listing
+
+    response = client.post(back, {"reason": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "reason": ["Write why the participant should have another mentor."]
+    }
+    assert client.post(back, {"reason": "A second business"}).status_code == 302
+    assert MatchingReturn.objects.get(mentorship=mentorship).note == "A second business"
+    assert back not in client.get(url("coordinator_mentorships")).content.decode()
+
+
+def test_mentorship_return_view_is_404_for_a_running_mentorship_and_403_for_a_mentor(
+    client, mentor, mentorship
+):
+    client.force_login(factories.coordinator_user())
+    assert client.get(url("mentorship_return_to_matching", mentorship.pk)).status_code == 404
+    client.force_login(mentor)
+    assert client.get(url("mentorship_return_to_matching", mentorship.pk)).status_code == 403
 
 
 def test_coordinator_mentorships_lists_those_at_risk(client, mentorship, meeting):
@@ -410,3 +481,29 @@ def test_participant_dashboard_shows_what_is_due(client, participant, mentor, me
     body = client.get(url("dashboard")).content.decode()
     assert "Open the shop" in body and "1 May 2030" in body
     assert url("mentorship_detail", meeting.mentorship_id) in body
+
+
+def test_participant_dashboard_after_the_mentorship_shows_it_its_goals_and_the_open_survey(
+    client, participant, mentor, meeting
+):
+    services.goal_add(
+        mentorship=meeting.mentorship,
+        actor=mentor,
+        title="Open the shop",
+        target_date=None,
+        now=timezone.now(),
+    )
+    mentorship_complete(
+        mentorship=meeting.mentorship, actor=factories.coordinator_user(), reason="", now=timezone.now()
+    )
+    client.force_login(participant)
+    response = client.get(url("dashboard"))
+    body = response.content.decode()
+
+    assert "We are looking for a mentor" not in body
+    assert "Your mentorship" in body and "Completed" in body
+    assert url("mentorship_detail", meeting.mentorship_id) in body
+    (entry,) = response.context["entries"]
+    assert "/survey/" in entry.survey_url and entry.survey_url in body
+    detail = client.get(url("mentorship_detail", meeting.mentorship_id)).content.decode()
+    assert "Open the shop" in detail and "We went through the budget." in detail
