@@ -10,6 +10,21 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language and leaves no language behind.
+
+    A request for an English page activates English in the thread (LocaleMiddleware does not
+    switch it back), so without this a test would read the next one's texts and links in English.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Uploaded files of a test go to a temporary folder, never into the working tree."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

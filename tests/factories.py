@@ -328,15 +328,38 @@ class ApplicationFactory(DjangoModelFactory):
 
     @classmethod
     def _create(
-        cls, model_class, *args, status=Status.DRAFT, now=None, coordinator=None, reason="", **kwargs
+        cls,
+        model_class,
+        *args,
+        status=Status.DRAFT,
+        now=None,
+        coordinator=None,
+        reason="",
+        internal_note="",
+        **kwargs,
     ):
         application = super()._create(model_class, *args, **kwargs)
         return application_reach(
-            application, Status(status), now=now or timezone.now(), coordinator=coordinator, reason=reason
+            application,
+            Status(status),
+            now=now or timezone.now(),
+            coordinator=coordinator,
+            reason=reason,
+            internal_note=internal_note,
         )
 
     @classmethod
-    def _build(cls, model_class, *args, status=Status.DRAFT, now=None, coordinator=None, reason="", **kw):
+    def _build(
+        cls,
+        model_class,
+        *args,
+        status=Status.DRAFT,
+        now=None,
+        coordinator=None,
+        reason="",
+        internal_note="",
+        **kw,
+    ):
         return model_class(*args, status=status, **kw)
 
 
@@ -345,7 +368,13 @@ def coordinator_user(**kwargs) -> User:
 
 
 def application_reach(
-    application: Application, status: Status, *, now: dt.datetime, coordinator=None, reason: str = ""
+    application: Application,
+    status: Status,
+    *,
+    now: dt.datetime,
+    coordinator=None,
+    reason: str = "",
+    internal_note: str = "",
 ) -> Application:
     """Walk a draft to `status` through the services, the way the portal would."""
     if status == Status.DRAFT:
@@ -369,7 +398,12 @@ def application_reach(
         )
     assert status in DECISIONS, status
     return services.application_decide(
-        application=application, decision=status, actor=coordinator, now=now, reason=reason
+        application=application,
+        decision=status,
+        actor=coordinator,
+        now=now,
+        reason=reason,
+        internal_note=internal_note,
     )
 
 

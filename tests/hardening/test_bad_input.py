@@ -528,7 +528,7 @@ def test_applicant_profile_survives_bad_input(client, intake, account, data):
         },
         stored=[apps.get_model("mentoring", "ApplicantProfile"), Application],
         log_in=account,
-        session={ELIGIBLE_SESSION_KEY: [intake.pk]},
+        session={ELIGIBLE_SESSION_KEY: {str(intake.pk): {}}},
     )
     check_generated(client, case, data)
 

@@ -49,6 +49,7 @@ EXPECTED = {
     "application": (LOGIN, 302, 404, 404, 404, 404),
     "application_step": (LOGIN, 302, 404, 404, 404, 404),
     "application_withdraw": (LOGIN, 200, 404, 404, 404, 404),
+    "application_read": (LOGIN, 200, 404, 404, 404, 404),
     "business_plan": (LOGIN, 200, 404, 404, 404, 200),
     # Coordinator side: the role or nothing.
     "intake_list": (LOGIN, 403, 403, 403, 403, 200),

@@ -54,7 +54,7 @@ def _form_pages(client, draft, language: str) -> list[str]:
     newcomer = factories.verified_user()
     client.force_login(newcomer)
     session = client.session
-    session[ELIGIBLE_SESSION_KEY] = [draft.intake.pk]
+    session[ELIGIBLE_SESSION_KEY] = {str(draft.intake.pk): {}}
     session.save()
     pages = [client.get(_in(language, "mentoring:profile", draft.intake.pk))]
     client.force_login(draft.applicant)

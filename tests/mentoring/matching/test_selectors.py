@@ -68,6 +68,7 @@ def test_matching_inputs_asks_for_no_language_when_only_swedish_and_treats_other
     application = application_in(
         Status.ACCEPTED,
         applicant=factories.ApplicantFactory(profile__municipality=Municipality.OTHER),
+        internal_note="Lives outside the region but works in Mölndal.",
         mentor_languages=["sv"],
         meeting_mode=MeetingMode.EITHER,
     )
