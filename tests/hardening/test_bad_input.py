@@ -15,7 +15,7 @@ answer to the same three promises:
   no single field (a login that does not match, a service's refusal of a meeting
   or goal that names no field);
 - nothing is stored half-way: a rejected POST leaves every row of the portal's
-  tables (mentoring, accounts, e-mail addresses) and every stored file as it
+  tables (mentoring, accounts, e-mail addresses, second factors) and every stored file as it
   was; an accepted one leaves the rows it wrote complete, i.e. passing the
   model's own validation (lengths, choices, no NUL, required fields).
 
@@ -26,6 +26,7 @@ each case is one specific body, not a search.
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +39,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -171,7 +173,7 @@ def broken(valid: dict, breaks: dict) -> dict:
 
 # --- The check --------------------------------------------------------------------------------
 
-WATCHED_APPS = ("mentoring", "portal", "account")
+WATCHED_APPS = ("mentoring", "portal", "account", "mfa")
 
 
 def _watched_models():
@@ -206,8 +208,15 @@ def stored_state() -> dict:
 
 
 def _changed_rows(before: dict, after: dict, model) -> list:
+    """The primary keys of the rows of `model` written or deleted."""
     label = model._meta.label
-    return [pk for pk, row in after[label].items() if before[label].get(pk) != row]
+    written = [pk for pk, row in after[label].items() if before[label].get(pk) != row]
+    return written + [pk for pk in before[label] if pk not in after[label]]
+
+
+# allauth's second factor leaves `last_used_at` empty until first used without declaring it
+# blank: its rows are counted as stored but not held to a validation their model fails itself.
+NOT_VALIDATED = {"mfa.Authenticator"}
 
 
 @dataclass
@@ -217,7 +226,8 @@ class FormCase:
     `valid` is a POST the view accepts; `stored` the models whose rows an accepted POST
     writes (each changed row must pass the model's validation), and `expect_stored`
     says an accepted POST must change at least one of them. `log_in` (a user) is signed
-    in, and `session` put in the session, before each example. `form_key` names the
+    in, `session` put in the session, and `before(client)` run (a request that leads to
+    the form, such as the password asked for first) before each example. `form_key` names the
     form in the template context; `non_field_ok` allows `__all__` errors (see the module).
     """
 
@@ -229,6 +239,7 @@ class FormCase:
     session: dict = field(default_factory=dict)
     form_key: str = "form"
     non_field_ok: bool = False
+    before: Callable[[Client], object] | None = None
 
 
 def _prepare(client, case: FormCase) -> None:
@@ -243,6 +254,8 @@ def _prepare(client, case: FormCase) -> None:
         session = client.session
         session.update(case.session)
         session.save()
+    if case.before is not None:
+        case.before(client)
 
 
 def assert_errors_tied_to_fields(form, response, *, non_field_ok: bool) -> None:
@@ -303,6 +316,8 @@ def post_and_check(
             if case.expect_stored:
                 assert any(changed.values()), "an accepted POST stored nothing"
             for model, pks in changed.items():
+                if model._meta.label in NOT_VALIDATED:
+                    continue
                 for obj in model._base_manager.filter(pk__in=pks):
                     obj.full_clean()
             if not files_ok:
