@@ -54,6 +54,8 @@ def test_email_add_survives_bad_input(client, person, data):
         url=reverse("account_email"),
         valid={"email": "alva.berg@example.org", "action_add": ""},
         stored=[EmailAddress],
+        # Without the name of its button the page does nothing and shows itself again.
+        expect_stored=False,
         log_in=person,
     )
     check_generated(client, case, data)
