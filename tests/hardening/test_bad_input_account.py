@@ -157,7 +157,7 @@ def test_totp_removal_survives_bad_input(client, with_app, data):
 
 
 @given(data=st.data())
-def test_recovery_codes_survive_bad_input(client, with_app, data):
+def test_recovery_codes_generation_survives_bad_input(client, with_app, data):
     case = FormCase(
         url=reverse("mfa_generate_recovery_codes"),
         valid={},
