@@ -248,6 +248,7 @@ def test_application_decision_survives_bad_input(client, coordinator, submitted,
 @pytest.mark.parametrize(
     ("button", "stored"),
     [("application_conflict", [Review]), ("application_identity_reveal", [IdentityReveal])],
+    ids=["conflict", "identity_reveal"],
 )
 @given(breaks=breakages([]))
 # Found with a random seed: the review a declared conflict leaves (no scores) failed its model's validation.
