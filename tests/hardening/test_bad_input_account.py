@@ -26,9 +26,9 @@ SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 NEW_PASSWORD = "Ljus-Kvarn-Hav-43"
 
 
-def code_now(secret: str = SECRET) -> str:
-    """The six digits an authenticator app holding `secret` shows at this moment (RFC 6238, 30 s)."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+def code_now() -> str:
+    """The six digits an authenticator app holding SECRET shows at this moment (RFC 6238, 30 s)."""
+    return format_hotp_value(hotp_value(SECRET, int(time.time()) // 30))
 
 
 def confirm_password(client) -> None:
