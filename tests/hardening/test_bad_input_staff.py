@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from mentoring.applications.forms.review import ReviewForm
 from mentoring.applications.workflow import Status
+from mentoring.companies import services as company_services
 from mentoring.guidance import services as guidance_services
 from mentoring.matching.forms import pair_value
 from mentoring.matching.services import matching_run_start
@@ -127,6 +128,17 @@ def planned_request(coordinator):
         mentoring_places=3,
         planned_at=timezone.now(),
         planned_by=coordinator,
+    )
+
+
+@pytest.fixture
+def linked(planned_request, coordinator):
+    """Anna's application, holding one of the company's mentoring places."""
+    return company_services.company_application_link(
+        request=planned_request,
+        application=Application.objects.get(applicant__email="anna@example.org"),
+        actor=coordinator,
+        now=timezone.now(),
     )
 
 
@@ -413,6 +425,17 @@ def test_company_close_survives_bad_input(client, coordinator, planned_request, 
         url=reverse("mentoring:company_request_close", args=[planned_request.pk]),
         valid={},
         stored=[CompanyRequest],
+        log_in=coordinator,
+    )
+    check_generated(client, case, data)
+
+
+@given(data=st.data())
+def test_company_unlink_application_survives_bad_input(client, coordinator, planned_request, linked, data):
+    case = FormCase(
+        url=reverse("mentoring:company_request_unlink_application", args=[planned_request.pk, linked.pk]),
+        valid={},
+        stored=[Application],
         log_in=coordinator,
     )
     check_generated(client, case, data)
