@@ -327,11 +327,12 @@ def post_and_check(
 
 
 def check_generated(client, case: FormCase, data) -> None:
-    """Break the case's valid POST as `breakages` does, for a form whose field names come from its objects."""
+    """Break the case's valid POST as `breakages` does, drawn inside the test where the POST is known."""
     post_and_check(client, case, broken(case.valid, data.draw(breakages(case.valid), label="breaks")))
 
 
 def check_broken(client, case: FormCase, breaks: dict) -> None:
+    """The same with `breaks` given to the test, so a case found can be kept as its `@example`."""
     post_and_check(client, case, broken(case.valid, breaks))
 
 
