@@ -9,7 +9,7 @@ VENV_WORKS := $(shell $(BIN)/python -m pip --version >/dev/null 2>&1 && echo yes
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint format bench bench-load messages migrate demo clean constraints FORCE
+.PHONY: help run test test-browser fuzz lint format bench bench-load messages migrate demo clean constraints FORCE
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ test: messages ## Run the whole test suite (browser tests skip without Chromium)
 
 test-browser: messages ## Run only the browser tests
 	$(BIN)/python -m pytest -p no:cacheprovider tests/browser
+
+FUZZ_EXAMPLES ?= 1000
+fuzz: messages ## Send every form generated bad input: random seeds, 1,000 examples a form (FUZZ_EXAMPLES=…)
+	HYPOTHESIS_PROFILE=fuzz HYPOTHESIS_MAX_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/hardening
 
 lint: $(INSTALLED) ## Check style with ruff and the import rules with import-linter
 	$(BIN)/ruff check .

@@ -39,7 +39,8 @@ def weighted_score(*, scores: dict[str, int], weights: dict[str, int]) -> Decima
 class Review(models.Model):
     application = models.ForeignKey("mentoring.Application", on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews")
-    scores = models.JSONField(_("scores"), default=dict)
+    # Empty for a reviewer who declared a conflict of interest and so scores nothing.
+    scores = models.JSONField(_("scores"), default=dict, blank=True)
     score = models.DecimalField(_("weighted score"), max_digits=3, decimal_places=2, null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     conflict_of_interest = models.BooleanField(_("conflict of interest"), default=False)

@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, e-mail kept in memory, tasks run inline."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,14 +24,14 @@ MFA_REQUIRED_FOR_STAFF = False
 # Static files straight from the app folders, as in development: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Applicants' uploads written by tests stay out of the working tree.
+# Applicants' uploads written by tests stay out of the working tree, in a folder of this
+# test run alone: a check that nothing was stored never sees a file of a run beside it.
+PRIVATE_TEST_ROOT = tempfile.mkdtemp(prefix="vastkraft-test-private-")
+atexit.register(shutil.rmtree, PRIVATE_TEST_ROOT, ignore_errors=True)
 STORAGES = {
     **STORAGES,
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {
-            "location": str(Path(tempfile.gettempdir()) / "vastkraft-test-private"),
-            "base_url": None,
-        },
+        "OPTIONS": {"location": PRIVATE_TEST_ROOT, "base_url": None},
     },
 }

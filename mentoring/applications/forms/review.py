@@ -96,7 +96,12 @@ class DecisionForm(forms.Form):
     )
     # The status the page showed, so a decision taken on an outdated page is refused, not applied.
     expected_status = forms.ChoiceField(
-        choices=ApplicationStatus.choices, required=False, widget=forms.HiddenInput
+        choices=ApplicationStatus.choices,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("This page is out of date. Look at the application again before deciding.")
+        },
     )
 
     def __init__(self, *args, moves: list[Transition], outside_target_groups: bool = False, **kwargs):

@@ -349,10 +349,7 @@ def application_decide_view(request, pk: int):
             )
         except StaleDecision as error:
             form.add_error(None, error.message)
-            # The page is shown again as it is now; deciding from it again is a decision on what was seen.
             application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
-            form.data = form.data.copy()
-            form.data[form.add_prefix("expected_status")] = application.status
         except AcceptanceNeedsReason as error:
             form.add_error("internal_note", error.message)
         except TransitionNotAllowed as error:
@@ -364,6 +361,10 @@ def application_decide_view(request, pk: int):
                 % {"status": application.get_status_display()},
             )
             return redirect("mentoring:application_detail", pk=application.pk)
+    # The page is shown again as it is now (what was typed kept); deciding from it again is a
+    # decision on what was seen. A status the page could not have sent would otherwise stay in it.
+    form.data = form.data.copy()
+    form.data[form.add_prefix("expected_status")] = application.status
     return _render_detail(request, application, decision_form=form)
 
 

@@ -566,6 +566,17 @@ def test_review_declare_conflict_drops_the_reviewers_scores(application_in, coor
     assert (review.conflict_of_interest, review.scores, review.score, review.comment) == (True, {}, None, "")
 
 
+def test_review_declare_conflict_leaves_a_review_that_passes_its_model_validation(
+    application_in, coordinator, now
+):
+    application = application_in(Status.SUBMITTED)
+
+    review = reviews.review_declare_conflict(application=application, reviewer=coordinator)
+
+    # No scores is what a declared conflict means, not a missing answer (a form on the model agrees).
+    review.full_clean()
+
+
 @pytest.mark.parametrize("status", [Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED, Status.WITHDRAWN])
 def test_review_declare_conflict_refused_once_decided(application_in, coordinator, now, status):
     application = application_in(status)

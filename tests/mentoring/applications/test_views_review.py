@@ -484,6 +484,27 @@ def test_decision_on_an_outdated_page_is_refused_with_a_message(
     assert application.status == Status.WAITLISTED
 
 
+def test_decision_with_a_status_the_page_could_not_send_says_so_and_can_be_sent_again(
+    site_tree, coordinator_client, application_in
+):
+    application = application_in(Status.IN_REVIEW)
+    with translation.override("en"):
+        decide_url = reverse("mentoring:application_decide", args=[application.pk])
+    typed = {"decision": "rejected", "reason": "Idén passar inte programmet.", "internal_note": "Ringde."}
+
+    response = coordinator_client.post(decide_url, {**typed, "expected_status": "abc"})
+
+    assert response.status_code == 200
+    assert "This page is out of date. Look at the application again before deciding." in response.text
+    # What was typed is kept, and the page now carries the status it shows, so sending it again decides.
+    assert "Idén passar inte programmet." in response.text
+    assert 'name="expected_status" value="in_review"' in response.text
+    again = coordinator_client.post(decide_url, {**typed, "expected_status": "in_review"})
+    assert again.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Status.REJECTED
+
+
 def test_conflict_declaration_on_a_decided_application_is_refused(
     site_tree, coordinator, coordinator_client, application_in
 ):
