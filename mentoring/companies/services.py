@@ -330,8 +330,9 @@ def company_join_link_resend(*, request: CompanyRequest, actor, now: dt.datetime
     """
     if not user_has_role(actor, roles.COORDINATORS):
         raise NotAllowed
+    # Only the request's own row is locked: PostgreSQL cannot lock the nullable side of the join.
     request = (
-        CompanyRequest.objects.select_for_update()
+        CompanyRequest.objects.select_for_update(of=("self",))
         .select_related("reserved_occasion__page")
         .get(pk=request.pk)
     )
