@@ -11,6 +11,7 @@ from mentoring.core.choices import ContactLanguage
 from mentoring.core.forms import organisation_number
 from mentoring.models import CompanyNeed
 from mentoring.models.company import EMPLOYEES_CONCERNED_MAX
+from portal.fields import IdChoiceField
 from portal.validators import validate_name
 
 EMPLOYEES_ERROR = _("Write a number between 1 and 500.")
@@ -106,7 +107,7 @@ class CompanyRequestForm(forms.Form):
 
 
 class PlanOccasionForm(forms.Form):
-    occasion = forms.ModelChoiceField(
+    occasion = IdChoiceField(
         label=_("Occasion to reserve"),
         queryset=None,
         empty_label=_("Choose an occasion"),

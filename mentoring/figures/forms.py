@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import ProgrammePage
 from mentoring.models import Intake
+from portal.fields import IdChoiceField
 
 
 def programme_pages_by_key(pages) -> dict:
@@ -40,7 +41,7 @@ class ProgrammeChoices(ModelChoiceIterator):
         return len(programme_pages_by_key(self.queryset)) + (1 if self.field.empty_label is not None else 0)
 
 
-class ProgrammeChoiceField(forms.ModelChoiceField):
+class ProgrammeChoiceField(IdChoiceField):
     """A programme, whichever language's page is given: an old link with the other language's page id
     still chooses it, and the list shows it selected under the reader's language's title."""
 
@@ -76,7 +77,7 @@ class IntakeChoices(ModelChoiceIterator):
             )
 
 
-class IntakeChoiceField(forms.ModelChoiceField):
+class IntakeChoiceField(IdChoiceField):
     iterator = IntakeChoices
 
 

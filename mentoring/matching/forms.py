@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mentoring.applications.workflow import Status
 from mentoring.models import Application, MatchingRun, MentorProfile
+from portal.fields import IdChoiceField
 
 BOARD_SORTS = [
     ("-score", _("Score, highest first")),
@@ -83,8 +84,8 @@ class PairChoiceForm(forms.Form):
 
     LOCK, UNLOCK, EXCLUDE, INCLUDE, SWAP = "lock", "unlock", "exclude", "include", "swap"
 
-    participant = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
-    mentor = forms.ModelChoiceField(queryset=None)
+    participant = IdChoiceField(queryset=None, widget=forms.HiddenInput)
+    mentor = IdChoiceField(queryset=None)
     action = forms.ChoiceField(
         choices=[
             (LOCK, _("Lock")),
@@ -114,7 +115,7 @@ class PairChoiceForm(forms.Form):
 class ConfirmForm(forms.Form):
     """The pairs of one run the coordinator ticked, to be proposed as mentorships."""
 
-    run = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    run = IdChoiceField(queryset=None, widget=forms.HiddenInput)
     pairs = forms.Field(
         label=_("Pairs"),
         widget=forms.MultipleHiddenInput,

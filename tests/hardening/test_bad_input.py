@@ -456,10 +456,16 @@ def test_eligibility_check_survives_bad_input(client, intake, data):
     check_generated(client, case, data)
 
 
+UNLIMITED = "100000/h"
+
+
 @given(data=st.data())
 def test_company_request_survives_bad_input(client, site_tree, settings, data):
-    # The limits have their own tests; here every example reaches the form itself.
-    settings.COMPANY_REQUEST_RATE_PER_CLIENT = settings.COMPANY_REQUEST_RATE_PER_ADDRESS = "100000/h"
+    # The limits have their own tests; here every example reaches the form itself. Set once: each
+    # assignment to pytest-django's `settings` nests another override, and a thousand examples share
+    # this fixture (a random run reached Python's recursion limit).
+    if settings.COMPANY_REQUEST_RATE_PER_CLIENT != UNLIMITED:
+        settings.COMPANY_REQUEST_RATE_PER_CLIENT = settings.COMPANY_REQUEST_RATE_PER_ADDRESS = UNLIMITED
     case = FormCase(
         url=reverse("mentoring:company_request"),
         valid={

@@ -203,8 +203,10 @@ def held_booking(counsellor):
 # --- Coordinators: applications --------------------------------------------------------------
 
 
-@given(data=st.data())
-def test_bulk_decision_survives_bad_input(client, intake, coordinator, submitted, data):
+@given(breaks=breakages(["applications", "decision", "reason"]))
+# Found by a random run: an id past the 64-bit range was a server error on SQLite.
+@example(breaks={"applications": "9223372036854775808"})
+def test_bulk_decision_survives_bad_input(client, intake, coordinator, submitted, breaks):
     case = FormCase(
         url=reverse("mentoring:bulk_decide", args=[intake.pk]),
         valid={
@@ -216,7 +218,7 @@ def test_bulk_decision_survives_bad_input(client, intake, coordinator, submitted
         log_in=coordinator,
         form_key="bulk_form",
     )
-    check_generated(client, case, data)
+    check_broken(client, case, breaks)
 
 
 @given(data=st.data())

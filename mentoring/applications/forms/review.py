@@ -10,6 +10,7 @@ from mentoring.applications.workflow import DECISIONS, Status
 from mentoring.core.workflow import Transition
 from mentoring.models import ApplicationStatus
 from mentoring.models.review import DEFAULT_RUBRIC, SCORE_RANGE
+from portal.fields import IdMultipleChoiceField
 
 DECISION_CHOICES = [(value, label) for value, label in ApplicationStatus.choices if value in DECISIONS]
 # What the coordinator does, as the label of the button or radio that does it.
@@ -30,7 +31,7 @@ SCORE_LABELS = {
 class BulkDecisionForm(forms.Form):
     """One decision with one reason for a selection of the queue."""
 
-    applications = forms.ModelMultipleChoiceField(
+    applications = IdMultipleChoiceField(
         label=_("Applications"),
         queryset=None,
         widget=forms.MultipleHiddenInput,

@@ -1,0 +1,34 @@
+"""Form fields that choose rows by id, refusing ids no database row can have.
+
+Django's model choice fields look a posted id up as it comes: one past the 64-bit
+integer range raises OverflowError on SQLite (a server error) instead of the field's
+"not one of the choices" message. These fields refuse such an id first, in the field's
+own words, so a tampered or garbled form answers like any other wrong choice.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+LARGEST_ID = 2**63 - 1
+
+
+def _beyond_any_id(value) -> bool:
+    text = str(value).strip()
+    return text.lstrip("-").isdigit() and not -LARGEST_ID <= int(text) <= LARGEST_ID
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and _beyond_any_id(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if _beyond_any_id(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
