@@ -6,6 +6,7 @@ from mentoring.followup import views as followup
 from mentoring.guidance.views import urlpatterns as guidance_urlpatterns
 from mentoring.matching import views as matching
 from mentoring.mentors import views as mentor
+from mentoring.mentorships.views import coordinator as coordinator_mentorships
 from mentoring.mentorships.views import mentor as mentor_mentorships
 from mentoring.mentorships.views import mentorship
 from mentoring.people import views as person
@@ -22,6 +23,7 @@ urlpatterns = [
     *matching.urlpatterns,
     *mentor_mentorships.urlpatterns,
     *mentorship.urlpatterns,
+    *coordinator_mentorships.urlpatterns,
     *followup.urlpatterns,
     *figures.urlpatterns,
     *privacy.urlpatterns,

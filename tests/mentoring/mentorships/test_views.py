@@ -10,7 +10,7 @@ from mentoring.applications.workflow import Status
 from mentoring.core.choices import MeetingFormat
 from mentoring.mentorships.services import meetings as services
 from mentoring.mentorships.services.lifecycle import mentorship_complete, mentorship_propose_completion
-from mentoring.mentorships.views import mentorship as mentorship_views
+from mentoring.mentorships.views import coordinator as coordinator_views
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import MatchingReturn, Meeting, MentorshipChange
 from tests import factories
@@ -446,7 +446,7 @@ def test_coordinator_mentorships_bad_filter_is_a_field_error_and_the_rest_still_
 
 
 def test_coordinator_mentorships_are_paged(client, monkeypatch):
-    monkeypatch.setattr(mentorship_views, "LIST_PAGE_SIZE", 2)
+    monkeypatch.setattr(coordinator_views, "LIST_PAGE_SIZE", 2)
     now = timezone.now()
     made = [factories.MentorshipFactory(proposed_at=now - dt.timedelta(days=n)) for n in range(3)]
     client.force_login(factories.coordinator_user())

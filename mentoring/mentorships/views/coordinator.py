@@ -1,0 +1,174 @@
+"""The coordinators' list of all mentorships (filtered, paged, with the date that goes with each
+status and the completions waiting for confirmation), and returning a participant to matching."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+from django.views.decorators.http import require_http_methods, require_safe
+
+from mentoring.core.display import participant_name, person_name
+from mentoring.core.roles import role_required
+from mentoring.mentorships import selectors as mentorship_selectors
+from mentoring.mentorships.filters import MentorshipFilter
+from mentoring.mentorships.forms import ReturnToMatchingForm
+from mentoring.mentorships.services.lifecycle import (
+    MentorshipError,
+    MentorshipTransitionNotAllowed,
+    mentorship_return_to_matching,
+)
+from mentoring.mentorships.views.mentorship import ENDINGS
+from mentoring.mentorships.workflow import ENDED, MentorshipStatus, Role, moves_from
+from mentoring.models import Mentorship, MentorshipStatusChoices
+from portal import roles
+
+LIST_PAGE_SIZE = 25
+
+# Which date a mentorship's row shows, by its status, and what to call it.
+_WHEN = {
+    MentorshipStatus.PROPOSED: ("proposed_at", gettext_lazy("Proposed on")),
+    MentorshipStatus.ACTIVE: ("answered_at", gettext_lazy("Started")),
+    MentorshipStatus.COMPLETING: ("completion_proposed_at", gettext_lazy("Completion proposed on")),
+    MentorshipStatus.COMPLETED: ("ended_at", gettext_lazy("Ended")),
+    MentorshipStatus.ENDED_EARLY: ("ended_at", gettext_lazy("Ended")),
+    MentorshipStatus.DECLINED: ("answered_at", gettext_lazy("Declined on")),
+    MentorshipStatus.RETURNED: ("status_since", gettext_lazy("Returned on")),
+}
+
+
+@dataclass(frozen=True)
+class MentorshipRow:
+    mentorship: Mentorship
+    participant: str
+    participant_url: str
+    mentor: str
+    mentor_url: str
+    record_url: str
+    status: str
+    when_label: str
+    when: object
+    last_meeting: date | None
+    meeting_count: int
+    end_url: str
+    end_label: str = ""
+    return_url: str = ""
+
+
+def _row(mentorship: Mentorship) -> MentorshipRow:
+    status = MentorshipStatus(mentorship.status)
+    field, when_label = _WHEN[status]
+    participant_url = reverse("mentoring:person_record", args=[mentorship.participant.applicant_id])
+    may_end = any(move.target in ENDINGS for move in moves_from(mentorship.status, Role.COORDINATOR))
+    may_return = mentorship.status in ENDED and not hasattr(mentorship, "matching_return")
+    return MentorshipRow(
+        mentorship=mentorship,
+        participant=participant_name(mentorship.participant),
+        participant_url=participant_url,
+        mentor=person_name(mentorship.mentor.user),
+        mentor_url=f"{reverse('mentoring:mentor_list')}#mentor-{mentorship.mentor_id}",
+        # The mentorship's row in the participant's record (coordinators have no mentorship page).
+        record_url=f"{participant_url}#mentorship-{mentorship.pk}",
+        status=str(MentorshipStatusChoices(status).label),
+        when_label=str(when_label),
+        # Rows from before the audit trail may lack the field: the audit row is the fallback.
+        when=getattr(mentorship, field, None) or mentorship.status_since,
+        last_meeting=mentorship.last_meeting,
+        meeting_count=mentorship.meeting_count,
+        end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk]) if may_end else "",
+        end_label=_("Confirm or end")
+        if mentorship.status == MentorshipStatus.COMPLETING
+        else pgettext("a mentorship", "End"),
+        return_url=reverse("mentoring:mentorship_return_to_matching", args=[mentorship.pk])
+        if may_return
+        else "",
+    )
+
+
+@role_required(roles.COORDINATORS)
+@require_safe
+def coordinator_mentorships(request):
+    now = timezone.now()
+    filters = MentorshipFilter(request.GET or None)
+    page = Paginator(mentorship_selectors.mentorships_listed(filters=filters), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    completions = [
+        _row(m) for m in mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)
+    ]
+    at_risk = [
+        _row(m) for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")
+    ]
+    return render(
+        request,
+        "mentoring/coordinator/mentorships.html",
+        {
+            "rows": [_row(m) for m in page.object_list],
+            "page": page,
+            "at_risk": at_risk,
+            "completions": completions,
+            "complete_after_days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS,
+            "form": filters.form,
+            "is_filtered": filters.is_filtered(),
+        },
+        status=filters.response_status,
+    )
+
+
+@role_required(roles.COORDINATORS)
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentorship_return_view(request, pk: int):
+    """A coordinator returns the participant of an ended mentorship to matching, saying why."""
+    mentorship = get_object_or_404(
+        mentorship_selectors.mentorships_overview().filter(status__in=sorted(str(s) for s in ENDED)), pk=pk
+    )
+    done_url = reverse("mentoring:coordinator_mentorships")
+    form = ReturnToMatchingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentorship_return_to_matching(
+                mentorship=mentorship,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+            )
+        except MentorshipTransitionNotAllowed as error:
+            messages.error(request, error.message)
+            return redirect(done_url)
+        except MentorshipError as error:
+            form.add_error("reason", error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is back in matching: the next run of her intake can propose a mentor.")
+                % {"name": participant_name(mentorship.participant)},
+            )
+            return redirect(done_url)
+    return render(
+        request,
+        "mentoring/coordinator/mentorship_return.html",
+        {
+            "mentorship": mentorship,
+            "form": form,
+            "status_label": MentorshipStatusChoices(mentorship.status).label,
+            "participant_name": participant_name(mentorship.participant),
+            "mentor_name": person_name(mentorship.mentor.user),
+            "back_url": done_url,
+        },
+    )
+
+
+urlpatterns = [
+    path("coordinator/mentorships/", coordinator_mentorships, name="coordinator_mentorships"),
+    path(
+        "coordinator/mentorships/<int:pk>/return/",
+        mentorship_return_view,
+        name="mentorship_return_to_matching",
+    ),
+]
