@@ -20,6 +20,7 @@ from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Meeting, PlannedMeeting, PlannedMeetingStatus
 from portal.models import OutboxMessage
 from tests import factories
+from tests.planning_factories import PlannedMeetingFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_via_outbox")]
 
@@ -190,9 +191,9 @@ def test_planned_meeting_plan_only_one_at_a_time(mentorship, mentor, participant
 
 
 def test_planned_meeting_database_allows_one_planned_per_mentorship(mentorship):
-    factories.PlannedMeetingFactory(mentorship=mentorship)
+    PlannedMeetingFactory(mentorship=mentorship)
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.PlannedMeetingFactory(mentorship=mentorship)
+        PlannedMeetingFactory(mentorship=mentorship)
 
 
 def test_planned_meeting_plan_again_after_cancelling(mentorship, mentor):
@@ -342,13 +343,13 @@ def test_planned_meeting_did_not_happen_refused_before_it_started(mentorship, me
 
 def test_meetings_remind_mentors_counts_a_planned_meeting_as_contact(mentorship, mentor):
     day_40 = START + dt.timedelta(days=40)
-    factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=day_40 + dt.timedelta(days=3))
+    PlannedMeetingFactory(mentorship=mentorship, starts_at=day_40 + dt.timedelta(days=3))
     assert meeting_services.meetings_remind_mentors(now=day_40) == []
     assert mentorship not in mentorships_at_risk(now=day_40)
 
 
 def test_meetings_remind_mentors_a_prompt_left_for_30_days_no_longer_counts(mentorship):
-    factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=START + dt.timedelta(days=1))
+    PlannedMeetingFactory(mentorship=mentorship, starts_at=START + dt.timedelta(days=1))
     day_40 = START + dt.timedelta(days=40)
     assert meeting_services.meetings_remind_mentors(now=day_40) == [mentorship.pk]
     assert mentorship in mentorships_at_risk(now=day_40)
