@@ -407,3 +407,36 @@ def test_planned_meetings_remind_skips_cancelled(mentorship, mentor):
     planned = plan(mentorship, mentor)
     planning.planned_meeting_cancel(planned=planned, actor=mentor, reason="Ill", now=START)
     assert planning.planned_meetings_remind(now=dt.datetime(2025, 3, 9, 8, 0, tzinfo=dt.UTC)) == []
+
+
+# --- When the mentorship ends ---------------------------------------------------------------------
+
+
+def test_mentorship_end_cancels_the_upcoming_planned_meeting_in_both_calendars(mentorship, mentor):
+    from mentoring.mentorships.services.lifecycle import mentorship_end_early
+
+    planned = plan(mentorship, mentor)
+    mentorship_end_early(
+        mentorship=mentorship, actor=mentor, reason="Moved abroad", now=START + dt.timedelta(days=1)
+    )
+    planned.refresh_from_db()
+    assert planned.status == PlannedMeetingStatus.CANCELLED and planned.sequence == 1
+    for address in ("lina@example.org", "maja@example.org"):
+        method, calendar = calendars_to(address)[-1]
+        assert method == "CANCEL" and str(event_of(calendar)["UID"]) == invitations.calendar_uid(planned)
+    to_lina = OutboxMessage.objects.filter(to=["lina@example.org"], subject__startswith="Meeting with").get()
+    assert "Your mentorship has ended, so the planned meeting is cancelled." in to_lina.body
+    assert "Moved abroad" not in to_lina.body  # the reason is written for the coordinators
+
+
+def test_mentorship_end_closes_a_passed_prompt_without_a_message(mentorship, mentor):
+    from mentoring.mentorships.services.lifecycle import mentorship_end_early
+
+    planned = plan(mentorship, mentor)
+    OutboxMessage.objects.all().delete()
+    mentorship_end_early(
+        mentorship=mentorship, actor=mentor, reason="Done", now=MEET_AT + dt.timedelta(days=2)
+    )
+    planned.refresh_from_db()
+    assert planned.status == PlannedMeetingStatus.CANCELLED
+    assert not [m for m in OutboxMessage.objects.all() if m.headers.get("X-Portal-Planned-Meeting")]
