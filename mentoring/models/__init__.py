@@ -14,6 +14,7 @@ from mentoring.models.matching import MatchingChoice, MatchingReturn, MatchingRu
 from mentoring.models.mentor import MentorInvitation, MentorProfile
 from mentoring.models.mentoring import Goal, Meeting, PrivateNote
 from mentoring.models.mentorship import Mentorship, MentorshipChange, MentorshipStatusChoices
+from mentoring.models.planned_meeting import PlannedMeeting, PlannedMeetingStatus
 from mentoring.models.privacy import AccessLog, ErasureRequest
 from mentoring.models.profile import ApplicantProfile
 from mentoring.models.review import DEFAULT_RUBRIC, IdentityReveal, Review
@@ -64,6 +65,8 @@ __all__ = [
     "MentorshipChange",
     "MentorshipStatusChoices",
     "Outcome",
+    "PlannedMeeting",
+    "PlannedMeetingStatus",
     "PrivateNote",
     "ProgrammeTargets",
     "Review",
