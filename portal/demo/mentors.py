@@ -22,6 +22,7 @@ from mentoring.matching.selectors import matching_inputs
 from mentoring.mentorships.services.lifecycle import mentorship_accept, mentorship_propose
 from mentoring.models import Application, Intake, MentorProfile, Mentorship
 from portal.demo import texts
+from portal.demo.planning import demo_plan_meeting
 from portal.roles import MENTORS
 
 MENTOR_EMAIL = "mentor{number:02d}@vastkraft.example"
@@ -535,5 +536,7 @@ def demo_seed_mentorships(*, today: date, report) -> None:
                 reasons=[[reason.code, reason.params] for reason in pair.reasons],
             )
             if number == 0:
-                mentorship_accept(mentorship=mentorship, actor=account, now=proposed_at + timedelta(hours=20))
+                accepted_at = proposed_at + timedelta(hours=20)
+                mentorship_accept(mentorship=mentorship, actor=account, now=accepted_at)
+                demo_plan_meeting(mentorship=mentorship, actor=account, today=today, now=accepted_at)
             report.count("mentorships", created=True)

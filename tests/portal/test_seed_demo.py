@@ -1,5 +1,5 @@
 import io
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,7 +23,16 @@ from content.models import (
 from mentoring.core import orgnr
 from mentoring.figures.selectors import participant_rows
 from mentoring.matching.services import matching_run
-from mentoring.models import Application, Intake, MentorProfile, Outcome, Review, StatusChange
+from mentoring.models import (
+    Application,
+    Intake,
+    MentorProfile,
+    Outcome,
+    PlannedMeeting,
+    PlannedMeetingStatus,
+    Review,
+    StatusChange,
+)
 from portal.demo import images, mentors, seed, texts
 from portal.roles import MENTORS
 
@@ -159,6 +168,10 @@ def test_demo_seed_mentors_are_approved_varied_and_created_once(small_images):
     demo_mentor = profiles.get(user__email="mentor@vastkraft.example")
     statuses = sorted(demo_mentor.mentorships.values_list("status", flat=True))
     assert statuses == ["active", "proposed"] and report.existing["mentorships"] == 1
+    # The mentee's first meeting is planned, in person, four days ahead: one plan, kept on a second run.
+    planned = PlannedMeeting.objects.get(mentorship__mentor=demo_mentor)
+    assert planned.status == PlannedMeetingStatus.PLANNED and planned.place
+    assert timezone.localdate(planned.starts_at) == TODAY + timedelta(days=4)
 
 
 @pytest.mark.django_db
