@@ -97,7 +97,12 @@ def calendar_feed_read(*, feed: CalendarFeed, content_hash: str, now: dt.datetim
     """
     fields: dict = {}
     if feed.content_hash != content_hash or feed.content_changed_at is None:
-        fields |= {"content_hash": content_hash, "content_changed_at": now}
+        changed_at = now
+        if feed.content_changed_at is not None:
+            # Last-Modified counts whole seconds: a change within the second of the previous
+            # answer must still read as newer, or If-Modified-Since would hide it.
+            changed_at = max(now, feed.content_changed_at + dt.timedelta(seconds=1))
+        fields |= {"content_hash": content_hash, "content_changed_at": changed_at}
     if feed.last_fetched_at is None or now - feed.last_fetched_at >= FETCH_NOTED_EVERY:
         fields["last_fetched_at"] = now
     if fields:

@@ -62,11 +62,11 @@ def people(site_tree):
     w.counsellor = factories.user_with_role(
         roles.COUNSELLORS, email="cecilia@example.org", first_name="Cecilia", last_name="Rådgivare"
     )
-    w.alva = factories.ApplicantFactory(
-        email="alva@example.org", first_name="Alva", last_name="Berg"
-    )
+    w.alva = factories.ApplicantFactory(email="alva@example.org", first_name="Alva", last_name="Berg")
     w.bo = factories.ApplicantFactory(email="bo@example.org", first_name="Bo", last_name="Ek")
-    w.mentor = factories.user_with_role(roles.MENTORS, email="maja@example.org", first_name="Maja", last_name="Ås")
+    w.mentor = factories.user_with_role(
+        roles.MENTORS, email="maja@example.org", first_name="Maja", last_name="Ås"
+    )
     w.petra = factories.ApplicantFactory(email="petra@example.org", first_name="Petra", last_name="Lind")
     w.other_mentor = factories.user_with_role(
         roles.MENTORS, email="mats@example.org", first_name="Mats", last_name="Holm"
@@ -111,7 +111,9 @@ def people(site_tree):
     )
     w.meeting = plan_meeting(w.mentorship, starts_at=now + dt.timedelta(days=3), now=now, agenda=PETRA_AGENDA)
     w.bo_mentorship = _mentorship(mentor=w.other_mentor, participant=w.bo, now=now)
-    w.bo_meeting = plan_meeting(w.bo_mentorship, starts_at=now + dt.timedelta(days=5), now=now, agenda=BO_AGENDA)
+    w.bo_meeting = plan_meeting(
+        w.bo_mentorship, starts_at=now + dt.timedelta(days=5), now=now, agenda=BO_AGENDA
+    )
     return w
 
 
