@@ -13,6 +13,12 @@ register(
         func="mentoring.mentorships.jobs.remind_mentors_to_meet",
         cron="0 8 * * *",
     ),
+    # Hourly, so a meeting planned late in the day for tomorrow is still reminded the day before.
+    RecurringJob(
+        name="remind-planned-meetings",
+        func="mentoring.mentorships.jobs.remind_planned_meetings",
+        cron="20 * * * *",
+    ),
     RecurringJob(
         name="complete-proposed-mentorships",
         func="mentoring.mentorships.jobs.complete_proposed_mentorships",

@@ -10,6 +10,7 @@ from mentoring.mentors import views as mentor
 from mentoring.mentorships.views import coordinator as coordinator_mentorships
 from mentoring.mentorships.views import mentor as mentor_mentorships
 from mentoring.mentorships.views import mentorship
+from mentoring.mentorships.views import planning as planned_meetings
 from mentoring.people import views as person
 from mentoring.privacy import views as privacy
 from mentoring.training.views import attendance
@@ -24,6 +25,7 @@ urlpatterns = [
     *matching.urlpatterns,
     *mentor_mentorships.urlpatterns,
     *mentorship.urlpatterns,
+    *planned_meetings.urlpatterns,
     *coordinator_mentorships.urlpatterns,
     *followup.urlpatterns,
     *figures.urlpatterns,

@@ -32,9 +32,10 @@ from django.utils.translation import gettext as _
 from mentoring.calendars import selectors
 from mentoring.core.calendar import FeedEvent, subscription
 from mentoring.core.choices import MeetingFormat
-from mentoring.core.display import name_without_address
+from mentoring.core.display import label_of, name_without_address
 from mentoring.core.mail import absolute_url
 from mentoring.guidance.notifications import calendar_uid as guidance_calendar_uid
+from mentoring.mentorships.invitations import calendar_uid as planned_meeting_calendar_uid
 from mentoring.models import Enrolment, GuidanceBooking, GuidanceMode, PlannedMeeting
 from mentoring.training.selectors import course_days
 
@@ -44,11 +45,6 @@ REFRESH = dt.timedelta(hours=1)
 
 def _host() -> str:
     return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-
-
-def planned_meeting_calendar_uid(meeting: PlannedMeeting) -> str:
-    """The planned meeting's stable calendar id: its `uid` at the portal's host, as in its invitations."""
-    return f"{meeting.uid}@{_host()}"
 
 
 def course_day_calendar_uid(*, occasion_id: int, day: dt.date) -> str:
@@ -120,12 +116,13 @@ def _meeting_entry(meeting: PlannedMeeting, *, user) -> FeedEvent:
     mentorship = meeting.mentorship
     is_mentor = mentorship.mentor.user_id == user.pk
     other = mentorship.participant.applicant if is_mentor else mentorship.mentor.user
+    # Where, as the invitation says it: the place, the link to the online meeting, or "Phone".
     if meeting.format == MeetingFormat.ONLINE:
-        location = f"{_('Online')}: {meeting.link}" if meeting.link else _("Online")
-    elif meeting.format == MeetingFormat.PHONE:
-        location = _("Phone")
-    else:
+        location = meeting.link
+    elif meeting.format == MeetingFormat.IN_PERSON:
         location = meeting.place
+    else:
+        location = label_of(MeetingFormat, meeting.format)
     return FeedEvent(
         uid=planned_meeting_calendar_uid(meeting),
         summary=_with(

@@ -8,6 +8,7 @@ place with line breaks or quotes stays one value and can never add a property.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from email.mime.text import MIMEText
 
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
@@ -21,14 +22,16 @@ class CalendarEvent:
     ends_at: datetime
     summary: str
     organizer_email: str
-    attendee_email: str
     stamp: datetime
+    attendee_email: str = ""
     location: str = ""
     description: str = ""
     organizer_name: str = ""
     attendee_name: str = ""
     sequence: int = 0
     cancelled: bool = False
+    # More attendees as (e-mail, name) pairs, for an event with several (a mentor and a participant).
+    attendees: tuple[tuple[str, str], ...] = ()
 
 
 def _utc(moment: datetime) -> datetime:
@@ -67,13 +70,20 @@ def invitation(event: CalendarEvent) -> str:
     if event.description:
         entry.add("description", event.description)
     entry.add("organizer", _address(event.organizer_email, event.organizer_name))
-    entry.add(
-        "attendee",
-        _address(event.attendee_email, event.attendee_name, ROLE="REQ-PARTICIPANT", PARTSTAT="ACCEPTED"),
-    )
+    people = ((event.attendee_email, event.attendee_name),) if event.attendee_email else ()
+    for email, name in people + event.attendees:
+        entry.add("attendee", _address(email, name, ROLE="REQ-PARTICIPANT", PARTSTAT="ACCEPTED"))
     entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     calendar.add_component(entry)
     return calendar.to_ical().decode()
+
+
+def calendar_part(text: str, *, method: str, filename: str) -> MIMEText:
+    """The .ics as an e-mail part (text/calendar with its method) that mail programs offer to add."""
+    part = MIMEText(text, "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
 
 
 # --- A subscription feed --------------------------------------------------------------------------

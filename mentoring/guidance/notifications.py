@@ -5,7 +5,6 @@ part (text/calendar; method=REQUEST), which the outbox keeps byte for byte, so
 mail programs offer to add it to the calendar.
 """
 
-from email.mime.text import MIMEText
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from mentoring.core.calendar import CalendarEvent, invitation
+from mentoring.core.calendar import CalendarEvent, calendar_part, invitation
 from mentoring.core.display import person_name
 from mentoring.core.language import language_of
 from mentoring.core.mail import absolute_url
@@ -55,13 +54,6 @@ def booking_calendar(*, booking: GuidanceBooking, now, cancelled: bool = False) 
     )
 
 
-def calendar_part(text: str, *, method: str) -> MIMEText:
-    part = MIMEText(text, "calendar", "utf-8")
-    part.set_param("method", method)
-    part.add_header("Content-Disposition", "attachment", filename="guidance.ics")
-    return part
-
-
 def _send(*, booking: GuidanceBooking, template: str, to, now, cancelled: bool, event: str) -> None:
     language = language_of(to)
     with translation.override(language):
@@ -83,7 +75,7 @@ def _send(*, booking: GuidanceBooking, template: str, to, now, cancelled: bool, 
         to=[to.email],
         headers={"X-Portal-Guidance-Booking": str(booking.pk), "X-Portal-Event": event},
     )
-    message.attach(calendar_part(ics, method="CANCEL" if cancelled else "REQUEST"))
+    message.attach(calendar_part(ics, method="CANCEL" if cancelled else "REQUEST", filename="guidance.ics"))
     message.send()
 
 

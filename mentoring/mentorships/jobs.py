@@ -5,7 +5,7 @@ The services take `now`, so their tests state the day; these only supply it.
 
 from django.utils import timezone
 
-from mentoring.mentorships.services import meetings
+from mentoring.mentorships.services import meetings, planning
 from mentoring.mentorships.services.lifecycle import (
     mentorships_chase_unanswered,
     mentorships_complete_proposed,
@@ -23,3 +23,7 @@ def remind_mentors_to_meet() -> int:
 
 def complete_proposed_mentorships() -> int:
     return len(mentorships_complete_proposed(now=timezone.now()))
+
+
+def remind_planned_meetings() -> int:
+    return len(planning.planned_meetings_remind(now=timezone.now()))

@@ -1,6 +1,6 @@
 """Reads about mentorships, their goals and meetings, filtered by what the asking person may see."""
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -19,6 +19,8 @@ from mentoring.models import (
     Meeting,
     Mentorship,
     MentorshipChange,
+    PlannedMeeting,
+    PlannedMeetingStatus,
     PrivateNote,
 )
 
@@ -89,7 +91,8 @@ def participant_name_seen_by(mentorship: Mentorship, user) -> str:
 
 
 def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
-    """Each mentorship with `last_meeting` (a date or None), `meeting_count` and `open_goal_count`.
+    """Each mentorship with `last_meeting` (a date or None), `meeting_count`, `open_goal_count` and
+    `next_planned_at` (when its planned meeting starts, upcoming or a prompt; or None).
 
     Correlated subqueries, not joins: two joins would multiply each other's rows.
     """
@@ -101,6 +104,11 @@ def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorsh
         last_meeting=Subquery(meetings.annotate(value=Max("held_on")).values("value")),
         meeting_count=Coalesce(Subquery(meetings.annotate(value=Count("pk")).values("value")), 0),
         open_goal_count=Coalesce(Subquery(open_goals.annotate(value=Count("pk")).values("value")), 0),
+        next_planned_at=Subquery(
+            PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
+            .order_by("starts_at")
+            .values("starts_at")[:1]
+        ),
     )
 
 
@@ -129,12 +137,62 @@ def mentorships_listed(*, filters: MentorshipFilter | None = None) -> QuerySet[M
 
 def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
     """Active mentorships without a meeting for 30 days (counted from the start when none was
-    logged), and proposals unanswered for 7 days or more, with their meeting summary."""
+    logged) and nothing planned, active mentorships whose planned meeting did not happen and
+    none was logged since, and proposals unanswered for 7 days or more, with their meeting summary.
+
+    A planned meeting counts as contact as the reminders count it (`planned_contact`).
+    """
     quiet_since = timezone.localdate(now) - MEET_WITHIN
-    return mentorships_overview().filter(
-        Q(status=MentorshipStatus.ACTIVE, last_meeting__lte=quiet_since)
-        | Q(status=MentorshipStatus.ACTIVE, last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN)
-        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
+    planned = PlannedMeeting.objects.filter(
+        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
+    )
+    missed = PlannedMeeting.objects.filter(
+        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
+    ).exclude(mentorship__meetings__logged_at__gte=F("closed_at"))
+    quiet = Q(last_meeting__lte=quiet_since) | Q(
+        last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN
+    )
+    return (
+        mentorships_overview()
+        .annotate(has_planned=Exists(planned), missed_meeting=Exists(missed))
+        .filter(
+            Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
+            | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
+            | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
+        )
+    )
+
+
+def planned_meeting_of(mentorship: Mentorship) -> PlannedMeeting | None:
+    """The mentorship's planned meeting (upcoming, or a prompt once its time has passed), or None."""
+    return (
+        PlannedMeeting.objects.filter(mentorship=mentorship, status=PlannedMeetingStatus.PLANNED)
+        .select_related("created_by", "moved_by")
+        .first()
+    )
+
+
+def last_cancelled_of(mentorship: Mentorship, *, now) -> PlannedMeeting | None:
+    """The last planned meeting cancelled whose time is still ahead: its reason is shown to both."""
+    return (
+        PlannedMeeting.objects.filter(
+            mentorship=mentorship, status=PlannedMeetingStatus.CANCELLED, starts_at__gt=now
+        )
+        .select_related("closed_by")
+        .order_by("-closed_at", "-pk")
+        .first()
+    )
+
+
+def planned_meetings_of_person(user) -> QuerySet[PlannedMeeting]:
+    """Every planned meeting (any status) of the mentorships in which `user` is mentor or participant:
+    for the coordinators' person record."""
+    return (
+        PlannedMeeting.objects.filter(
+            Q(mentorship__mentor__user=user) | Q(mentorship__participant__applicant=user)
+        )
+        .select_related("mentorship__mentor__user", "mentorship__participant__applicant__applicant_profile")
+        .order_by("-starts_at", "-pk")
     )
 
 

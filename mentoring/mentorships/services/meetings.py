@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +28,7 @@ from mentoring.core.choices import MeetingFormat, SupportNeed
 from mentoring.core.display import participant_name, person_name
 from mentoring.mentorships.services.lifecycle import MentorshipError
 from mentoring.mentorships.workflow import MEET_WITHIN, REMIND_EVERY, RUNNING, MentorshipStatus
-from mentoring.models import Goal, Meeting, Mentorship, PrivateNote
+from mentoring.models import Goal, Meeting, Mentorship, PlannedMeeting, PlannedMeetingStatus, PrivateNote
 from mentoring.models.mentoring import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
 logger = logging.getLogger(__name__)
@@ -263,8 +263,18 @@ def _last_met(mentorship: Mentorship) -> date | None:
     return last
 
 
-def _due_for_reminder(*, last_met: date | None, reminded_at: datetime | None, now: datetime) -> bool:
-    if last_met is None or last_met > timezone.localdate(now) - MEET_WITHIN:
+def planned_contact(now: datetime):
+    """Planned meetings that count as contact: still planned, and not more than MEET_WITHIN in the past
+    (a prompt left unanswered for longer no longer shields the mentorship)."""
+    return PlannedMeeting.objects.filter(
+        status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
+    )
+
+
+def _due_for_reminder(
+    *, last_met: date | None, reminded_at: datetime | None, planned: bool, now: datetime
+) -> bool:
+    if planned or last_met is None or last_met > timezone.localdate(now) - MEET_WITHIN:
         return False
     return reminded_at is None or reminded_at <= now - REMIND_EVERY
 
@@ -273,22 +283,26 @@ def meetings_remind_mentors(*, now: datetime) -> list[int]:
     """E-mail each mentor of an active mentorship without a meeting for 30 days; return the mentorships' ids.
 
     The 30 days count from the last meeting's date, or from the start when none is
-    logged. A mentorship is reminded at most once in 14 days, so a mentor who still
+    logged; a planned meeting counts as contact (`planned_contact`). A mentorship is
+    reminded at most once in 14 days, so a mentor who still
     has not met after a reminder hears again two weeks later. Each mentorship is
     handled in its own transaction and checked again under its lock: running the
     job twice, or on two workers, sends nothing twice.
     """
     candidates = (
         Mentorship.objects.filter(status=MentorshipStatus.ACTIVE)
-        .annotate(last_held=Max("meetings__held_on"))
-        .values_list("pk", "answered_at", "last_held", "meeting_reminded_at")
+        .annotate(
+            last_held=Max("meetings__held_on"),
+            planned=Exists(planned_contact(now).filter(mentorship=OuterRef("pk"))),
+        )
+        .values_list("pk", "answered_at", "last_held", "meeting_reminded_at", "planned")
     )
     reminded = []
-    for pk, answered_at, last_held, reminded_at in candidates:
+    for pk, answered_at, last_held, reminded_at, planned in candidates:
         last_met = last_held or (timezone.localdate(answered_at) if answered_at else None)
-        if _due_for_reminder(last_met=last_met, reminded_at=reminded_at, now=now) and _remind_to_meet(
-            pk=pk, now=now
-        ):
+        if _due_for_reminder(
+            last_met=last_met, reminded_at=reminded_at, planned=planned, now=now
+        ) and _remind_to_meet(pk=pk, now=now):
             reminded.append(pk)
     if reminded:
         logger.info("mentors reminded to meet: mentorships %s", reminded)
@@ -303,8 +317,9 @@ def _remind_to_meet(*, pk: int, now: datetime) -> bool:
         .get(pk=pk)
     )
     last_met = _last_met(mentorship)
+    planned = planned_contact(now).filter(mentorship=mentorship).exists()
     if mentorship.status != MentorshipStatus.ACTIVE or not _due_for_reminder(
-        last_met=last_met, reminded_at=mentorship.meeting_reminded_at, now=now
+        last_met=last_met, reminded_at=mentorship.meeting_reminded_at, planned=planned, now=now
     ):
         return False
     mentorship.meeting_reminded_at = now

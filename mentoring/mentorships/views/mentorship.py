@@ -40,6 +40,7 @@ from mentoring.mentorships.services.lifecycle import (
     mentorship_end_early,
     mentorship_propose_completion,
 )
+from mentoring.mentorships.views.planning import planning_context
 from mentoring.mentorships.workflow import RUNNING, MentorshipStatus, Role, moves_from
 from mentoring.models import Goal, Meeting, Mentorship, MentorshipStatusChoices
 
@@ -107,6 +108,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
             "active": active,
             "may_end": is_mentor
             and any(move.target in ENDINGS for move in moves_from(mentorship.status, Role.MENTOR)),
+            **planning_context(mentorship, now=now),
         },
         status=status,
     )

@@ -16,6 +16,7 @@ from mentoring.applications.workflow import Status
 from mentoring.calendars import services as calendar_services
 from mentoring.guidance import services as guidance_services
 from mentoring.mentorships.services import meetings as meeting_services
+from mentoring.mentorships.services import planning
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import GuidanceMode, PlannedMeeting
 from portal import roles
@@ -109,7 +110,17 @@ def people(site_tree):
         private_note=MAJA_PRIVATE_NOTE,
         now=now,
     )
-    w.meeting = plan_meeting(w.mentorship, starts_at=now + dt.timedelta(days=3), now=now, agenda=PETRA_AGENDA)
+    w.meeting = planning.planned_meeting_plan(
+        mentorship=w.mentorship,
+        actor=w.petra,
+        starts_at=now + dt.timedelta(days=3),
+        duration_minutes=60,
+        format="in_person",
+        place="Stadsbiblioteket, Göteborg",
+        link="",
+        agenda=PETRA_AGENDA,
+        now=now,
+    )
     w.bo_mentorship = _mentorship(mentor=w.other_mentor, participant=w.bo, now=now)
     w.bo_meeting = plan_meeting(
         w.bo_mentorship, starts_at=now + dt.timedelta(days=5), now=now, agenda=BO_AGENDA

@@ -7,9 +7,11 @@ from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
 
-from mentoring.calendars.feed import calendar_feed_text, course_day_calendar_uid, planned_meeting_calendar_uid
+from mentoring.calendars.feed import calendar_feed_text, course_day_calendar_uid
 from mentoring.guidance import services as guidance_services
 from mentoring.guidance.notifications import calendar_uid
+from mentoring.mentorships.invitations import calendar_uid as planned_meeting_calendar_uid
+from mentoring.mentorships.services import planning
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import EnrolmentStatus, PlannedMeetingStatus
 from mentoring.training.selectors import course_days
@@ -40,11 +42,11 @@ def unfolded(text: str) -> str:
     return text.replace("\r\n ", "")
 
 
-def invitation_uids(booking) -> set[str]:
-    """The UIDs of the .ics files e-mailed about `booking`."""
+def invitation_uids(header: str, thing) -> set[str]:
+    """The UIDs of the .ics files e-mailed about `thing` (named by its pk in the e-mail's `header`)."""
     found = set()
     for message in mail.outbox:
-        if message.extra_headers.get("X-Portal-Guidance-Booking") != str(booking.pk):
+        if message.extra_headers.get(header) != str(thing.pk):
             continue
         for part in message.attachments:
             calendar = Calendar.from_ical(part.get_payload(decode=True))
@@ -194,22 +196,33 @@ def test_dates_older_than_the_recent_past_leave_the_feed(people):
 def test_a_booking_has_the_uid_and_sequence_of_its_invitation(people):
     feed = entries(feed_text(people.alva))
 
-    assert invitation_uids(people.booking) == {calendar_uid(people.booking)}
+    assert invitation_uids("X-Portal-Guidance-Booking", people.booking) == {calendar_uid(people.booking)}
     assert feed[calendar_uid(people.booking)]["SEQUENCE"] == 0
 
 
-def test_a_moved_meeting_keeps_its_uid_and_its_sequence_rises(people):
+def test_a_meeting_has_the_uid_of_its_invitation_and_keeps_it_when_moved_with_a_higher_sequence(people):
     uid = planned_meeting_calendar_uid(people.meeting)
     before = entries(feed_text(people.petra))[uid]
 
-    people.meeting.starts_at += dt.timedelta(days=1)
-    people.meeting.sequence += 1
-    people.meeting.updated_at = people.now + dt.timedelta(minutes=5)
-    people.meeting.save()
+    moved = planning.planned_meeting_move(
+        planned=people.meeting,
+        actor=people.mentor,
+        starts_at=people.meeting.starts_at + dt.timedelta(days=1),
+        duration_minutes=90,
+        format="online",
+        place="",
+        link="https://meet.example.org/maja-petra",
+        agenda=PETRA_AGENDA,
+        reason="Sjukt barn",
+        now=people.now + dt.timedelta(minutes=5),
+    )
     after = entries(feed_text(people.petra))[uid]
 
-    assert after["SEQUENCE"] == before["SEQUENCE"] + 1
+    assert invitation_uids("X-Portal-Planned-Meeting", people.meeting) == {uid}
+    assert (before["SEQUENCE"], after["SEQUENCE"]) == (0, moved.sequence) and moved.sequence == 1
     assert after["DTSTART"].dt == before["DTSTART"].dt + dt.timedelta(days=1)
+    assert after["DTEND"].dt - after["DTSTART"].dt == dt.timedelta(minutes=90)
+    assert after["LOCATION"] == "https://meet.example.org/maja-petra"
     assert after["DTSTAMP"].dt > before["DTSTAMP"].dt
 
 

@@ -10,9 +10,9 @@ from django.utils.http import http_date
 from icalendar import Calendar
 
 from mentoring.calendars import services
-from mentoring.calendars.feed import planned_meeting_calendar_uid
 from mentoring.guidance import services as guidance_services
 from mentoring.guidance.notifications import calendar_uid
+from mentoring.mentorships.invitations import calendar_uid as planned_meeting_calendar_uid
 from mentoring.models import CalendarFeed, PlannedMeetingStatus
 from tests import factories
 from tests.mentoring.calendars.conftest import ALVA_TOPIC, plan_meeting
