@@ -177,6 +177,14 @@ EXPECTED = {
     "mentoring:goal_add": row(LOGIN, 405, 405, 405, 405, 405, 405, 405),
     "mentoring:goal_done": row(LOGIN, 405, 405, 405, 405, 405, 405, 405),
     "mentoring:mentorship_end": row(LOGIN, 404, 404, 404, 200, 404, 200, 404),
+    # Planning the next meeting: its two parties only. Petra's and Maja's meeting is planned and
+    # its time has passed, so it can be logged, said not to have happened, moved or cancelled,
+    # and a second one cannot be planned (sent back to the mentorship page).
+    "mentoring:planned_meeting_new": row(LOGIN, 404, 404, ELSEWHERE, ELSEWHERE, 404, 404, 404),
+    "mentoring:planned_meeting_move": row(LOGIN, 404, 404, 200, 200, 404, 404, 404),
+    "mentoring:planned_meeting_cancel": row(LOGIN, 404, 404, 200, 200, 404, 404, 404),
+    "mentoring:planned_meeting_log": row(LOGIN, 404, 404, 200, 200, 404, 404, 404),
+    "mentoring:planned_meeting_missed": row(LOGIN, 404, 404, 200, 200, 404, 404, 404),
     "mentoring:coordinator_mentorships": coordinators_only(),
     "mentoring:mentorship_return_to_matching": coordinators_only(),
     # --- Follow-up: the survey's signed link is the key; phone answers are the coordinators' -
@@ -335,6 +343,9 @@ def world(site_tree):
         private_note=PRIVATE_NOTE,
         now=now,
     )
+    w.planned = factories.PlannedMeetingFactory(
+        mentorship=w.mentorship, starts_at=now - dt.timedelta(hours=2), created_by=w.mentor
+    )
     w.goal = meeting_services.goal_add(
         mentorship=w.mentorship, actor=w.participant, title="Första kunden", target_date=None, now=now
     )
@@ -466,6 +477,7 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "intake_id": w.intake.pk,
         "step": "idea",
         "meeting_id": w.meeting.pk,
+        "planned_id": w.planned.pk,
         "goal_id": w.goal.pk,
         "run_id": w.run.pk,
         "what": "participants",
@@ -475,7 +487,9 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
     }
     if name in objects:
         values["pk"] = objects[name].pk
-    elif name.startswith(("mentoring:mentorship", "mentoring:meeting", "mentoring:goal")):
+    elif name.startswith(
+        ("mentoring:mentorship", "mentoring:meeting", "mentoring:goal", "mentoring:planned_meeting")
+    ):
         values["pk"] = w.mentorship.pk
     elif name.startswith("mentoring:company_request"):
         values["pk"] = w.company.pk

@@ -211,6 +211,9 @@ class PlannedMeetingForm(forms.Form):
         validators=[validate_https_url],
         error_messages={"invalid": _("Give a link that starts with https://.")},
     )
+    # Not "optional": each is needed with one answer to "how you meet" (checked in clean()).
+    place.required_when = _("when you meet in person")
+    link.required_when = _("when you meet online")
     agenda = forms.CharField(
         label=_("Agenda"),
         help_text=_("Optional: what you want to talk about. It is also the topics when you log the meeting."),

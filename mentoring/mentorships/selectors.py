@@ -1,10 +1,14 @@
 """Reads about mentorships, their goals and meetings, filtered by what the asking person may see."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.core.display import participant_name
+from mentoring.core.choices import MeetingFormat
+from mentoring.core.display import label_of, participant_name, person_name
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -109,6 +113,17 @@ def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorsh
             .order_by("starts_at")
             .values("starts_at")[:1]
         ),
+    )
+
+
+def with_caseload(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """Each mentorship with `planned_now` (a list: its planned meeting, if any) and `open_goals`
+    (its open goals, nearest target date first, those without one last): two queries for all."""
+    planned = PlannedMeeting.objects.filter(status=PlannedMeetingStatus.PLANNED).select_related("moved_by")
+    goals = Goal.objects.filter(done_at__isnull=True).order_by(F("target_date").asc(nulls_last=True), "pk")
+    return mentorships.prefetch_related(
+        Prefetch("planned_meetings", queryset=planned, to_attr="planned_now"),
+        Prefetch("goals", queryset=goals, to_attr="open_goals"),
     )
 
 
@@ -227,3 +242,50 @@ def next_open_goal(mentorship: Mentorship) -> Goal | None:
 def last_meeting_of(mentorship: Mentorship):
     """The date of the mentorship's last meeting, or None."""
     return Meeting.objects.filter(mentorship=mentorship).aggregate(last=Max("held_on"))["last"]
+
+
+@dataclass(frozen=True)
+class PlannedView:
+    """A planned meeting as the mentorship page and the dashboards show it."""
+
+    planned: PlannedMeeting
+    format: str
+    upcoming: bool
+    prompt: bool
+    moved_by: str
+    log_url: str
+    missed_url: str
+    move_url: str
+    cancel_url: str
+
+
+def planned_view(planned: PlannedMeeting | None, *, now) -> PlannedView | None:
+    if planned is None:
+        return None
+    args = [planned.mentorship_id, planned.pk]
+    return PlannedView(
+        planned=planned,
+        format=label_of(MeetingFormat, planned.format),
+        upcoming=planned.is_upcoming(now=now),
+        prompt=planned.is_prompt(now=now),
+        moved_by=person_name(planned.moved_by) if planned.move_reason else "",
+        log_url=reverse("mentoring:planned_meeting_log", args=args),
+        missed_url=reverse("mentoring:planned_meeting_missed", args=args),
+        move_url=reverse("mentoring:planned_meeting_move", args=args),
+        cancel_url=reverse("mentoring:planned_meeting_cancel", args=args),
+    )
+
+
+def planned_meetings_of_participant(user) -> list[PlannedMeeting]:
+    """The planned meetings (upcoming or prompts) of the running mentorships `user` is the participant of."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        PlannedMeeting.objects.filter(
+            mentorship__participant__applicant=user,
+            mentorship__status__in=sorted(str(s) for s in RUNNING),
+            status=PlannedMeetingStatus.PLANNED,
+        )
+        .select_related("moved_by", "mentorship__mentor__user")
+        .order_by("starts_at")
+    )

@@ -41,6 +41,7 @@ from mentoring.models import (
     IdentityReveal,
     Mentorship,
     Outcome,
+    PlannedMeeting,
     StatusChange,
 )
 
@@ -159,7 +160,10 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
         Mentorship.objects.filter(participant__applicant=person)
         .select_related("mentor__user", "participant__intake")
         .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"))
-        .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("done_at", "target_date", "pk")))
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.order_by("done_at", "target_date", "pk")),
+            Prefetch("planned_meetings", queryset=PlannedMeeting.objects.order_by("-starts_at", "-pk")),
+        )
         .order_by("proposed_at", "pk")
     )
 

@@ -92,6 +92,12 @@ EXPECTED = {
     "goal_add": (LOGIN, 405, 405, 405, 405, 405),
     "goal_done": (LOGIN, 405, 405, 405, 405, 405),
     "mentorship_end": (LOGIN, 404, 404, 404, 404, 404),
+    # Planning the next meeting: the same two people only; nobody here is one (404).
+    "planned_meeting_new": (LOGIN, 404, 404, 404, 404, 404),
+    "planned_meeting_move": (LOGIN, 404, 404, 404, 404, 404),
+    "planned_meeting_cancel": (LOGIN, 404, 404, 404, 404, 404),
+    "planned_meeting_log": (LOGIN, 404, 404, 404, 404, 404),
+    "planned_meeting_missed": (LOGIN, 404, 404, 404, 404, 404),
     "coordinator_mentorships": (LOGIN, 403, 403, 403, 403, 200),
     "mentorship_return_to_matching": (LOGIN, 403, 403, 403, 403, 404),
     # The programme's figures and their downloads: the Coordinators role or nothing.
@@ -199,6 +205,7 @@ def url_for(name: str, application: Application) -> str:
         "intake_id": application.intake_id,
         "step": "idea",
         "meeting_id": 1,
+        "planned_id": 1,
         "goal_id": 1,
         "what": "participants",
         "fmt": "xlsx",

@@ -32,8 +32,10 @@ from mentoring.applications.forms.applicant import (
 )
 from mentoring.applications.services import eligibility_refusal_count
 from mentoring.applications.workflow import Role, Status, may_move
+from mentoring.core.display import person_name
 from mentoring.followup.services import survey_closes_at, survey_path
 from mentoring.guidance.selectors import guidance_booking_upcoming_of
+from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
 from mentoring.people import selectors as people_selectors
@@ -441,6 +443,14 @@ def dashboard(request):
             "profile": profile_summary(applicant_profile) if applicant_profile else None,
             "guidance_booking": guidance_booking_upcoming_of(request.user, now=now),
             "courses": course_entries_of(request.user, now=now),
+            "planned_meetings": [
+                {
+                    "next": mentorship_selectors.planned_view(planned, now=now),
+                    "with_name": person_name(planned.mentorship.mentor.user),
+                    "url": reverse("mentoring:mentorship_detail", args=[planned.mentorship_id]),
+                }
+                for planned in mentorship_selectors.planned_meetings_of_participant(request.user)
+            ],
         },
     )
 

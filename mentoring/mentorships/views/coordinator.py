@@ -2,7 +2,7 @@
 status and the completions waiting for confirmation), and returning a participant to matching."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -57,6 +57,10 @@ class MentorshipRow:
     last_meeting: date | None
     meeting_count: int
     end_url: str
+    # When the planned meeting starts (upcoming, or passed and not yet logged).
+    next_meeting: datetime | None = None
+    # On the list at risk: a planned meeting did not take place and none was logged since.
+    missed_meeting: bool = False
     end_label: str = ""
     return_url: str = ""
 
@@ -81,6 +85,8 @@ def _row(mentorship: Mentorship) -> MentorshipRow:
         when=getattr(mentorship, field, None) or mentorship.status_since,
         last_meeting=mentorship.last_meeting,
         meeting_count=mentorship.meeting_count,
+        next_meeting=mentorship.next_planned_at,
+        missed_meeting=getattr(mentorship, "missed_meeting", False),
         end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk]) if may_end else "",
         end_label=_("Confirm or end")
         if mentorship.status == MentorshipStatus.COMPLETING

@@ -4,7 +4,7 @@ A mentor's mentorships are fetched through `mentorships_of_mentor(request.user)`
 which filters by the mentor's own account: another mentor's proposal is a 404.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -20,17 +20,30 @@ from mentoring.core.choices import BusinessSector, Municipality, SupportNeed
 from mentoring.core.display import label_of, labels_of, person_name
 from mentoring.mentors.selectors import mentor_profile_of
 from mentoring.mentorships.forms import DeclineForm
-from mentoring.mentorships.selectors import mentorships_of_mentor, with_meeting_summary
+from mentoring.mentorships.selectors import (
+    PlannedView,
+    mentorships_of_mentor,
+    planned_view,
+    with_caseload,
+    with_meeting_summary,
+)
 from mentoring.mentorships.services.lifecycle import (
     MentorshipError,
     MentorshipTransitionNotAllowed,
     mentorship_accept,
     mentorship_decline,
 )
-from mentoring.mentorships.workflow import RUNNING, MentorshipStatus
+from mentoring.mentorships.workflow import MEET_WITHIN, RUNNING, MentorshipStatus
 from mentoring.models import Mentorship
 
 # --- The dashboard -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    title: str
+    target_date: date | None
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,11 @@ class MenteeRow:
     last_meeting: date | None = None
     open_goals: int = 0
     url: str = ""
+    # The caseload at a glance: the planned meeting (upcoming or a prompt), the open goals by
+    # target date, and whether to warn that nothing is planned and the last meeting is long ago.
+    next_meeting: PlannedView | None = None
+    goals: list[GoalRow] = field(default_factory=list)
+    out_of_touch: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,9 +75,15 @@ class ProposalRow:
     decline_form: DeclineForm
 
 
-def _mentee_row(mentorship: Mentorship) -> MenteeRow:
+def _mentee_row(mentorship: Mentorship, *, now: datetime) -> MenteeRow:
     participant = mentorship.participant
     profile = getattr(participant.applicant, "applicant_profile", None)
+    today = timezone.localdate(now)
+    planned = mentorship.planned_now[0] if mentorship.planned_now else None
+    # Counted as the reminder counts it: from the last meeting, else from the start.
+    last_contact = getattr(mentorship, "last_meeting", None) or (
+        timezone.localdate(mentorship.answered_at) if mentorship.answered_at else None
+    )
     return MenteeRow(
         mentorship=mentorship,
         name=profile.full_name if profile else person_name(participant.applicant),
@@ -70,6 +94,16 @@ def _mentee_row(mentorship: Mentorship) -> MenteeRow:
         last_meeting=getattr(mentorship, "last_meeting", None),
         open_goals=getattr(mentorship, "open_goal_count", 0),
         url=reverse("mentoring:mentorship_detail", args=[mentorship.pk]),
+        next_meeting=planned_view(planned, now=now),
+        goals=[
+            GoalRow(
+                title=goal.title,
+                target_date=goal.target_date,
+                overdue=goal.target_date is not None and goal.target_date < today,
+            )
+            for goal in mentorship.open_goals
+        ],
+        out_of_touch=planned is None and last_contact is not None and last_contact < today - MEET_WITHIN,
     )
 
 
@@ -101,8 +135,11 @@ def mentor_dashboard(request):
     if not profile.is_approved:
         return render(request, "mentoring/mentor/pending.html", {"profile": profile})
     mentorships = mentorships_of_mentor(request.user)
-    active = with_meeting_summary(mentorships.filter(status__in=sorted(str(s) for s in RUNNING)))
-    mentees = [_mentee_row(m) for m in active.order_by("answered_at")]
+    now = timezone.now()
+    active = with_caseload(
+        with_meeting_summary(mentorships.filter(status__in=sorted(str(s) for s in RUNNING)))
+    )
+    mentees = [_mentee_row(m, now=now) for m in active.order_by("answered_at")]
     proposals = [
         _proposal_row(m) for m in mentorships.filter(status=MentorshipStatus.PROPOSED).order_by("proposed_at")
     ]

@@ -7,8 +7,6 @@ only read planned meetings (their list and the person record); these pages are t
 two parties' own.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from mentoring.core.choices import MeetingFormat, SupportNeed
-from mentoring.core.display import label_of, person_name
+from mentoring.core.choices import SupportNeed
+from mentoring.core.display import person_name
 from mentoring.core.forms import add_error
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.forms import (
@@ -54,45 +52,13 @@ def _back(pk: int):
 # --- On the mentorship page ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlannedView:
-    """A planned meeting as the mentorship page and the dashboards show it."""
-
-    planned: PlannedMeeting
-    format: str
-    upcoming: bool
-    prompt: bool
-    moved_by: str
-    log_url: str
-    missed_url: str
-    move_url: str
-    cancel_url: str
-
-
-def planned_view(planned: PlannedMeeting | None, *, now) -> PlannedView | None:
-    if planned is None:
-        return None
-    args = [planned.mentorship_id, planned.pk]
-    return PlannedView(
-        planned=planned,
-        format=label_of(MeetingFormat, planned.format),
-        upcoming=planned.is_upcoming(now=now),
-        prompt=planned.is_prompt(now=now),
-        moved_by=person_name(planned.moved_by) if planned.move_reason else "",
-        log_url=reverse("mentoring:planned_meeting_log", args=args),
-        missed_url=reverse("mentoring:planned_meeting_missed", args=args),
-        move_url=reverse("mentoring:planned_meeting_move", args=args),
-        cancel_url=reverse("mentoring:planned_meeting_cancel", args=args),
-    )
-
-
 def planning_context(mentorship: Mentorship, *, now) -> dict:
     """What the mentorship page shows about the next meeting: the planned one (upcoming, under
     way or a prompt), else the last cancellation still ahead, with its reason."""
     planned = mentorship_selectors.planned_meeting_of(mentorship)
     cancelled = None if planned else mentorship_selectors.last_cancelled_of(mentorship, now=now)
     return {
-        "next_meeting": planned_view(planned, now=now),
+        "next_meeting": mentorship_selectors.planned_view(planned, now=now),
         "cancelled_meeting": cancelled,
         "cancelled_by": person_name(cancelled.closed_by) if cancelled else "",
     }
@@ -187,7 +153,7 @@ def _reason_page(request, mentorship, planned, form, *, title: str, intro: str, 
         "mentoring/mentorship/plan_reason.html",
         {
             "mentorship": mentorship,
-            "planned": planned_view(planned, now=timezone.now()),
+            "planned": mentorship_selectors.planned_view(planned, now=timezone.now()),
             "form": form,
             "title": title,
             "intro": intro,

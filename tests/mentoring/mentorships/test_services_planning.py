@@ -1,4 +1,4 @@
-"""Planning the next meeting: plan, move, cancel, the invitations (.ics), the reminder, and closing the prompt."""
+"""Planning the next meeting: plan, move, cancel, the invitations (.ics), the reminder, the prompt."""
 
 import base64
 import datetime as dt
@@ -151,7 +151,7 @@ def test_planned_meeting_move_keeps_the_uid_and_raises_the_sequence(mentorship, 
     assert event_of(second).decoded("DTSTART") == MEET_AT + dt.timedelta(days=1)
     assert str(event_of(second)["LOCATION"]) == "https://meet.example.org/abc"
     body = OutboxMessage.objects.filter(to=["maja@example.org"]).order_by("pk").last().body
-    assert "Lina Berg has moved your mentoring meeting." in body and "Why: Sick child" in body
+    assert "Lina Berg har flyttat ert mentorsmöte." in body and "Varför: Sick child" in body
 
 
 def test_planned_meeting_cancel_sends_a_cancel_with_the_same_uid(mentorship, mentor, participant):
@@ -367,7 +367,9 @@ def test_planned_meetings_remind_the_day_before_once(mentorship, mentor):
     assert planning.planned_meetings_remind(now=day_before + dt.timedelta(hours=1)) == []
     reminders = OutboxMessage.objects.order_by("pk")
     assert sorted(m.to[0] for m in reminders) == ["lina@example.org", "maja@example.org"]
-    assert all("Reminder: meeting with" in m.subject for m in reminders)
+    subjects = {m.to[0]: m.subject for m in reminders}
+    assert subjects["lina@example.org"].startswith("Reminder: meeting with Maja")
+    assert subjects["maja@example.org"] == "Påminnelse: möte med Lina Berg i morgon"
 
 
 def test_planned_meetings_remind_the_job_twice_sends_once(mentorship, mentor, monkeypatch):

@@ -235,3 +235,137 @@ def test_planned_meeting_new_only_in_an_active_mentorship(client, mentorship, me
     client.force_login(mentor)
     response = client.post(url("planned_meeting_new", mentorship.pk), plan_post())
     assert response.status_code == 302 and not PlannedMeeting.objects.exists()
+
+
+# --- The mentor's caseload, the participant's page, the coordinators' list ------------------------
+
+
+def mentee_of(mentor_profile, *, days_since_start=20):
+    start = timezone.now() - dt.timedelta(days=days_since_start)
+    return factories.MentorshipFactory(
+        participant=factories.ApplicationFactory(
+            status=Status.ACCEPTED, applicant=factories.ApplicantFactory()
+        ),
+        mentor=mentor_profile,
+        status=MentorshipStatus.ACTIVE,
+        proposed_at=start,
+        answered_at=start,
+    )
+
+
+def test_mentor_caseload_shows_next_and_last_meeting_goals_and_warns_when_out_of_touch(
+    client, mentorship, mentor
+):
+    from mentoring.mentorships.services import meetings as meeting_services
+
+    mentorship.mentor.capacity = 5
+    mentorship.mentor.save()
+    now = timezone.now()
+    planned = factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=now + dt.timedelta(days=3))
+    meeting_services.goal_add(
+        mentorship=mentorship,
+        actor=mentor,
+        title="Budget",
+        target_date=timezone.localdate() - dt.timedelta(days=1),
+        now=now,
+    )
+    meeting_services.goal_add(
+        mentorship=mentorship,
+        actor=mentor,
+        title="Website",
+        target_date=timezone.localdate() + dt.timedelta(days=9),
+        now=now,
+    )
+    quiet = mentee_of(mentorship.mentor, days_since_start=45)
+    client.force_login(mentor)
+    response = client.get(url("mentor_dashboard"))
+    rows = {row.mentorship.pk: row for row in response.context["mentees"]}
+    assert rows[mentorship.pk].next_meeting.planned == planned and not rows[mentorship.pk].out_of_touch
+    assert [(g.title, g.overdue) for g in rows[mentorship.pk].goals] == [("Budget", True), ("Website", False)]
+    assert rows[quiet.pk].next_meeting is None and rows[quiet.pk].out_of_touch
+    page = response.content.decode()
+    assert "Overdue" in page and "The last meeting was more than 30 days ago." in page
+
+
+def test_mentor_caseload_queries_do_not_grow_with_mentees(
+    client, mentor, mentorship, django_assert_max_num_queries
+):
+    from mentoring.mentorships.services import meetings as meeting_services
+
+    profile = mentorship.mentor
+    profile.capacity = 10
+    profile.save()
+    client.force_login(mentor)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url("mentor_dashboard"))
+    for i in range(6):
+        mentee = mentee_of(profile)
+        factories.PlannedMeetingFactory(
+            mentorship=mentee, starts_at=timezone.now() + dt.timedelta(days=i + 1)
+        )
+        meeting_services.goal_add(
+            mentorship=mentee,
+            actor=mentor,
+            title=f"Goal {i}",
+            target_date=timezone.localdate(),
+            now=timezone.now(),
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url("mentor_dashboard"))
+    assert len(response.context["mentees"]) == 7
+
+
+def test_mentor_dashboard_shows_the_prompt_after_the_meeting(client, mentorship, mentor):
+    planned = factories.PlannedMeetingFactory(
+        mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(hours=2)
+    )
+    client.force_login(mentor)
+    page = client.get(url("mentor_dashboard")).content.decode()
+    assert "How did it go? Log the meeting" in page
+    assert url("planned_meeting_log", mentorship.pk, planned.pk) in page
+
+
+def test_participant_dashboard_shows_the_next_meeting_then_the_prompt(client, mentorship, participant):
+    planned = factories.PlannedMeetingFactory(
+        mentorship=mentorship, place="", link="https://meet.example.org/q"
+    )
+    client.force_login(participant)
+    page = client.get(url("dashboard")).content.decode()
+    assert "Your next meeting with" in page and "https://meet.example.org/q" in page
+    PlannedMeeting.objects.filter(pk=planned.pk).update(starts_at=timezone.now() - dt.timedelta(hours=2))
+    page = client.get(url("dashboard")).content.decode()
+    assert "How did it go? Log the meeting" in page
+    assert url("planned_meeting_missed", mentorship.pk, planned.pk) in page
+
+
+def test_coordinator_mentorships_list_the_next_meeting(client, mentorship):
+    starts = timezone.now() + dt.timedelta(days=4)
+    factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=starts)
+    client.force_login(factories.coordinator_user())
+    response = client.get(url("coordinator_mentorships"))
+    (row,) = [r for r in response.context["rows"] if r.mentorship.pk == mentorship.pk]
+    assert row.next_meeting == starts
+    assert "Next meeting" in response.content.decode()
+
+
+def test_coordinator_at_risk_list_marks_a_meeting_that_did_not_take_place(client, mentorship, mentor):
+    from mentoring.mentorships.services import planning
+
+    planned = factories.PlannedMeetingFactory(
+        mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(days=1)
+    )
+    planning.planned_meeting_did_not_happen(planned=planned, actor=mentor, reason="Ill", now=timezone.now())
+    client.force_login(factories.coordinator_user())
+    response = client.get(url("coordinator_mentorships"))
+    (row,) = [r for r in response.context["at_risk"] if r.mentorship.pk == mentorship.pk]
+    assert row.missed_meeting
+    assert "A planned meeting did not take place" in response.content.decode()
+
+
+def test_person_record_shows_planned_meetings_with_their_reasons(client, mentorship, participant):
+    factories.PlannedMeetingFactory(
+        mentorship=mentorship, status=PlannedMeetingStatus.CANCELLED, cancel_reason="Moved town"
+    )
+    client.force_login(factories.coordinator_user())
+    page = client.get(url("person_record", participant.pk)).content.decode()
+    assert "Planned meetings" in page and "Cancelled – Moved town" in page
