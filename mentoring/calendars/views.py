@@ -1,8 +1,8 @@
 """The calendar feed: its page under "My account" (turn on, replace, turn off) and the feed itself.
 
 The page is for whoever is signed in, about themselves only: there is no id in the
-address to guess. The new address is shown once, on the page the person is sent to
-right after making it, and never again: only its hash is kept.
+address to guess. The new address is shown once, in the answer to the request that made
+it, and never again: only its hash is kept.
 
 The feed answers calendar programs, which sign in to nothing: the secret in its address
 is the key. An unknown, replaced or turned-off address is the same 404, so nobody can
@@ -32,17 +32,11 @@ from mentoring.calendars.forms import CalendarFeedForm
 from mentoring.core.forms import add_error
 from mentoring.core.ratelimit import counted_over
 
-# The secret of a new address, from the request that made it to the page that shows it once.
-NEW_TOKEN_SESSION_KEY = "calendar_feed_new_token"  # noqa: S105 (the key's name, not a secret)
 CACHE_SECONDS = 15 * 60
 
 
 def _language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE)[:2]
-
-
-def _show_once(request, token: str) -> None:
-    request.session[NEW_TOKEN_SESSION_KEY] = token
 
 
 def _addresses(request, token: str) -> dict:
@@ -51,55 +45,56 @@ def _addresses(request, token: str) -> dict:
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 
-@login_required
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
-def calendar_feed_settings(request):
-    """The calendar's section of "My account"; a POST turns the feed on."""
-    form = CalendarFeedForm(request.POST or None, initial={"language": _language()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            _feed, token = services.calendar_feed_turn_on(
-                user=request.user, language=form.cleaned_data["language"], now=timezone.now()
-            )
-        except services.CalendarFeedError as error:
-            add_error(form, error)
-        else:
-            _show_once(request, token)
-            return redirect("mentoring:calendar_feed_settings")
-    feed = selectors.calendar_feed_of(request.user)
-    addresses = None
-    if request.method == "GET":
-        token = request.session.pop(NEW_TOKEN_SESSION_KEY, "")
-        # Shown only while it is still the feed's address (not replaced or turned off in another tab).
-        if token and feed is not None and selectors.feed_token_hash(token) == feed.token_hash:
-            addresses = _addresses(request, token)
+def _settings_page(request, *, form, feed, token: str = ""):
     return render(
         request,
         "mentoring/calendar/settings.html",
-        {"feed": feed, "form": form, "addresses": addresses},
+        {"feed": feed, "form": form, "addresses": _addresses(request, token) if token else None},
     )
 
 
 @login_required
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+def calendar_feed_settings(request):
+    """The calendar's section of "My account"; a POST turns the feed on.
+
+    The new address is shown in the answer to that POST, and nowhere else: it is kept
+    neither in the database nor in the session. Sent again (a reload), the POST is
+    refused as the feed is on already, and the page says to replace it.
+    """
+    form = CalendarFeedForm(request.POST or None, initial={"language": _language()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            feed, token = services.calendar_feed_turn_on(
+                user=request.user, language=form.cleaned_data["language"], now=timezone.now()
+            )
+        except services.CalendarFeedError as error:
+            add_error(form, error)
+        else:
+            return _settings_page(request, form=form, feed=feed, token=token)
+    return _settings_page(request, form=form, feed=selectors.calendar_feed_of(request.user))
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def calendar_feed_replace(request):
-    """The confirmation, and a new address when it is sent: the old one stops working at once."""
+    """The confirmation, and the new address when it is sent (shown as on turning the feed on);
+    the old address stops working at once."""
     feed = selectors.calendar_feed_of(request.user)
     if feed is None:
         return redirect("mentoring:calendar_feed_settings")
     form = CalendarFeedForm(request.POST or None, initial={"language": feed.language})
     if request.method == "POST" and form.is_valid():
         try:
-            _feed, token = services.calendar_feed_replace(
+            feed, token = services.calendar_feed_replace(
                 user=request.user, language=form.cleaned_data["language"], now=timezone.now()
             )
         except services.CalendarFeedError as error:
             add_error(form, error)
         else:
-            _show_once(request, token)
-            return redirect("mentoring:calendar_feed_settings")
+            return _settings_page(request, form=form, feed=feed, token=token)
     return render(request, "mentoring/calendar/replace.html", {"feed": feed, "form": form})
 
 

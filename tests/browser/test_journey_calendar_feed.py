@@ -64,8 +64,8 @@ def test_participant_turns_on_her_calendar_address_and_a_calendar_program_reads_
     assert [str(event["UID"]) for event in events] == [calendar_uid(booking)]
     assert "Skulder" not in response.text()
 
-    # Reloaded, the page no longer shows the address; turning it off asks first, then it stops.
-    page.reload()
+    # Opened again, the page no longer shows the address; turning it off asks first, then it stops.
+    page.goto(f"{live_server.url}/account/calendar/")
     expect(page.get_by_label(ui("Address to paste into your calendar program"))).to_have_count(0)
     page.get_by_role("link", name=ui("Turn off the address")).click()
     axe_check(page)
