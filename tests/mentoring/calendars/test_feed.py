@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import Locale
 
 from mentoring.calendars.feed import calendar_feed_text, course_day_calendar_uid
 from mentoring.guidance import services as guidance_services
@@ -245,3 +246,15 @@ def test_feed_queries_do_not_grow_with_the_number_of_dates(people, django_assert
     with django_assert_max_num_queries(4):
         text = feed_text(people.petra)
     assert len(entries(text)) == 11
+
+
+def test_course_days_take_the_course_title_in_the_language_of_the_feed(people):
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translation = people.occasion.page.copy_for_translation(english, copy_parents=True)
+    translation.title = "Robot programming"
+    translation.save_revision().publish()
+    first_day = course_days(people.occasion.starts_on, people.occasion.ends_on)[0]
+    uid = course_day_calendar_uid(occasion_id=people.occasion.pk, day=first_day)
+
+    assert entries(feed_text(people.alva, language="en"))[uid]["SUMMARY"] == "Robot programming"
+    assert entries(feed_text(people.alva, language="sv"))[uid]["SUMMARY"] == "Robotprogrammering"
