@@ -34,21 +34,12 @@ from mentoring.core.choices import (
     ContactLanguage,
     EmploymentStatus,
     Gender,
-    MeetingFormat,
     Municipality,
     Stage,
     SupportNeed,
 )
 from mentoring.mentorships.workflow import MentorshipStatus
-from mentoring.models import (
-    ApplicantProfile,
-    Application,
-    Intake,
-    MentorProfile,
-    Mentorship,
-    PlannedMeeting,
-    Review,
-)
+from mentoring.models import ApplicantProfile, Application, Intake, MentorProfile, Mentorship, Review
 from mentoring.models.review import weighted_score
 from portal import roles
 from portal.models import User
@@ -514,23 +505,3 @@ class MentorshipFactory(DjangoModelFactory):
     score = Decimal("7.500")
     reasons = factory.LazyFunction(lambda: [{"code": "same_sector", "sector": "S"}])
     proposed_at = factory.LazyFunction(timezone.now)
-
-
-class PlannedMeetingFactory(DjangoModelFactory):
-    """A meeting planned online for tomorrow in an active mentorship, written directly (no e-mails).
-
-    Use `mentoring.mentorships.services.planning.planned_meeting_plan` where planning itself is under test.
-    """
-
-    class Meta:
-        model = PlannedMeeting
-
-    mentorship = factory.SubFactory(MentorshipFactory, status=MentorshipStatus.ACTIVE)
-    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=1))
-    duration_minutes = 60
-    format = MeetingFormat.ONLINE
-    link = "https://meet.example.org/vk-123"
-    agenda = "Budget for the first year"
-    created_by = factory.LazyAttribute(lambda o: o.mentorship.mentor.user)
-    created_at = factory.LazyFunction(timezone.now)
-    updated_at = factory.LazyFunction(timezone.now)

@@ -48,6 +48,7 @@ from mentoring.models.guidance import GuidanceMode
 from mentoring.training import services as training_services
 from portal import roles
 from tests import factories
+from tests.planning_factories import PlannedMeetingFactory
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
 
 pytestmark = pytest.mark.django_db
@@ -343,7 +344,7 @@ def world(site_tree):
         private_note=PRIVATE_NOTE,
         now=now,
     )
-    w.planned = factories.PlannedMeetingFactory(
+    w.planned = PlannedMeetingFactory(
         mentorship=w.mentorship, starts_at=now - dt.timedelta(hours=2), created_by=w.mentor
     )
     w.goal = meeting_services.goal_add(

@@ -22,6 +22,7 @@ from mentoring.models import Meeting, PlannedMeeting, PrivateNote
 from portal import roles
 from tests import factories
 from tests.hardening.test_bad_input import FormCase, check_broken, check_generated
+from tests.planning_factories import PlannedMeetingFactory
 
 
 @pytest.fixture
@@ -46,8 +47,8 @@ def planning(site_tree):
     return SimpleNamespace(
         mentor=mentor,
         free=free,
-        upcoming=factories.PlannedMeetingFactory(mentorship=ahead, starts_at=now + dt.timedelta(days=7)),
-        prompt=factories.PlannedMeetingFactory(mentorship=passed, starts_at=now - dt.timedelta(days=1)),
+        upcoming=PlannedMeetingFactory(mentorship=ahead, starts_at=now + dt.timedelta(days=7)),
+        prompt=PlannedMeetingFactory(mentorship=passed, starts_at=now - dt.timedelta(days=1)),
     )
 
 

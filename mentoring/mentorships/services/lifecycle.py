@@ -219,8 +219,9 @@ def _end(
     the same transaction (its e-mail leaves through the outbox after commit), so the
     "your mentorship has ended" e-mail and her dashboard both find it open.
     """
-    # Imported here: follow-up builds on mentorships, not the other way round.
+    # Imported here: follow-up builds on mentorships, not the other way round; planning builds on this module.
     from mentoring.followup.services import surveys_after_mentorship
+    from mentoring.mentorships.services.planning import planned_meetings_cancel_on_end
 
     role = role or _ending_role(mentorship, actor)
     mentorship = _move(mentorship=mentorship, target=target, actor=actor, role=role, now=now, reason=reason)
@@ -232,6 +233,7 @@ def _end(
     first_exit_survey = not mentorship.participant.surveys.filter(kind=SurveyKind.EXIT).exists()
     _tell_participant_ended(mentorship, survey_sent=first_exit_survey)
     surveys_after_mentorship(mentorship=mentorship, now=now)
+    planned_meetings_cancel_on_end(mentorship=mentorship, actor=actor, now=now)
     return mentorship
 
 

@@ -179,6 +179,24 @@ def planned_meeting_cancel(*, planned: PlannedMeeting, actor, reason: str, now: 
     return planned
 
 
+def planned_meetings_cancel_on_end(*, mentorship: Mentorship, actor, now: datetime) -> None:
+    """Close the planned meeting of a mentorship that has just ended (called under its lock by the
+    ending service): an upcoming one is cancelled in both calendars (CANCEL), one whose time has
+    passed is closed without a message, as nobody can log it any more."""
+    for planned in mentorship.planned_meetings.select_for_update().filter(
+        status=PlannedMeetingStatus.PLANNED
+    ):
+        planned.mentorship = mentorship
+        upcoming = planned.is_upcoming(now=now)
+        planned.status, planned.closed_by, planned.closed_at = PlannedMeetingStatus.CANCELLED, actor, now
+        planned.sequence += 1
+        planned.updated_at = now
+        planned.save()
+        if upcoming:
+            invitations.planned_meeting_cancelled(planned=planned, actor=None, now=now)
+        logger.info("planned meeting %s closed as mentorship %s ended", planned.pk, mentorship.pk)
+
+
 def _check_passed(planned: PlannedMeeting, now: datetime) -> None:
     if planned.starts_at > now:
         raise PlanningError(_("The meeting has not started yet. Move or cancel it instead."))

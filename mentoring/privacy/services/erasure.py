@@ -50,6 +50,7 @@ from mentoring.models import (
     Mentorship,
     MentorshipChange,
     Outcome,
+    PlannedMeeting,
     PrivateNote,
     Review,
     StatusChange,
@@ -154,6 +155,11 @@ def _anonymise_mentorships(mentorships, *, steps: _Steps, prefix: str) -> None:
     steps.log(
         f"{prefix}_meeting_notes_blanked",
         Meeting.objects.filter(mentorship__in=mentorships).exclude(shared_notes="").update(shared_notes=""),
+    )
+    # Plans count for nothing in the figures (the meetings held do): they go, with their free text.
+    steps.log(
+        f"{prefix}_planned_meetings_deleted",
+        PlannedMeeting.objects.filter(mentorship__in=mentorships).delete()[0],
     )
     steps.log(
         f"{prefix}_goals_blanked",

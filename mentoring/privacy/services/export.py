@@ -109,6 +109,20 @@ EXPORTED: dict[str, tuple[str, ...]] = {
     "MentorshipChange": ("at", "from_status", "to_status", "reason"),
     "Goal": ("title", "target_date", "done_at", "created_at"),
     "Meeting": ("held_on", "minutes", "format", "topics", "shared_notes", "logged_at"),
+    "PlannedMeeting": (
+        "starts_at",
+        "duration_minutes",
+        "format",
+        "place",
+        "link",
+        "agenda",
+        "status",
+        "move_reason",
+        "cancel_reason",
+        "did_not_happen_reason",
+        "created_at",
+        "closed_at",
+    ),
     # As "your_private_note" beside its meeting: only the person's own.
     "PrivateNote": ("text",),
     # As "data_views" and "identity_reveals": who looked, at what, when.
@@ -224,6 +238,18 @@ LEFT_OUT: dict[str, dict[str, str]] = {
         "logged_by": "one of the two parties, both named in it",
         "updated_at": _HOUSEKEEPING,
     },
+    "PlannedMeeting": {
+        "id": _ID,
+        "mentorship": _PARENT,
+        "uid": "the calendar entry's id, given in the invitations",
+        "sequence": _HOUSEKEEPING,
+        "reminder_sent_at": _HOUSEKEEPING,
+        "updated_at": _HOUSEKEEPING,
+        "meeting": "the meeting it was logged as, listed under meetings",
+        "created_by": "one of the two parties, both named in it",
+        "moved_by": "one of the two parties, both named in it",
+        "closed_by": "one of the two parties, both named in it",
+    },
     "PrivateNote": {
         "id": _ID,
         "meeting": _PARENT,
@@ -308,6 +334,9 @@ def _mentorship_data(mentorship: Mentorship, *, user: User, role: str) -> dict:
                 ),
             }
             for meeting in mentorship.meetings.all()
+        ],
+        "planned_meetings": [
+            _fields(planned, EXPORTED["PlannedMeeting"]) for planned in mentorship.planned_meetings.all()
         ],
     }
 

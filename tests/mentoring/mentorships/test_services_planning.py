@@ -20,6 +20,7 @@ from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Meeting, PlannedMeeting, PlannedMeetingStatus
 from portal.models import OutboxMessage
 from tests import factories
+from tests.planning_factories import PlannedMeetingFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_via_outbox")]
 
@@ -190,9 +191,9 @@ def test_planned_meeting_plan_only_one_at_a_time(mentorship, mentor, participant
 
 
 def test_planned_meeting_database_allows_one_planned_per_mentorship(mentorship):
-    factories.PlannedMeetingFactory(mentorship=mentorship)
+    PlannedMeetingFactory(mentorship=mentorship)
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.PlannedMeetingFactory(mentorship=mentorship)
+        PlannedMeetingFactory(mentorship=mentorship)
 
 
 def test_planned_meeting_plan_again_after_cancelling(mentorship, mentor):
@@ -342,13 +343,13 @@ def test_planned_meeting_did_not_happen_refused_before_it_started(mentorship, me
 
 def test_meetings_remind_mentors_counts_a_planned_meeting_as_contact(mentorship, mentor):
     day_40 = START + dt.timedelta(days=40)
-    factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=day_40 + dt.timedelta(days=3))
+    PlannedMeetingFactory(mentorship=mentorship, starts_at=day_40 + dt.timedelta(days=3))
     assert meeting_services.meetings_remind_mentors(now=day_40) == []
     assert mentorship not in mentorships_at_risk(now=day_40)
 
 
 def test_meetings_remind_mentors_a_prompt_left_for_30_days_no_longer_counts(mentorship):
-    factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=START + dt.timedelta(days=1))
+    PlannedMeetingFactory(mentorship=mentorship, starts_at=START + dt.timedelta(days=1))
     day_40 = START + dt.timedelta(days=40)
     assert meeting_services.meetings_remind_mentors(now=day_40) == [mentorship.pk]
     assert mentorship in mentorships_at_risk(now=day_40)
@@ -406,3 +407,36 @@ def test_planned_meetings_remind_skips_cancelled(mentorship, mentor):
     planned = plan(mentorship, mentor)
     planning.planned_meeting_cancel(planned=planned, actor=mentor, reason="Ill", now=START)
     assert planning.planned_meetings_remind(now=dt.datetime(2025, 3, 9, 8, 0, tzinfo=dt.UTC)) == []
+
+
+# --- When the mentorship ends ---------------------------------------------------------------------
+
+
+def test_mentorship_end_cancels_the_upcoming_planned_meeting_in_both_calendars(mentorship, mentor):
+    from mentoring.mentorships.services.lifecycle import mentorship_end_early
+
+    planned = plan(mentorship, mentor)
+    mentorship_end_early(
+        mentorship=mentorship, actor=mentor, reason="Moved abroad", now=START + dt.timedelta(days=1)
+    )
+    planned.refresh_from_db()
+    assert planned.status == PlannedMeetingStatus.CANCELLED and planned.sequence == 1
+    for address in ("lina@example.org", "maja@example.org"):
+        method, calendar = calendars_to(address)[-1]
+        assert method == "CANCEL" and str(event_of(calendar)["UID"]) == invitations.calendar_uid(planned)
+    to_lina = OutboxMessage.objects.filter(to=["lina@example.org"], subject__startswith="Meeting with").get()
+    assert "Your mentorship has ended, so the planned meeting is cancelled." in to_lina.body
+    assert "Moved abroad" not in to_lina.body  # the reason is written for the coordinators
+
+
+def test_mentorship_end_closes_a_passed_prompt_without_a_message(mentorship, mentor):
+    from mentoring.mentorships.services.lifecycle import mentorship_end_early
+
+    planned = plan(mentorship, mentor)
+    OutboxMessage.objects.all().delete()
+    mentorship_end_early(
+        mentorship=mentorship, actor=mentor, reason="Done", now=MEET_AT + dt.timedelta(days=2)
+    )
+    planned.refresh_from_db()
+    assert planned.status == PlannedMeetingStatus.CANCELLED
+    assert not [m for m in OutboxMessage.objects.all() if m.headers.get("X-Portal-Planned-Meeting")]

@@ -12,6 +12,7 @@ from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Meeting, PlannedMeeting, PlannedMeetingStatus
 from portal.models import OutboxMessage
 from tests import factories
+from tests.planning_factories import PlannedMeetingFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_via_outbox")]
 
@@ -126,7 +127,7 @@ def test_planned_meeting_new_refuses_a_time_that_does_not_exist(client, mentorsh
 def test_planned_meeting_move_and_cancel_show_the_reason_to_the_other(
     client, mentorship, mentor, participant
 ):
-    planned = factories.PlannedMeetingFactory(mentorship=mentorship, created_by=mentor)
+    planned = PlannedMeetingFactory(mentorship=mentorship, created_by=mentor)
     client.force_login(participant)
     response = client.post(
         url("planned_meeting_move", mentorship.pk, planned.pk),
@@ -150,7 +151,7 @@ def test_planned_meeting_move_and_cancel_show_the_reason_to_the_other(
 
 def test_planned_meeting_prompt_logs_with_the_form_filled_in(client, mentorship, participant):
     starts = timezone.now() - dt.timedelta(hours=3)
-    planned = factories.PlannedMeetingFactory(
+    planned = PlannedMeetingFactory(
         mentorship=mentorship, starts_at=starts, duration_minutes=45, agenda="Financing and pricing"
     )
     client.force_login(participant)
@@ -181,9 +182,7 @@ def test_planned_meeting_prompt_logs_with_the_form_filled_in(client, mentorship,
 
 
 def test_planned_meeting_did_not_happen_closes_the_prompt(client, mentorship, mentor):
-    planned = factories.PlannedMeetingFactory(
-        mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(days=1)
-    )
+    planned = PlannedMeetingFactory(mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(days=1))
     client.force_login(mentor)
     response = client.post(
         url("planned_meeting_missed", mentorship.pk, planned.pk), {"reason": "She was ill"}
@@ -195,15 +194,15 @@ def test_planned_meeting_did_not_happen_closes_the_prompt(client, mentorship, me
 
 
 def test_planned_meeting_log_not_before_it_started(client, mentorship, mentor):
-    planned = factories.PlannedMeetingFactory(mentorship=mentorship)
+    planned = PlannedMeetingFactory(mentorship=mentorship)
     client.force_login(mentor)
     assert client.get(url("planned_meeting_log", mentorship.pk, planned.pk)).status_code == 302
     assert client.get(url("planned_meeting_missed", mentorship.pk, planned.pk)).status_code == 302
 
 
 def test_planned_meeting_pages_are_404_for_anyone_else(client, mentorship):
-    planned = factories.PlannedMeetingFactory(mentorship=mentorship)
-    other = factories.PlannedMeetingFactory()
+    planned = PlannedMeetingFactory(mentorship=mentorship)
+    other = PlannedMeetingFactory()
     for user in (
         factories.MentorProfileFactory().user,
         factories.ApplicantFactory(),
@@ -261,7 +260,7 @@ def test_mentor_caseload_shows_next_and_last_meeting_goals_and_warns_when_out_of
     mentorship.mentor.capacity = 5
     mentorship.mentor.save()
     now = timezone.now()
-    planned = factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=now + dt.timedelta(days=3))
+    planned = PlannedMeetingFactory(mentorship=mentorship, starts_at=now + dt.timedelta(days=3))
     meeting_services.goal_add(
         mentorship=mentorship,
         actor=mentor,
@@ -300,9 +299,7 @@ def test_mentor_caseload_queries_do_not_grow_with_mentees(
         client.get(url("mentor_dashboard"))
     for i in range(6):
         mentee = mentee_of(profile)
-        factories.PlannedMeetingFactory(
-            mentorship=mentee, starts_at=timezone.now() + dt.timedelta(days=i + 1)
-        )
+        PlannedMeetingFactory(mentorship=mentee, starts_at=timezone.now() + dt.timedelta(days=i + 1))
         meeting_services.goal_add(
             mentorship=mentee,
             actor=mentor,
@@ -316,9 +313,7 @@ def test_mentor_caseload_queries_do_not_grow_with_mentees(
 
 
 def test_mentor_dashboard_shows_the_prompt_after_the_meeting(client, mentorship, mentor):
-    planned = factories.PlannedMeetingFactory(
-        mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(hours=2)
-    )
+    planned = PlannedMeetingFactory(mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(hours=2))
     client.force_login(mentor)
     page = client.get(url("mentor_dashboard")).content.decode()
     assert "How did it go? Log the meeting" in page
@@ -326,9 +321,7 @@ def test_mentor_dashboard_shows_the_prompt_after_the_meeting(client, mentorship,
 
 
 def test_participant_dashboard_shows_the_next_meeting_then_the_prompt(client, mentorship, participant):
-    planned = factories.PlannedMeetingFactory(
-        mentorship=mentorship, place="", link="https://meet.example.org/q"
-    )
+    planned = PlannedMeetingFactory(mentorship=mentorship, place="", link="https://meet.example.org/q")
     client.force_login(participant)
     page = client.get(url("dashboard")).content.decode()
     assert "Your next meeting with" in page and "https://meet.example.org/q" in page
@@ -340,7 +333,7 @@ def test_participant_dashboard_shows_the_next_meeting_then_the_prompt(client, me
 
 def test_coordinator_mentorships_list_the_next_meeting(client, mentorship):
     starts = timezone.now() + dt.timedelta(days=4)
-    factories.PlannedMeetingFactory(mentorship=mentorship, starts_at=starts)
+    PlannedMeetingFactory(mentorship=mentorship, starts_at=starts)
     client.force_login(factories.coordinator_user())
     response = client.get(url("coordinator_mentorships"))
     (row,) = [r for r in response.context["rows"] if r.mentorship.pk == mentorship.pk]
@@ -351,9 +344,7 @@ def test_coordinator_mentorships_list_the_next_meeting(client, mentorship):
 def test_coordinator_at_risk_list_marks_a_meeting_that_did_not_take_place(client, mentorship, mentor):
     from mentoring.mentorships.services import planning
 
-    planned = factories.PlannedMeetingFactory(
-        mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(days=1)
-    )
+    planned = PlannedMeetingFactory(mentorship=mentorship, starts_at=timezone.now() - dt.timedelta(days=1))
     planning.planned_meeting_did_not_happen(planned=planned, actor=mentor, reason="Ill", now=timezone.now())
     client.force_login(factories.coordinator_user())
     response = client.get(url("coordinator_mentorships"))
@@ -363,7 +354,7 @@ def test_coordinator_at_risk_list_marks_a_meeting_that_did_not_take_place(client
 
 
 def test_person_record_shows_planned_meetings_with_their_reasons(client, mentorship, participant):
-    factories.PlannedMeetingFactory(
+    PlannedMeetingFactory(
         mentorship=mentorship, status=PlannedMeetingStatus.CANCELLED, cancel_reason="Moved town"
     )
     client.force_login(factories.coordinator_user())

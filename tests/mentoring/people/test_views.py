@@ -26,6 +26,7 @@ from mentoring.people.selectors import person_record
 from mentoring.privacy.services.erasure import erasure_perform, erasure_request
 from portal import roles
 from tests import factories
+from tests.planning_factories import PlannedMeetingFactory
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
 
 pytestmark = pytest.mark.django_db
@@ -289,7 +290,7 @@ def _rich(person, offer, *, n: int):
     for _ in range(n):
         application = participant(applicant=person)
         mentorship = mentorship_with(application, meetings=n, goals=n)
-        factories.PlannedMeetingFactory(mentorship=mentorship, status="cancelled", cancel_reason="Ill")
+        PlannedMeetingFactory(mentorship=mentorship, status="cancelled", cancel_reason="Ill")
         follow_up(application)
         enrolled(person, offer, *(["2.0"] * n), confirmed_at=DAY + dt.timedelta(days=30))
         booking_for(person)
