@@ -1,5 +1,6 @@
 from mentoring.applications.views import applicant
 from mentoring.applications.views import review as coordinator
+from mentoring.calendars import views as calendars
 from mentoring.companies import views as company
 from mentoring.figures import views as figures
 from mentoring.followup import views as followup
@@ -34,4 +35,5 @@ urlpatterns = [
     *attendance.urlpatterns,
     *company.urlpatterns,
     *person.urlpatterns,
+    *calendars.urlpatterns,
 ]

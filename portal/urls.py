@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from content.sitemaps import AllLanguagesSitemap
+from mentoring.calendars.views import calendar_feed
 from mentoring.people import views as people_views
 from portal import views
 from portal.health import health
@@ -23,6 +24,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", health, name="health"),
     path("favicon.ico", views.favicon),
+    # Outside the language prefixes: one address per feed, written in the language it was made with.
+    path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
 ]
 
 if settings.DEBUG:

@@ -28,6 +28,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from mentoring.applications.workflow import Status
+from mentoring.calendars import services as calendar_services
 from mentoring.companies.services import company_join_token
 from mentoring.followup.services import survey_token
 from mentoring.guidance import services as guidance_services
@@ -227,6 +228,13 @@ EXPECTED = {
     "mentoring:company_request_resend_link": coordinators_only(405),
     "mentoring:company_request_unlink_enrolment": coordinators_only(405),
     "mentoring:company_request_unlink_application": coordinators_only(405),
+    # --- The calendar feed: its page is everyone's own (Alva's feed is on; anyone else is sent
+    # from replacing or turning off a feed they do not have back to the page); the feed's
+    # secret address is the key, whoever holds it -------------------------------------------
+    "mentoring:calendar_feed_settings": signed_in(200),
+    "mentoring:calendar_feed_replace": row(LOGIN, 200, *(ELSEWHERE,) * 6),
+    "mentoring:calendar_feed_off": row(LOGIN, 200, *(ELSEWHERE,) * 6),
+    "calendar_feed": everyone(200),
 }
 
 # The two admin sites: Wagtail's (editors, coordinators for their snippets) and Django's
@@ -417,6 +425,9 @@ def world(site_tree):
     )
     w.booking = guidance_services.guidance_book(slot=booked_slot, person=w.applicant, topic="", now=now)
 
+    # Alva's calendar feed is on.
+    w.calendar_token = calendar_services.calendar_feed_turn_on(user=w.applicant, language="sv", now=now)[1]
+
     w.document = get_document_model().objects.create(
         title="Programfolder", file=ContentFile(b"%PDF-1.7\nfolder", name="folder.pdf")
     )
@@ -439,6 +450,7 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "mentoring:survey": ([], {"token": survey_token(survey=w.survey, now=now)}),
         "mentoring:mentor_join": ([], {"token": mentor_invitation_token(invitation=w.invitation, now=now)}),
         "mentoring:company_join": ([], {"token": company_join_token(request=w.company)}),
+        "calendar_feed": ([], {"token": w.calendar_token}),
     }
     if name in by_name:
         return by_name[name]

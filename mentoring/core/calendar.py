@@ -1,14 +1,16 @@
-"""A calendar invitation (.ics, RFC 5545) for one event, written with the icalendar library.
+"""Calendar files (.ics, RFC 5545), written with the icalendar library: an invitation for one
+event, and a person's subscription feed of many.
 
 The library escapes text and parameters (RFC 6868) and folds lines, so a name or a
 place with line breaks or quotes stays one value and can never add a property.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.mime.text import MIMEText
 
-from icalendar import Calendar, Event, vCalAddress
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 PRODID = "-//Portal//Study guidance//EN"
 
@@ -82,3 +84,75 @@ def calendar_part(text: str, *, method: str, filename: str) -> MIMEText:
     part.set_param("method", method)
     part.add_header("Content-Disposition", "attachment", filename=filename)
     return part
+
+
+# --- A subscription feed --------------------------------------------------------------------------
+
+FEED_PRODID = "-//Portal//Calendar feed//EN"
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """One entry of a feed: timed (`starts_at`, `ends_at`) or a whole day (`day`).
+
+    `uid` and `sequence` are those of the invitation e-mailed for the same event, if any, so
+    a calendar holding both shows it once. `stamp` is when the entry last changed.
+    """
+
+    uid: str
+    summary: str
+    stamp: datetime
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    day: date | None = None
+    location: str = ""
+    description: str = ""
+    url: str = ""
+    sequence: int = 0
+
+
+def _feed_entry(event: FeedEvent) -> Event:
+    entry = Event()
+    entry.add("uid", event.uid)
+    entry.add("sequence", event.sequence)
+    entry.add("dtstamp", _utc(event.stamp))
+    if event.day is not None:
+        # A whole day: a date, not a time, and it does not make the person busy all day.
+        entry.add("dtstart", event.day)
+        entry.add("dtend", event.day + timedelta(days=1))
+        entry.add("transp", "TRANSPARENT")
+    else:
+        if event.starts_at is None or event.ends_at is None:
+            raise ValueError("A timed calendar entry needs a start and an end.")
+        entry.add("dtstart", _utc(event.starts_at))
+        entry.add("dtend", _utc(event.ends_at))
+    entry.add("summary", event.summary)
+    if event.location:
+        entry.add("location", event.location)
+    if event.description:
+        entry.add("description", event.description)
+    if event.url:
+        entry.add("url", event.url)
+    entry.add("status", "CONFIRMED")
+    return entry
+
+
+def subscription(*, name: str, events: Iterable[FeedEvent], refresh: timedelta) -> str:
+    """The whole VCALENDAR text of a feed (CRLF line endings): no METHOD, as a published calendar.
+
+    `name` is the calendar's name in the person's calendar program; `refresh` how often it is
+    asked to read the feed again (REFRESH-INTERVAL, RFC 7986, and the older X-PUBLISHED-TTL).
+    Times are written in UTC; a naive time is refused (ValueError).
+    """
+    calendar = Calendar()
+    calendar.add("prodid", FEED_PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    # Typed as text, so that a comma or semicolon in it is escaped as in any other text value.
+    calendar.add("name", vText(name))
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(refresh))
+    for event in events:
+        calendar.add_component(_feed_entry(event))
+    return calendar.to_ical().decode()

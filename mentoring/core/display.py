@@ -25,3 +25,15 @@ def participant_name(application) -> str:
     profile = getattr(application.applicant, "applicant_profile", None)
     name = profile.full_name if profile else ""
     return name or person_name(application.applicant)
+
+
+def name_without_address(user) -> str:
+    """The name a person gave (applicant profile, else account), or "" when they gave none.
+
+    For places that must not show an e-mail address, such as another person's calendar.
+    No query when the applicant profile was selected with the user.
+    """
+    if user is None:
+        return ""
+    profile = getattr(user, "applicant_profile", None)
+    return (profile.full_name if profile else "") or user.get_full_name()

@@ -1,4 +1,5 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
+from mentoring.models.calendar_feed import CalendarFeed, FeedLanguage
 from mentoring.models.company import (
     CompanyNeed,
     CompanyRequest,
@@ -36,6 +37,7 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "Attendance",
+    "CalendarFeed",
     "CompanyNeed",
     "CompanyRequest",
     "CompanyRequestChange",
@@ -47,6 +49,7 @@ __all__ = [
     "EnrolmentEvent",
     "EnrolmentStatus",
     "ErasureRequest",
+    "FeedLanguage",
     "FollowUpSurvey",
     "Goal",
     "GuidanceBooking",

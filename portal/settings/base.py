@@ -221,6 +221,9 @@ MANAGERS = [("", address) for address in env.list("COORDINATOR_NOTICE_EMAILS", d
 # (behind the proxy, as for sign-in) and per contact address; counted in the shared cache.
 COMPANY_REQUEST_RATE_PER_CLIENT = env("COMPANY_REQUEST_RATE_PER_CLIENT", default="5/h")
 COMPANY_REQUEST_RATE_PER_ADDRESS = env("COMPANY_REQUEST_RATE_PER_ADDRESS", default="2/d")
+# Readings of one person's calendar feed, from all their devices and calendar services together;
+# past it the feed answers 429 for the rest of the hour. Counted in the shared cache.
+CALENDAR_FEED_RATE = env("CALENDAR_FEED_RATE", default="120/h")
 
 # --- The programme ------------------------------------------------------------
 # Stored with each applicant's consent; raise it whenever the privacy notice changes.

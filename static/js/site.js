@@ -38,3 +38,31 @@
     });
   });
 })();
+
+/* A copy button beside a read-only address: shown only when the script can copy. */
+(function () {
+  "use strict";
+  if (!navigator.clipboard) {
+    return;
+  }
+  document.querySelectorAll("[data-copy]").forEach(function (holder) {
+    var input = document.getElementById(holder.getAttribute("data-copy"));
+    var status = holder.querySelector("[role=status]");
+    if (!input || !status) {
+      return;
+    }
+    holder.hidden = false;
+    holder.querySelector("button").addEventListener("click", function () {
+      navigator.clipboard.writeText(input.value).then(
+        function () {
+          status.textContent = holder.getAttribute("data-copied");
+        },
+        function () {
+          // Not allowed to write to the clipboard: select the address so it can be copied by hand.
+          input.focus();
+          input.select();
+        }
+      );
+    });
+  });
+})();

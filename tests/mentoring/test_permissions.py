@@ -144,6 +144,11 @@ EXPECTED = {
     "company_request_resend_link": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_unlink_enrolment": (LOGIN, 403, 403, 403, 403, 405),
     "company_request_unlink_application": (LOGIN, 403, 403, 403, 403, 405),
+    # The calendar feed's page: whoever is signed in, about themselves (no id in the address);
+    # nobody here has a feed on, so replacing and turning off lead back to the page.
+    "calendar_feed_settings": (LOGIN, 200, 200, 200, 200, 200),
+    "calendar_feed_replace": (LOGIN, 302, 302, 302, 302, 302),
+    "calendar_feed_off": (LOGIN, 302, 302, 302, 302, 302),
 }
 
 URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]

@@ -35,6 +35,7 @@ from mentoring.models import (
     Application,
     ApplicationStatus,
     Attendance,
+    CalendarFeed,
     Enrolment,
     EnrolmentStatus,
     ErasureRequest,
@@ -357,6 +358,8 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
     steps.log("outbox_messages_deleted", OutboxMessage.objects.filter(outbox).delete()[0] if traces else 0)
     steps.log("email_addresses_deleted", EmailAddress.objects.filter(user=user).delete()[0])
     steps.log("authenticators_deleted", Authenticator.objects.filter(user=user).delete()[0])
+    # Its address would go on handing out her dates, name-blanked account or not.
+    steps.log("calendar_feed_deleted", CalendarFeed.objects.filter(user=user).delete()[0])
     steps.log("sessions_deleted", _delete_sessions(user=user, now=now))
     steps.log("access_log_deleted", AccessLog.objects.filter(subject=user).delete()[0])
 

@@ -22,6 +22,7 @@ from mentoring.models import (
     AccessLog,
     ApplicantProfile,
     Application,
+    CalendarFeed,
     Enrolment,
     FollowUpSurvey,
     GuidanceBooking,
@@ -157,6 +158,8 @@ EXPORTED: dict[str, tuple[str, ...]] = {
         "contact_removed_at",
     ),
     "CompanyRequestChange": ("at", "from_status", "to_status"),
+    # Whether the calendar subscription is on, since when and in which language; not its address.
+    "CalendarFeed": ("language", "created_at", "last_fetched_at"),
 }
 # What a guidance booking gives of its slot: when, how long, how and where.
 SLOT_OF_BOOKING = ("starts_at", "minutes", "mode", "place")
@@ -280,6 +283,15 @@ LEFT_OUT: dict[str, dict[str, str]] = {
         "actor": _STAFF,
         "note": "the coordinators' note on the effort: it may name the employees linked to it",
     },
+    "CalendarFeed": {
+        "id": _ID,
+        "user": _THE_PERSON,
+        # A zip that is downloaded, mailed on or left in a folder must not hand out her calendar.
+        "token_hash": "a one-way hash of the address's secret: nothing readable, and the address is "
+        "shown only once, when it is made",
+        "content_hash": _HOUSEKEEPING,
+        "content_changed_at": _HOUSEKEEPING,
+    },
 }
 
 # Models that hold personal data the export does not cover yet, each with what is missing.
@@ -391,6 +403,7 @@ def personal_data_export(*, user: User, now: datetime) -> bytes:
             _mentorship_data(m, user=user, role="mentor") for m in mentor.mentorships.order_by("pk")
         ]
     profile = getattr(user, "applicant_profile", None)
+    feed = CalendarFeed.objects.filter(user=user).first()
     data = {
         "generated_at": now.isoformat(),
         "account": _fields(user, EXPORTED["User"]),
@@ -417,6 +430,7 @@ def personal_data_export(*, user: User, now: datetime) -> bytes:
             _company_request_data(request)
             for request in company_requests_sent_by(user).prefetch_related("changes").order_by("pk")
         ],
+        "calendar_feed": _fields(feed, EXPORTED["CalendarFeed"]) if feed else None,
         "data_views": [
             {
                 "viewer": person_name(entry.viewer),

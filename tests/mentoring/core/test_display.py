@@ -30,3 +30,14 @@ def test_a_mentor_and_a_page_name_a_person_as_person_name_does():
     for user in (named, unnamed):
         assert str(MentorProfile(user=user)) == person_name(user)
         assert Template("{{ user }}").render(Context({"user": user})) == person_name(user)
+
+
+def test_name_without_address_is_the_name_given_and_never_the_email_address():
+    from mentoring.core.display import name_without_address
+
+    assert (
+        name_without_address(User(first_name="Alva", last_name="Berg", email="alva@example.org"))
+        == "Alva Berg"
+    )
+    assert name_without_address(User(email="alva@example.org")) == ""
+    assert name_without_address(None) == ""
