@@ -135,15 +135,16 @@ def profile(name: str, pages, signed_in, *, rounds: int) -> None:
         client.get(url)
     profiler.disable()
     stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
-    stats.print_stats(45)
-    stats.sort_stats("tottime").print_stats(25)
+    stats.print_stats(70)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=PARTICIPANTS)
     parser.add_argument("--rounds", type=int, default=ROUNDS)
-    parser.add_argument("--profile", metavar="PAGE", help="profile one page on the demo data instead")
+    parser.add_argument(
+        "--profile", metavar="PAGE[,PAGE]", help="profile these pages on the demo data instead"
+    )
     options = parser.parse_args()
 
     from portal.demo.seed import demo_seed
@@ -155,7 +156,9 @@ def main() -> None:
     pages = demo_pages()
     signed_in = clients()
     if options.profile:
-        profile(options.profile, pages, signed_in, rounds=options.rounds)
+        for name in options.profile.split(","):
+            print(f"--- {name}")
+            profile(name, pages, signed_in, rounds=options.rounds)
         return
 
     print(f"Demo data (load average {os.getloadavg()[0]:.2f}, {options.rounds} requests a page)")
