@@ -41,6 +41,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
@@ -171,6 +172,10 @@ def main() -> None:
     start = time.perf_counter()
     bench.figures.create_participants(options.participants)
     built_s = time.perf_counter() - start
+    # Planner statistics, as PostgreSQL's autovacuum keeps them: without them SQLite picks plans
+    # for an empty database (measured: the at-risk list 1.6 s instead of 0.07 s at this size).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     size = str(options.participants)
     print()
     print(
