@@ -23,6 +23,7 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.models import Page, Site
 
@@ -79,7 +80,11 @@ def site_frame(request) -> SiteFrame:
     if remembered is not None and remembered[0] == language:
         return remembered[1]
     seconds = settings.SITE_FRAME_SECONDS
-    key = _KEY.format(host=request.get_host(), language=language)
+    try:
+        key = _KEY.format(host=request.get_host(), language=language)
+    except DisallowedHost:
+        # An error page for a host the site does not serve: built, never stored under that name.
+        seconds, key = 0, ""
     frame, generation = None, 0
     if seconds:
         found = cache.get_many([GENERATION_KEY, key])
