@@ -65,6 +65,7 @@ format: $(INSTALLED) ## Format the code with ruff
 bench: messages ## Run the benchmarks (they print figures; never part of the tests)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/review_queue.py
+	$(BIN)/python bench/signed_in.py
 	$(BIN)/python bench/matching.py --participants 3500 --mentors 500
 
 bench-load: messages ## Load-test the pages under gunicorn with wrk (apt-get install -y wrk)

@@ -4,8 +4,9 @@ Creates a throwaway PostgreSQL database, migrates it, loads the demo content
 and users (`seed_demo`), collects the static files into a temporary folder and
 starts gunicorn with `bench.production` (the production settings plus the bare
 view of bench/urls.py) on plain HTTP. Then wrk drives each URL in turn — the
-public pages anonymously, the applicant's dashboard and the coordinator's
-review queue with a session signed in through allauth's form — and the bare
+public pages anonymously, the applicant's dashboard, the coordinator's review
+queue, matching board and figures page and the mentor's dashboard with a
+session signed in through allauth's form — and the bare
 view served the same way, whose throughput is the yardstick. Prints a table
 and, as its last line, one JSON object with every figure. Asserts nothing; the
 database, the Redis database and the temporary folder are removed at the end.
@@ -249,6 +250,7 @@ def main() -> None:
         wait_until_up(port, server)
         applicant = sign_in(port, "participant@vastkraft.example", DEMO_PASSWORD)
         coordinator = sign_in(port, "coordinator@vastkraft.example", DEMO_PASSWORD)
+        mentor = sign_in(port, "mentor@vastkraft.example", DEMO_PASSWORD)
         targets = [
             ("bare view", "/bench-baseline/", None),
             ("home", urls["home"], None),
@@ -257,6 +259,9 @@ def main() -> None:
             ("programme page", urls["programme page"], None),
             ("applicant dashboard", "/my/", applicant),
             ("review queue", f"/coordinator/intakes/{urls['intake']}/", coordinator),
+            ("mentor dashboard", "/mentor/", mentor),
+            ("matching board", f"/coordinator/intakes/{urls['intake']}/matching/", coordinator),
+            ("figures page", "/coordinator/figures/", coordinator),
         ]
         for name, path, cookie in targets:
             response, _ = request(port, "GET", path, headers={"Cookie": cookie} if cookie else {})
@@ -306,7 +311,8 @@ def main() -> None:
         print(
             f"({args.workers} gunicorn workers, wrk {args.threads} threads × {args.connections} connections, "
             f"{args.rounds} rounds of {args.duration} s per URL, {os.cpu_count()} cores, "
-            f"page cache {'off' if args.no_page_cache else 'on'}; lowest public page ratio {public:.3f})"
+            f"page cache {'off' if args.no_page_cache else 'on'}; lowest public page ratio {public:.3f}; "
+            f"load average {os.getloadavg()[0]:.2f})"
         )
         print(
             json.dumps(
@@ -318,6 +324,7 @@ def main() -> None:
                     "page_cache": not args.no_page_cache,
                     "cores": os.cpu_count(),
                     "public_min_ratio": public,
+                    "load_average": round(os.getloadavg()[0], 2),
                     "pages": results,
                 }
             )

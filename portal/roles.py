@@ -25,12 +25,35 @@ ROLE_GROUPS = {
 STAFF_ROLES = (COORDINATORS, COUNSELLORS, COURSE_LEADERS, EDITORS, MODERATORS)
 
 
+# Where a user object keeps the names of its groups once read (see group_names).
+_GROUP_NAMES = "_portal_group_names"
+
+
+def group_names(user) -> frozenset[str]:
+    """The names of `user`'s groups: one query the first time, then kept on this user object.
+
+    A page asks several times (the view's guard, the menu's links, the second-factor rule);
+    a request loads its own user object, so nothing outlives the request. A change through
+    this object's `groups` forgets the names (forget_group_names).
+    """
+    names = getattr(user, _GROUP_NAMES, None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, _GROUP_NAMES, names)
+    return names
+
+
+def forget_group_names(sender, instance, **_kwargs) -> None:
+    """`m2m_changed` of the users' groups: the user object asks the database again."""
+    instance.__dict__.pop(_GROUP_NAMES, None)
+
+
 def user_has_role(user, group_name: str) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name=group_name).exists()
+    return group_name in group_names(user)
 
 
 def user_has_staff_role(user) -> bool:
@@ -40,6 +63,6 @@ def user_has_staff_role(user) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    if user.groups.filter(name__in=STAFF_ROLES).exists():
+    if group_names(user) & set(STAFF_ROLES):
         return True
     return user.has_perm("wagtailadmin.access_admin")

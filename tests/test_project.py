@@ -29,6 +29,7 @@ print(json.dumps({
     "silenced_checks": settings.SILENCED_SYSTEM_CHECKS,
     "trusted_proxy_count": settings.ALLAUTH_TRUSTED_PROXY_COUNT,
     "trusted_client_ip_header": settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER,
+    "session_engine": settings.SESSION_ENGINE,
 }))
 """
 
@@ -152,6 +153,19 @@ def test_settings_redis_url_selects_redis_task_broker():
     values = production_settings(REDIS_URL="redis://cache.internal:6379/2")
 
     assert (values["broker_redis"], values["broker_orm"]) == ("redis://cache.internal:6379/2", None)
+
+
+def test_production_with_redis_reads_sessions_from_redis_backed_by_the_database():
+    values = production_settings(REDIS_URL="redis://cache.internal:6379/2")
+
+    assert values["session_engine"] == "django.contrib.sessions.backends.cached_db"
+
+
+def test_production_without_redis_keeps_sessions_in_the_database_alone():
+    # A cache per process (or the database cache) would add nothing but a second copy.
+    values = production_settings()
+
+    assert values["session_engine"] == "django.contrib.sessions.backends.db"
 
 
 def test_settings_without_urls_use_sqlite_and_database_broker():

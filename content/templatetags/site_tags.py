@@ -1,32 +1,29 @@
 """What the public site's frame shows: home page, menus, language switch, feeds, breadcrumbs.
 
 The frame (header and footer) is on every page, so its cost is paid on every
-request. Everything it needs comes from one cached `SiteFrame` per request:
-one query for the home page in the active language, one for its live
-children (menu, footer pages and the news index are all among them), and one
-for the translations the language switch links to. The count never depends
-on how many pages or news items the site has.
+request. What it shows of the page tree comes from `content.site_frame`: built
+once per site, language and content change, and kept in the cache. Only what
+depends on the page being shown (which link is current, its translations) is
+worked out per request.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.urls import reverse, translate_url
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.text import Truncator, capfirst
-from django.utils.translation import get_language, get_language_info, get_supported_language_variant
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from content.models import NewsIndexPage, StandardPage
+from content.site_frame import FramePage, NewsFeeds, site_frame
+from content.site_frame import active_language as _active_language
 from portal.localized import active_language
 
 register = template.Library()
-
-_FRAME_ATTRIBUTE = "_vastkraft_site_frame"
 
 
 @dataclass(frozen=True)
@@ -49,90 +46,33 @@ class LanguageLink:
     is_translation: bool = True
 
 
-@dataclass(frozen=True)
-class NewsFeeds:
-    title: str
-    url: str  # the news list
-    rss: str
-    atom: str
-
-
-@dataclass
-class SiteFrame:
-    home: Page | None = None
-    children: list[Page] = field(default_factory=list)
-
-
-def _active_language() -> str:
-    return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
-
-
-def _site_frame(request) -> SiteFrame:
-    """The home page of the request's site in the active language, and its live children."""
-    if request is None:
-        return SiteFrame()
-    language = _active_language()
-    cached = getattr(request, _FRAME_ATTRIBUTE, None)
-    if cached is not None and cached[0] == language:
-        return cached[1]
-    frame = SiteFrame()
-    site = Site.find_for_request(request)
-    if site is not None:
-        root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-        frame.home = (
-            Page.objects.live().filter(translation_key__in=root_key, locale__language_code=language).first()
-        )
-        if frame.home is None:
-            # No translation in this language: the site's own root still leads somewhere.
-            frame.home = Page.objects.live().filter(pk=site.root_page_id).first()
-    if frame.home is not None:
-        frame.children = list(Page.objects.child_of(frame.home).live().order_by("path"))
-    setattr(request, _FRAME_ATTRIBUTE, (language, frame))
-    return frame
-
-
 def _current_page(context) -> Page | None:
     page = context.get("page")
     return page if isinstance(page, Page) else None
 
 
-def _aria_current(link_page: Page, current: Page | None) -> str:
+def _aria_current(link: FramePage, current: Page | None) -> str:
     if current is None:
         return ""
-    if link_page.pk == current.pk:
+    if link.pk == current.pk:
         return "page"
-    if current.path.startswith(link_page.path):
+    if current.path.startswith(link.path):
         return "true"
     return ""
 
 
-def _of_type(pages: list[Page], model) -> list[Page]:
-    content_type_id = ContentType.objects.get_for_model(model).pk
-    return [p for p in pages if p.content_type_id == content_type_id]
-
-
-@register.simple_tag(takes_context=True)
-def home_page(context) -> Page | None:
-    """The home page of the current site in the active language (or the site's root page)."""
-    return _site_frame(context.get("request")).home
-
-
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
-    request = context.get("request")
-    home = _site_frame(request).home
-    return home.get_url(request) if home is not None else "/"
+    return site_frame(context.get("request")).home_url
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[Link]:
     """The home page's live children marked "show in menus", in tree order."""
-    request = context.get("request")
     current = _current_page(context)
     return [
-        Link(title=p.title, url=p.get_url(request), current=_aria_current(p, current))
-        for p in _site_frame(request).children
-        if p.show_in_menus
+        Link(title=p.title, url=p.url, current=_aria_current(p, current))
+        for p in site_frame(context.get("request")).menu
     ]
 
 
@@ -143,59 +83,27 @@ def contact_url(context) -> str:
     The contact page is the home page's child whose page in any language has the slug
     CONTACT_PAGE_SLUG; its translations share that page's translation key.
     """
-    request = context.get("request")
-    children = _site_frame(request).children
-    keys = set(
-        Page.objects.filter(
-            slug=settings.CONTACT_PAGE_SLUG, translation_key__in=[p.translation_key for p in children]
-        ).values_list("translation_key", flat=True)
-    )
-    contact = next((p for p in children if p.translation_key in keys), None)
-    return (contact.get_url(request) or "") if contact is not None else ""
+    return site_frame(context.get("request")).contact_url
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context) -> list[Link]:
     """The home page's live standard pages: about, contact, accessibility, privacy…"""
-    request = context.get("request")
     current = _current_page(context)
     return [
-        Link(title=p.title, url=p.get_url(request), current="page" if current and current.pk == p.pk else "")
-        for p in _of_type(_site_frame(request).children, StandardPage)
+        Link(title=p.title, url=p.url, current="page" if current and current.pk == p.pk else "")
+        for p in site_frame(context.get("request")).footer
     ]
 
 
 @register.simple_tag(takes_context=True)
 def news_feeds(context) -> NewsFeeds | None:
     """The news list of the active language and its RSS and Atom feeds, or None without one."""
-    request = context.get("request")
-    indexes = _of_type(_site_frame(request).children, NewsIndexPage)
-    if not indexes:
-        return None
-    base = indexes[0].get_url(request)
-    if not base:
-        return None
-    if not base.endswith("/"):
-        base += "/"
-    resolver = NewsIndexPage.get_resolver()
-    return NewsFeeds(
-        title=indexes[0].title,
-        url=base,
-        rss=base + resolver.reverse("rss"),
-        atom=base + resolver.reverse("atom"),
-    )
+    return site_frame(context.get("request")).feeds
 
 
 def _language_name(code: str) -> str:
     return capfirst(get_language_info(code)["name_local"])
-
-
-def _home_urls(request, home: Page | None) -> dict[str, str]:
-    """The URL of each live translation of the site's home page, by language code."""
-    if home is None:
-        return {}
-    translations = Page.objects.live().filter(translation_key=home.translation_key).select_related("locale")
-    return {t.locale.language_code: t.get_url(request) for t in translations}
 
 
 @register.simple_tag(takes_context=True)
@@ -216,13 +124,11 @@ def language_links(context) -> list[LanguageLink]:
     page = _current_page(context)
     full_path = request.get_full_path()
     by_language: dict[str, str] = {}
-    home_by_language: dict[str, str] = {}
+    home_by_language = site_frame(request).home_urls
     if page is not None:
-        home = _site_frame(request).home
-        keys = {page.translation_key} | ({home.translation_key} if home is not None else set())
-        for translation in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
-            target = by_language if translation.translation_key == page.translation_key else home_by_language
-            target[translation.locale.language_code] = translation.get_url(request)
+        translations = Page.objects.live().filter(translation_key=page.translation_key)
+        for translation in translations.select_related("locale"):
+            by_language[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, _name in settings.LANGUAGES:
         is_translation = True
@@ -235,7 +141,6 @@ def language_links(context) -> list[LanguageLink]:
             url = translate_url(full_path, code)
             if url == full_path:
                 # Nothing in that language answers here: its home page is the nearest thing.
-                home_by_language = home_by_language or _home_urls(request, _site_frame(request).home)
                 url = home_by_language.get(code) or url
                 is_translation = False
         links.append(

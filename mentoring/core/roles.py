@@ -9,12 +9,15 @@ from portal import roles
 
 
 def has_any_role(user, *group_names: str) -> bool:
-    """Whether `user` is in one of the role groups (one query); superusers hold every role."""
+    """Whether `user` is in one of the role groups; superusers hold every role.
+
+    One query for the first question about a user object, none after (portal.roles.group_names).
+    """
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=group_names).exists()
+    return not roles.group_names(user).isdisjoint(group_names)
 
 
 def is_coordinator(user) -> bool:

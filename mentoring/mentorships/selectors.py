@@ -239,6 +239,14 @@ def next_open_goal(mentorship: Mentorship) -> Goal | None:
     )
 
 
+def next_open_goal_among(goals: list[Goal]) -> Goal | None:
+    """What `next_open_goal` gives, picked from the mentorship's goals already loaded."""
+    open_goals = [goal for goal in goals if goal.done_at is None]
+    return min(
+        open_goals, key=lambda goal: (goal.target_date is None, goal.target_date or 0, goal.pk), default=None
+    )
+
+
 def last_meeting_of(mentorship: Mentorship):
     """The date of the mentorship's last meeting, or None."""
     return Meeting.objects.filter(mentorship=mentorship).aggregate(last=Max("held_on"))["last"]

@@ -66,6 +66,9 @@ class Mentorship(models.Model):
         indexes = [
             models.Index(fields=["mentor", "status"], name="mentorship_mentor_status_idx"),
             models.Index(fields=["status", "proposed_at"], name="mentorship_status_proposed_idx"),
+            # The coordinators' list, newest proposal first: a page of 25 is read in order and
+            # the rest left alone, instead of sorting every mentorship for each page.
+            models.Index(fields=["-proposed_at", "-id"], name="mentorship_listed_idx"),
         ]
 
     def __str__(self) -> str:

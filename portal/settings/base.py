@@ -135,6 +135,10 @@ else:
 # Public pages for anonymous readers are kept this many seconds (content/page_cache.py);
 # off outside production, so a template edit shows at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+# The site's frame (menu, footer pages, feed links; content/site_frame.py) is built once per
+# site, language and content change and kept this long at most (0 builds it on every request).
+# Publishing renews it at once; the bound is for what no signal reports.
+SITE_FRAME_SECONDS = env.int("SITE_FRAME_SECONDS", default=300)
 
 Q_CLUSTER = {
     "name": "portal",

@@ -50,7 +50,12 @@ STORAGES = {
 }
 OUTBOX_DELIVERY_BACKEND = env("EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 
-if not REDIS_URL:
+if REDIS_URL:
+    # A signed-in page reads its session from Redis, shared by every web process, instead of
+    # the database; every change is still written to the database, so a Redis restart or
+    # eviction signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
     # Sign-in rate limits are counted in the cache; a per-process cache would let each
     # gunicorn worker count alone. Without Redis, share the count through the database
     # (`manage.py createcachetable` creates the table).

@@ -96,11 +96,15 @@ class QueueRow:
     outside_target_groups: list[str]
 
 
+# The long texts of an application: a queue row shows none of them, so they are not read.
+QUEUE_UNSHOWN = ("idea_description", "market_description", "support_needs_other", "decision_reason")
+
+
 def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
     queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
     queue = review_selectors.applications_matching(
         selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
-    )
+    ).defer(*QUEUE_UNSHOWN)
     page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     selected = bulk_form.selected_ids()
     rows = []

@@ -30,6 +30,7 @@ from mentoring.models import Mentorship, MentorshipStatusChoices
 from portal import roles
 
 LIST_PAGE_SIZE = 25
+SHORT_LIST = 25
 
 # Which date a mentorship's row shows, by its status, and what to call it.
 _WHEN = {
@@ -105,11 +106,20 @@ def coordinator_mentorships(request):
     page = Paginator(mentorship_selectors.mentorships_listed(filters=filters), LIST_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
+    # mentorships the page would otherwise grow with the programme (one row too many is read,
+    # to say that there are more).
     completions = [
-        _row(m) for m in mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)
+        _row(m)
+        for m in mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)[
+            : SHORT_LIST + 1
+        ]
     ]
     at_risk = [
-        _row(m) for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")
+        _row(m)
+        for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")[
+            : SHORT_LIST + 1
+        ]
     ]
     return render(
         request,
@@ -117,8 +127,11 @@ def coordinator_mentorships(request):
         {
             "rows": [_row(m) for m in page.object_list],
             "page": page,
-            "at_risk": at_risk,
-            "completions": completions,
+            "at_risk": at_risk[:SHORT_LIST],
+            "at_risk_more": len(at_risk) > SHORT_LIST,
+            "completions": completions[:SHORT_LIST],
+            "completions_more": len(completions) > SHORT_LIST,
+            "short_list": SHORT_LIST,
             "complete_after_days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS,
             "form": filters.form,
             "is_filtered": filters.is_filtered(),

@@ -89,6 +89,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
     last_meeting: date | None = max((row.meeting.held_on for row in meetings), default=None)
     active = mentorship.status in RUNNING
     is_mentor = _is_mentor(mentorship, request.user)
+    goals = list(mentorship_selectors.goals_of(mentorship))
     return render(
         request,
         "mentoring/mentorship/detail.html",
@@ -99,10 +100,10 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
             "mentor_name": person_name(mentorship.mentor.user),
             "participant_name": mentorship_selectors.participant_name_seen_by(mentorship, request.user),
             "back_url": reverse("mentoring:mentor_dashboard" if is_mentor else "mentoring:dashboard"),
-            "goals": list(mentorship_selectors.goals_of(mentorship)),
+            "goals": goals,
             "goal_form": goal_form or GoalForm(),
             "meetings": meetings,
-            "next_goal": mentorship_selectors.next_open_goal(mentorship),
+            "next_goal": mentorship_selectors.next_open_goal_among(goals),
             "last_meeting": last_meeting,
             "days_since_last_meeting": (today - last_meeting).days if last_meeting else None,
             "active": active,

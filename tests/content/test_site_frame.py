@@ -1,0 +1,109 @@
+"""The site's frame (content/site_frame.py): built once per site, language and content change.
+
+A frame is "kept" when a change written straight to the database, without publishing, does not
+show in the menu: that is how each test knows the cached frame was in play.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+from wagtail.models import Locale, Page, Site
+
+from content.models import StandardPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def rename_quietly(page, title):
+    """Changes the live page's title in the database without publishing: no signal is sent."""
+    Page.objects.filter(pk=page.pk).update(title=title)
+
+
+@pytest.fixture
+def signed_in(client):
+    client.force_login(factories.verified_user())
+    return client
+
+
+def frame_queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured.captured_queries if "wagtailcore_page" in q["sql"]]
+
+
+def test_site_frame_is_read_from_the_page_tree_once_not_per_request(signed_in, site_tree):
+    account = reverse("account_email")
+
+    first = frame_queries(signed_in, account)
+    again = frame_queries(signed_in, account)
+
+    assert first
+    assert again == []
+
+
+def test_site_frame_keeps_its_menu_until_something_is_published(signed_in, site_tree):
+    signed_in.get(reverse("account_email"))
+    rename_quietly(site_tree.standard, "Tyst ny rubrik")
+
+    assertNotContains(signed_in.get(reverse("account_email")), "Tyst ny rubrik")
+
+
+def test_site_frame_shows_a_published_change_at_once(signed_in, site_tree):
+    signed_in.get(reverse("account_email"))
+    page = StandardPage.objects.get(pk=site_tree.standard.pk)
+    page.title = "Om programmet, ny rubrik"
+    page.save_revision().publish()
+
+    assertContains(signed_in.get(reverse("account_email")), "Om programmet, ny rubrik")
+
+
+def test_site_frame_forgets_an_unpublished_page(signed_in, site_tree):
+    signed_in.get(reverse("account_email"))
+    site_tree.standard.unpublish()
+
+    assertNotContains(signed_in.get(reverse("account_email")), site_tree.standard.url)
+
+
+def test_site_frame_follows_a_change_of_the_sites_root_page(signed_in, site_tree):
+    signed_in.get(reverse("account_email"))
+    other_home = factories.HomePageFactory(
+        parent=Page.get_first_root_node(), title="Annan startsida", slug="annan"
+    )
+    factories.StandardPageFactory(parent=other_home, title="Bara på den nya webbplatsen")
+    site = Site.objects.get(pk=site_tree.site.pk)
+    site.root_page = other_home
+    site.save()
+
+    response = signed_in.get(reverse("account_email"))
+
+    assertContains(response, "Bara på den nya webbplatsen")
+    assertNotContains(response, site_tree.standard.title)
+
+
+def test_site_frame_of_each_language_is_its_own(client, site_tree):
+    locale = Locale.objects.create(language_code="en")
+    site_tree.home.copy_for_translation(locale).save_revision().publish()
+    english = site_tree.standard.copy_for_translation(locale)
+    english.title = "About the programme"
+    english.save_revision().publish()
+    client.get("/")
+    client.get("/en/")
+
+    swedish = client.get("/accounts/login/")
+    in_english = client.get("/en/accounts/login/")
+
+    assertContains(swedish, f">{site_tree.standard.title}<")
+    assertNotContains(swedish, "About the programme")
+    assertContains(in_english, ">About the programme<")
+    assertNotContains(in_english, f">{site_tree.standard.title}<")
+
+
+def test_site_frame_is_built_each_request_when_switched_off(signed_in, site_tree, settings):
+    settings.SITE_FRAME_SECONDS = 0
+    signed_in.get(reverse("account_email"))
+    rename_quietly(site_tree.standard, "Direkt synlig rubrik")
+
+    assertContains(signed_in.get(reverse("account_email")), "Direkt synlig rubrik")
