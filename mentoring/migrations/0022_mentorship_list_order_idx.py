@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentoring', '0019_review_scores_blank'),
+        ('mentoring', '0021_calendar_feeds'),
     ]
 
     operations = [
