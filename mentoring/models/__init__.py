@@ -1,4 +1,5 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
+from mentoring.models.certificate import Certificate, CertificateLanguage, WithdrawalReason
 from mentoring.models.company import (
     CompanyNeed,
     CompanyRequest,
@@ -35,6 +36,8 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "Attendance",
+    "Certificate",
+    "CertificateLanguage",
     "CompanyNeed",
     "CompanyRequest",
     "CompanyRequestChange",
@@ -69,4 +72,5 @@ __all__ = [
     "Review",
     "StatusChange",
     "SurveyKind",
+    "WithdrawalReason",
 ]

@@ -221,6 +221,9 @@ MANAGERS = [("", address) for address in env.list("COORDINATOR_NOTICE_EMAILS", d
 # (behind the proxy, as for sign-in) and per contact address; counted in the shared cache.
 COMPANY_REQUEST_RATE_PER_CLIENT = env("COMPANY_REQUEST_RATE_PER_CLIENT", default="5/h")
 COMPANY_REQUEST_RATE_PER_ADDRESS = env("COMPANY_REQUEST_RATE_PER_ADDRESS", default="2/d")
+# Codes checked on the public verification page per client: an employer checks a handful; the
+# codes have 100 random bits, so the limit only keeps a robot from trying codes in bulk.
+CERTIFICATE_VERIFY_RATE_PER_CLIENT = env("CERTIFICATE_VERIFY_RATE_PER_CLIENT", default="30/h")
 
 # --- The programme ------------------------------------------------------------
 # Stored with each applicant's consent; raise it whenever the privacy notice changes.
@@ -373,5 +376,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", default="plain")}
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django_q": {"level": env("Q_LOG_LEVEL", default="WARNING"), "propagate": True}},
+    "loggers": {
+        "django_q": {"level": env("Q_LOG_LEVEL", default="WARNING"), "propagate": True},
+        # WeasyPrint tells each step of every certificate PDF at INFO: only its warnings matter.
+        "weasyprint": {"level": "WARNING", "propagate": True},
+    },
 }
