@@ -40,7 +40,7 @@ def certificate_own(*, pk: int, person) -> Certificate | None:
     """Certificate `pk` if it is `person`'s own and still valid; None for anyone else's or a withdrawn one."""
     return (
         Certificate.objects.filter(pk=pk, enrolment__person=person, withdrawn_at=None)
-        .select_related("occasion__page")
+        .select_related("occasion__page__locale")
         .first()
     )
 
@@ -51,7 +51,11 @@ def certificate_by_code(typed: str) -> Certificate | None:
     A text that cannot be a code is looked up all the same, so the answer takes as long
     and says as much as for a well-formed code nobody holds.
     """
-    return Certificate.objects.filter(code=code_normalised(typed)).select_related("occasion__page").first()
+    return (
+        Certificate.objects.filter(code=code_normalised(typed))
+        .select_related("occasion__page__locale")
+        .first()
+    )
 
 
 def offer_in_language(offer: TrainingOfferPage, language: str) -> TrainingOfferPage:
