@@ -19,6 +19,7 @@ lists every address that answered differently, not the first.
 """
 
 import datetime as dt
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -35,9 +36,12 @@ from mentoring.mentors.services import mentor_invitation_token
 from mentoring.mentorships.services import meetings as meeting_services
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
+    Certificate,
     CompanyRequest,
     CompanyRequestStatus,
     EffortKind,
+    Enrolment,
+    EnrolmentStatus,
     FollowUpSurvey,
     MatchingRun,
     MentorInvitation,
@@ -202,6 +206,11 @@ EXPECTED = {
     "mentoring:training_enrol_profile": row(LOGIN, ELSEWHERE, ELSEWHERE, ELSEWHERE, 200, 200, 200, 200),
     "mentoring:training_cancel": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
     "mentoring:training_hours_confirm": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
+    # Certificates: Alva's, of her course that has ended; anyone may check its code.
+    "mentoring:certificate_issue": row(LOGIN, 405, 405, 405, 405, 405, 405, 405),
+    "mentoring:certificate_download": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
+    "mentoring:certificate_verify": everyone(200),
+    "mentoring:certificate_verify_code": everyone(200),
     "mentoring:staff_occasions": coordinators_only(),
     "mentoring:staff_occasion": coordinators_only(),
     # --- Company requests: the form is public; the rest is the coordinators' ----------------
@@ -385,6 +394,24 @@ def world(site_tree):
         occasion=reserved, person=factories.ApplicantFactory(), now=now, company_request=w.company
     ).enrolment
 
+    # Alva's certificate of a course that has ended, stated as issued (the service is tried elsewhere).
+    ended = TrainingOccasionFactory(
+        page=training_offer(index, title="Lödning"),
+        starts_on=timezone.localdate() - dt.timedelta(days=30),
+        ends_on=timezone.localdate() - dt.timedelta(days=29),
+    )
+    w.certificate = Certificate.objects.create(
+        enrolment=Enrolment.objects.create(
+            occasion=ended, person=w.applicant, status=EnrolmentStatus.ENROLLED, created_at=now
+        ),
+        occasion=ended,
+        holder_name="Alva",
+        hours=Decimal("14"),
+        language="sv",
+        issued_at=now,
+        code="ABCDEFGHJKMNPQRSTVWX",
+    )
+
     # Guidance: a counsellor's free slot, and one Alva booked.
     counsellor = factories.user_with_role(roles.COUNSELLORS, email="cecilia@example.org")
     w.free_slot = guidance_services.guidance_slot_publish(
@@ -427,6 +454,7 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "mentoring:survey": ([], {"token": survey_token(survey=w.survey, now=now)}),
         "mentoring:mentor_join": ([], {"token": mentor_invitation_token(invitation=w.invitation, now=now)}),
         "mentoring:company_join": ([], {"token": company_join_token(request=w.company)}),
+        "mentoring:certificate_verify_code": ([], {"code": "abcd-efgh-jkmn-pqrs-tvwx"}),
     }
     if name in by_name:
         return by_name[name]
@@ -446,6 +474,8 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "mentoring:training_cancel": w.enrolment,
         "mentoring:training_hours_confirm": w.enrolment,
         "mentoring:staff_occasion": w.occasion,
+        "mentoring:certificate_issue": w.certificate.enrolment,
+        "mentoring:certificate_download": w.certificate,
         "mentoring:person_record": w.applicant,
         "mentoring:matching_swap_mentors": w.proposal.participant,
         "mentoring:mentorship_return_to_matching": w.ended_mentorship,
