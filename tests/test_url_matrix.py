@@ -19,7 +19,6 @@ lists every address that answered differently, not the first.
 """
 
 import datetime as dt
-from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -36,12 +35,9 @@ from mentoring.mentors.services import mentor_invitation_token
 from mentoring.mentorships.services import meetings as meeting_services
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
-    Certificate,
     CompanyRequest,
     CompanyRequestStatus,
     EffortKind,
-    Enrolment,
-    EnrolmentStatus,
     FollowUpSurvey,
     MatchingRun,
     MentorInvitation,
@@ -51,7 +47,12 @@ from mentoring.models.guidance import GuidanceMode
 from mentoring.training import services as training_services
 from portal import roles
 from tests import factories
-from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
+from tests.training_factories import (
+    TrainingOccasionFactory,
+    certificate_stated,
+    training_index,
+    training_offer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -394,23 +395,7 @@ def world(site_tree):
         occasion=reserved, person=factories.ApplicantFactory(), now=now, company_request=w.company
     ).enrolment
 
-    # Alva's certificate of a course that has ended, stated as issued (the service is tried elsewhere).
-    ended = TrainingOccasionFactory(
-        page=training_offer(index, title="Lödning"),
-        starts_on=timezone.localdate() - dt.timedelta(days=30),
-        ends_on=timezone.localdate() - dt.timedelta(days=29),
-    )
-    w.certificate = Certificate.objects.create(
-        enrolment=Enrolment.objects.create(
-            occasion=ended, person=w.applicant, status=EnrolmentStatus.ENROLLED, created_at=now
-        ),
-        occasion=ended,
-        holder_name="Alva",
-        hours=Decimal("14"),
-        language="sv",
-        issued_at=now,
-        code="ABCDEFGHJKMNPQRSTVWX",
-    )
+    w.certificate = certificate_stated(training_offer(index, title="Lödning"), person=w.applicant, now=now)
 
     # Guidance: a counsellor's free slot, and one Alva booked.
     counsellor = factories.user_with_role(roles.COUNSELLORS, email="cecilia@example.org")
