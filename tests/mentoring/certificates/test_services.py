@@ -11,9 +11,11 @@ from mentoring.certificates import codes, selectors, services
 from mentoring.certificates.pdf import certificate_pdf
 from mentoring.models import Certificate, EnrolmentEvent, WithdrawalReason
 from mentoring.privacy.services.erasure import erasure_perform, erasure_request
+from mentoring.privacy.services.export import personal_data_export
 from mentoring.training import services as training_services
 from tests import factories
 from tests.mentoring.certificates.conftest import AFTER, MONDAY, at
+from tests.mentoring.privacy.test_services import read_export
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +199,27 @@ def test_certificate_pdf_is_tagged_titled_and_in_its_language(course):
     assert root["/Lang"] == "en"
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     assert reader.metadata.title == "Course certificate: Robotprogrammering"
+
+
+# --- Her own data ---------------------------------------------------------------------------------
+
+
+def test_personal_data_export_gives_her_certificates_with_their_codes(course):
+    certificate = issue(course, "en")
+
+    data, _files = read_export(personal_data_export(user=course.person, now=AFTER))
+
+    (enrolment,) = data["course_enrolments"]
+    (exported,) = enrolment["certificates"]
+    assert exported["code"] == certificate.code and exported["language"] == "en"
+    assert Decimal(exported["hours"]) == Decimal("12.5") and exported["withdrawn_at"] is None
+
+
+def test_erasure_logs_the_certificates_it_withdrew(course):
+    issue(course, "sv")
+    issue(course, "en")
+
+    request = erasure_perform(request_id=erasure_request(user=course.person, now=AFTER).pk, now=AFTER)
+
+    steps = {step["step"]: step["count"] for step in request.steps}
+    assert steps["certificates_withdrawn"] == 2
