@@ -59,7 +59,7 @@ def certificate_by_code(typed: str) -> Certificate | None:
 
 
 def offer_in_language(offer: TrainingOfferPage, language: str) -> TrainingOfferPage:
-    """The offer page in `language` when it is translated into it, else the page as it is."""
+    """The offer page in `language` when a translation into it is published, else the page as it is."""
     if offer.locale.language_code == language:
         return offer
-    return offer.get_translations().filter(locale__language_code=language).specific().first() or offer
+    return offer.get_translations().live().filter(locale__language_code=language).specific().first() or offer

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
+from wagtail.models import Locale
 
 from mentoring.certificates import codes, selectors, services
 from mentoring.certificates.pdf import certificate_pdf
@@ -223,3 +224,15 @@ def test_erasure_logs_the_certificates_it_withdrew(course):
 
     steps = {step["step"]: step["count"] for step in request.steps}
     assert steps["certificates_withdrawn"] == 2
+
+
+def test_certificate_pdf_in_english_takes_the_course_from_the_english_offer_page(course):
+    english = course.offer.copy_for_translation(Locale.objects.create(language_code="en"), copy_parents=True)
+    english.title = "Robot programming"
+    english.summary = "The basics of programming industrial robots."
+    english.save_revision().publish()
+
+    text = pdf_text(certificate_pdf(issue(course, "en")))
+
+    assert "Robot programming" in text and "The basics of programming industrial robots." in text
+    assert "Robotprogrammering" not in text
