@@ -1,6 +1,7 @@
 from mentoring.applications.views import applicant
 from mentoring.applications.views import review as coordinator
 from mentoring.calendars import views as calendars
+from mentoring.certificates import views as certificates
 from mentoring.companies import views as company
 from mentoring.figures import views as figures
 from mentoring.followup import views as followup
@@ -33,6 +34,7 @@ urlpatterns = [
     *guidance_urlpatterns,
     *training.urlpatterns,
     *attendance.urlpatterns,
+    *certificates.urlpatterns,
     *company.urlpatterns,
     *person.urlpatterns,
     *calendars.urlpatterns,

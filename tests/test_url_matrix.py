@@ -49,7 +49,12 @@ from mentoring.training import services as training_services
 from portal import roles
 from tests import factories
 from tests.planning_factories import PlannedMeetingFactory
-from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
+from tests.training_factories import (
+    TrainingOccasionFactory,
+    certificate_stated,
+    training_index,
+    training_offer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -212,6 +217,11 @@ EXPECTED = {
     "mentoring:training_enrol_profile": row(LOGIN, ELSEWHERE, ELSEWHERE, ELSEWHERE, 200, 200, 200, 200),
     "mentoring:training_cancel": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
     "mentoring:training_hours_confirm": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
+    # Certificates: Alva's, of her course that has ended; anyone may check its code.
+    "mentoring:certificate_issue": row(LOGIN, 405, 405, 405, 405, 405, 405, 405),
+    "mentoring:certificate_download": row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
+    "mentoring:certificate_verify": everyone(200),
+    "mentoring:certificate_verify_code": everyone(200),
     "mentoring:staff_occasions": coordinators_only(),
     "mentoring:staff_occasion": coordinators_only(),
     # --- Company requests: the form is public; the rest is the coordinators' ----------------
@@ -405,6 +415,8 @@ def world(site_tree):
         occasion=reserved, person=factories.ApplicantFactory(), now=now, company_request=w.company
     ).enrolment
 
+    w.certificate = certificate_stated(training_offer(index, title="Lödning"), person=w.applicant, now=now)
+
     # Guidance: a counsellor's free slot, and one Alva booked.
     counsellor = factories.user_with_role(roles.COUNSELLORS, email="cecilia@example.org")
     w.free_slot = guidance_services.guidance_slot_publish(
@@ -451,6 +463,7 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "mentoring:mentor_join": ([], {"token": mentor_invitation_token(invitation=w.invitation, now=now)}),
         "mentoring:company_join": ([], {"token": company_join_token(request=w.company)}),
         "calendar_feed": ([], {"token": w.calendar_token}),
+        "mentoring:certificate_verify_code": ([], {"code": "abcd-efgh-jkmn-pqrs-tvwx"}),
     }
     if name in by_name:
         return by_name[name]
@@ -470,6 +483,8 @@ def kwargs_for(name: str, pattern: URLPattern, w) -> tuple[list, dict]:
         "mentoring:training_cancel": w.enrolment,
         "mentoring:training_hours_confirm": w.enrolment,
         "mentoring:staff_occasion": w.occasion,
+        "mentoring:certificate_issue": w.certificate.enrolment,
+        "mentoring:certificate_download": w.certificate,
         "mentoring:person_record": w.applicant,
         "mentoring:matching_swap_mentors": w.proposal.participant,
         "mentoring:mentorship_return_to_matching": w.ended_mentorship,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from content.models import TrainingIndexPage, TrainingOccasion, TrainingOfferPage, TrainingTopic
+from mentoring.models import Certificate, Enrolment, EnrolmentStatus
 from tests.factories import _LivePageFactory
 
 
@@ -50,3 +51,25 @@ def training_index(home) -> TrainingIndexPage:
 
 def training_offer(index, **kwargs) -> TrainingOfferPage:
     return TrainingOfferPageFactory(parent=index, **kwargs)
+
+
+def certificate_stated(offer, *, person, now, code="ABCDEFGHJKMNPQRSTVWX"):
+    """`person`'s valid Swedish certificate of 14 hours on an occasion of `offer` that ended a month
+    ago, written as issued, without the service's checks (mentoring.certificates.services has those)."""
+    occasion = TrainingOccasionFactory(
+        page=offer,
+        starts_on=timezone.localdate() - dt.timedelta(days=30),
+        ends_on=timezone.localdate() - dt.timedelta(days=29),
+    )
+    enrolment = Enrolment.objects.create(
+        occasion=occasion, person=person, status=EnrolmentStatus.ENROLLED, created_at=now
+    )
+    return Certificate.objects.create(
+        enrolment=enrolment,
+        occasion=occasion,
+        holder_name=person.get_full_name(),
+        hours=14,
+        language="sv",
+        issued_at=now,
+        code=code,
+    )

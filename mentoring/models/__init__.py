@@ -1,5 +1,6 @@
 from mentoring.models.application import Application, ApplicationStatus, StatusChange
 from mentoring.models.calendar_feed import CalendarFeed, FeedLanguage
+from mentoring.models.certificate import Certificate, CertificateLanguage, WithdrawalReason
 from mentoring.models.company import (
     CompanyNeed,
     CompanyRequest,
@@ -38,6 +39,8 @@ __all__ = [
     "ApplicationStatus",
     "Attendance",
     "CalendarFeed",
+    "Certificate",
+    "CertificateLanguage",
     "CompanyNeed",
     "CompanyRequest",
     "CompanyRequestChange",
@@ -75,4 +78,5 @@ __all__ = [
     "Review",
     "StatusChange",
     "SurveyKind",
+    "WithdrawalReason",
 ]

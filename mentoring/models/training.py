@@ -127,6 +127,8 @@ class EnrolmentEvent(models.TextChoices):
     HOURS_CONFIRMED = "hours_confirmed", _("Hours confirmed")
     LINKED = "linked", _("Linked to a company effort")
     UNLINKED = "unlinked", _("Unlinked from a company effort")
+    CERTIFICATE_ISSUED = "cert_issued", _("Certificate issued")
+    CERTIFICATE_WITHDRAWN = "cert_withdrawn", _("Certificate withdrawn")
 
 
 class EnrolmentChange(AuditRow):

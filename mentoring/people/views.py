@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_safe
 
+from mentoring.certificates.selectors import certificates_of_person
 from mentoring.core.display import person_name
 from mentoring.core.roles import is_coordinator, role_required
 from mentoring.guidance.selectors import is_counsellor
@@ -52,6 +53,7 @@ def person_record(request, pk: int):
         # (object, the name of the person who acted on it), for the tables.
         "mentorships": [(m, person_name(m.mentor.user)) for m in record.mentorships],
         "bookings": [(b, person_name(b.slot.counsellor)) for b in record.bookings],
+        "certificates": certificates_of_person(record.person),
         "history": [
             (c, person_name(c.actor) if c.actor_id else _("(deleted account)")) for c in record.history
         ],

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import TrainingOccasion
+from mentoring.certificates.selectors import certificate_available, certificates_valid_of
 from mentoring.core.roles import has_any_role
 from mentoring.models import (
     CompanyRequest,
@@ -253,6 +254,9 @@ class CourseEntry:
     hours: Decimal | None = None  # None until a day is marked
     hours_url: str = ""
     hours_to_confirm: bool = False
+    # Where to make a certificate, once the course is over and the hours confirmed; "" before.
+    certificate_url: str = ""
+    certificates: list = field(default_factory=list)  # the valid ones, each downloadable
 
 
 _COURSE_BADGES = {
@@ -262,7 +266,10 @@ _COURSE_BADGES = {
 
 
 def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
-    """The person's enrolments as the dashboard's "My courses" lists them."""
+    """The person's enrolments as the dashboard's "My courses" lists them (two queries)."""
+    enrolments = list(enrolments_of(person).annotate(hours_total=hours_total_subquery()))
+    certificates = certificates_valid_of(e.pk for e in enrolments if e.hours_confirmed_at is not None)
+    today = timezone.localdate(now)
     return [
         CourseEntry(
             enrolment=enrolment,
@@ -277,8 +284,12 @@ def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
             if enrolment.hours_total is not None
             else "",
             hours_to_confirm=enrolment.hours_total is not None and enrolment.hours_confirmed_at is None,
+            certificate_url=reverse("mentoring:certificate_issue", args=[enrolment.pk])
+            if certificate_available(enrolment, hours=enrolment.hours_total, today=today)
+            else "",
+            certificates=certificates.get(enrolment.pk, []),
         )
-        for enrolment in enrolments_of(person).annotate(hours_total=hours_total_subquery())
+        for enrolment in enrolments
     ]
 
 

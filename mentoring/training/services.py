@@ -15,12 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import TrainingOccasion
+from mentoring.certificates.services import certificates_withdraw
 from mentoring.core.errors import PortalError
 from mentoring.models import (
     ApplicantProfile,
     CompanyRequest,
     Enrolment,
     EnrolmentStatus,
+    WithdrawalReason,
 )
 from mentoring.models.training import (
     Attendance,
@@ -308,10 +310,11 @@ def attendance_mark(
     """Record the hours each enrolled person attended `occasion` on `day`; returns whose changed.
 
     Hours are 0 (absent) to 10 in half hours. A person whose hours change after they
-    confirmed them must confirm again. Each changed enrolment gets an audit row; marking
-    the same hours again changes nothing. Raises NotCourseStaff unless `actor` is a
-    coordinator or course leader, NotACourseDay, DayInFuture, NotEnrolledHere for an
-    enrolment without a place on this occasion, HoursInvalid naming the first bad entry.
+    confirmed them must confirm again; her certificates of the occasion are withdrawn. Each
+    changed enrolment gets an audit row; marking the same hours again changes nothing. Raises
+    NotCourseStaff unless `actor` is a coordinator or course leader, NotACourseDay, DayInFuture,
+    NotEnrolledHere for an enrolment without a place on this occasion, HoursInvalid naming the
+    first bad entry.
     """
     if not is_course_staff(actor):
         raise NotCourseStaff
@@ -369,6 +372,12 @@ def attendance_mark(
     if unconfirmed:
         Enrolment.objects.filter(pk__in=unconfirmed).update(hours_confirmed_at=None)
     EnrolmentChange.objects.bulk_create(changes)
+    certificates_withdraw(
+        enrolment_ids=[change.enrolment.pk for change in changes],
+        reason=WithdrawalReason.HOURS_CHANGED,
+        actor=actor,
+        now=now,
+    )
     return [change.enrolment for change in changes]
 
 

@@ -228,6 +228,9 @@ COMPANY_REQUEST_RATE_PER_ADDRESS = env("COMPANY_REQUEST_RATE_PER_ADDRESS", defau
 # Readings of one person's calendar feed, from all their devices and calendar services together;
 # past it the feed answers 429 for the rest of the hour. Counted in the shared cache.
 CALENDAR_FEED_RATE = env("CALENDAR_FEED_RATE", default="120/h")
+# Codes checked on the public verification page per client: an employer checks a handful; the
+# codes have 100 random bits, so the limit only keeps a robot from trying codes in bulk.
+CERTIFICATE_VERIFY_RATE_PER_CLIENT = env("CERTIFICATE_VERIFY_RATE_PER_CLIENT", default="30/h")
 
 # --- The programme ------------------------------------------------------------
 # Stored with each applicant's consent; raise it whenever the privacy notice changes.
@@ -380,5 +383,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", default="plain")}
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django_q": {"level": env("Q_LOG_LEVEL", default="WARNING"), "propagate": True}},
+    "loggers": {
+        "django_q": {"level": env("Q_LOG_LEVEL", default="WARNING"), "propagate": True},
+        # WeasyPrint tells each step of every certificate PDF at INFO: only its warnings matter.
+        "weasyprint": {"level": "WARNING", "propagate": True},
+    },
 }

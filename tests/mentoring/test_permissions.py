@@ -127,6 +127,12 @@ EXPECTED = {
     # no occasion (404).
     "staff_occasions": (LOGIN, 403, 403, 403, 403, 200),
     "staff_occasion": (LOGIN, 403, 403, 403, 403, 404),
+    # Certificates: made (POST only) and downloaded by their participant; the pk is no enrolment
+    # and no certificate of theirs (404). Verification is anyone's; the code here is nobody's.
+    "certificate_issue": (LOGIN, 405, 405, 405, 405, 405),
+    "certificate_download": (LOGIN, 404, 404, 404, 404, 404),
+    "certificate_verify": (200, 200, 200, 200, 200, 200),
+    "certificate_verify_code": (404, 404, 404, 404, 404, 404),
     # One record per person (here Alva's): the Coordinators role or nothing.
     "person_record": (LOGIN, 403, 403, 403, 403, 200),
     # Company requests: the form is public; the join link's token is no company's (404);
@@ -211,6 +217,7 @@ def url_for(name: str, application: Application) -> str:
         "fmt": "xlsx",
         "enrolment_pk": 1,
         "application_pk": application.pk,
+        "code": "ABCD-EFGH-JKMN-PQRS-TVWX",
     }
     if name == "person_record":
         values["pk"] = application.applicant_id

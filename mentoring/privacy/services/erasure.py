@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from mentoring.certificates.services import certificates_withdraw
 from mentoring.followup.services import survey_outcome_unknown
 from mentoring.guidance.services import guidance_booking_cancel
 from mentoring.mentorships.workflow import MentorshipStatus
@@ -54,6 +55,7 @@ from mentoring.models import (
     PrivateNote,
     Review,
     StatusChange,
+    WithdrawalReason,
 )
 from mentoring.models.training import OPEN_ENROLMENT
 from mentoring.training.selectors import has_course_hours
@@ -187,8 +189,19 @@ def _close_courses(*, user: User, steps: _Steps, now: datetime) -> None:
 
     An enrolment with hours attended stays, without anything else about the person: the
     funder's figures count its hours. So does a place on a course already under way, whose
-    days may still be marked.
+    days may still be marked. Her course certificates are withdrawn and lose her name: the
+    verification page then says "withdrawn" to anyone holding a copy, and names nobody.
     """
+    steps.log(
+        "certificates_withdrawn",
+        certificates_withdraw(
+            enrolment_ids=Enrolment.objects.filter(person=user).values_list("pk", flat=True),
+            reason=WithdrawalReason.ERASED,
+            actor=None,
+            now=now,
+            erase_name=True,
+        ),
+    )
     coming = Enrolment.objects.filter(
         person=user, status__in=OPEN_ENROLMENT, occasion__starts_on__gt=timezone.localdate(now)
     )

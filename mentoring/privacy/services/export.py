@@ -139,6 +139,15 @@ EXPORTED: dict[str, tuple[str, ...]] = {
     "Enrolment": ("status", "created_at", "cancelled_at", "promoted_at", "hours_confirmed_at"),
     "Attendance": ("day", "hours", "marked_at"),
     "EnrolmentChange": ("at", "event", "from_status", "to_status", "note"),
+    "Certificate": (
+        "holder_name",
+        "hours",
+        "language",
+        "issued_at",
+        "code",
+        "withdrawn_at",
+        "withdrawn_reason",
+    ),
     # The requests sent with one of the person's verified addresses as the contact's.
     "CompanyRequest": (
         "company_name",
@@ -272,6 +281,7 @@ LEFT_OUT: dict[str, dict[str, str]] = {
     },
     "Attendance": {"id": _ID, "enrolment": _PARENT, "marked_by": _STAFF},
     "EnrolmentChange": {"id": _ID, "enrolment": _PARENT, "actor": _STAFF},
+    "Certificate": {"id": _ID, "enrolment": _PARENT, "occasion": "the enrolment's, given with it"},
     "CompanyRequest": {
         "id": _ID,
         "reserved_occasion": "the company's effort, given by its kind",
@@ -354,6 +364,7 @@ def _enrolment_data(enrolment: Enrolment) -> dict:
         **_fields(enrolment, EXPORTED["Enrolment"]),
         "attendance": [_fields(day, EXPORTED["Attendance"]) for day in enrolment.attendance.all()],
         "history": [_fields(change, EXPORTED["EnrolmentChange"]) for change in enrolment.changes.all()],
+        "certificates": [_fields(c, EXPORTED["Certificate"]) for c in enrolment.certificates.all()],
     }
 
 
@@ -423,7 +434,7 @@ def personal_data_export(*, user: User, now: datetime) -> bytes:
             _enrolment_data(enrolment)
             for enrolment in Enrolment.objects.filter(person=user)
             .select_related("occasion__page")
-            .prefetch_related("attendance", "changes")
+            .prefetch_related("attendance", "changes", "certificates")
             .order_by("pk")
         ],
         "company_requests": [

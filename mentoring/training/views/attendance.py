@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from mentoring.certificates.selectors import certificates_valid_of
 from mentoring.core.display import person_name
 from mentoring.core.forms import add_error
 from mentoring.core.roles import role_required
@@ -129,6 +130,8 @@ def staff_occasion(request, pk: int):
             "empty_present": EMPTY_PRESENT,
             # The person record is the coordinators' (course leaders would get a 403 there).
             "links_to_records": roles.user_has_role(request.user, roles.COORDINATORS),
+            # Who holds a valid certificate of this occasion, for the course leader to see.
+            "certified": set(certificates_valid_of(row.enrolment.pk for row in grid.enrolled)),
         },
     )
 
