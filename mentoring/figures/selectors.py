@@ -1,8 +1,11 @@
 """Reads for the figures: accepted participants as `ParticipantRow`s, the pipeline, and review scores.
 
-Each read is one query whatever the number of participants: what a participant
-has elsewhere (a mentorship, meetings, outcomes, course hours) comes in as subqueries, and
-rows come out as plain values rather than model instances. The caller checks
+Each read takes the same queries whatever the number of participants: what a participant
+has elsewhere (a mentorship, meetings, outcomes) comes in as subqueries, course hours in one
+grouped query, and rows come out as plain values rather than model instances. The page and
+the figures' downloads do not read participant by participant: they count in the database
+(`mentoring.figures.tallies`); `participant_rows` is the participant list, and the reference
+the tests count the same figures from. The caller checks
 who may see figures (the dashboard's views); these reads return counts and
 pseudonyms, never names or contact details.
 
@@ -12,8 +15,8 @@ The filters:
   `participant_rows` by the day of acceptance, and `pipeline_counts` by the day
   an application was submitted (the pipeline follows one cohort of applicants).
 
-`figures_page` puts these reads together as the coordinators' page shows them (tables and
-charts laid out by `mentoring.figures.display`).
+`figures_page` puts the tallies and these reads together as the coordinators' page shows them
+(tables and charts laid out by `mentoring.figures.display`); `figures_tables` gives the downloads'.
 """
 
 import hashlib
@@ -281,7 +284,7 @@ def course_time_rows(*, since: date | None = None, until: date | None = None) ->
 def pipeline_counts(
     *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
 ) -> list[tuple[str, int, int]]:
-    """`(stage, women, total)` for each stage of `figures.PIPELINE_STAGES`, in one query.
+    """`(stage, women, total)` for each stage of `figures.PIPELINE_STAGES`, in one grouped query.
 
     applied: submitted (a withdrawal after submitting still counts);
     eligible: past draft, neither rejected nor withdrawn (see ELIGIBLE);
