@@ -71,16 +71,19 @@ STYLES = (
 
 
 def _cell(reference: str, value, style: int = PLAIN) -> str:
-    """One cell's XML; an empty string for None (the cell is left out)."""
+    """One cell's XML; nothing for None or an empty text (the cell is left out)."""
     kind = type(value)
+    if value is None or value == "":
+        return ""
     styled = f' s="{style}"' if style else ""
     if kind is str or (kind is not bool and isinstance(value, str)):
         text = escape(NOT_IN_XML.sub("", value))
         space = ' xml:space="preserve"' if text != text.strip() else ""
         return f'<c r="{reference}"{styled} t="inlineStr"><is><t{space}>{text}</t></is></c>'
-    if value is None:
-        return ""
-    if kind is int or kind is Decimal or kind is float:
+    if kind is Decimal:
+        # As openpyxl wrote it: 18.0 hours as 18, so that a whole number reads back as one.
+        return f'<c r="{reference}"{styled}><v>{value.normalize():f}</v></c>'
+    if kind is int or kind is float:
         return f'<c r="{reference}"{styled}><v>{value}</v></c>'
     if kind is dt.date:
         return f'<c r="{reference}" s="{DATE}"><v>{(value - EPOCH).days}</v></c>'
@@ -101,7 +104,7 @@ def sheet_xlsx(
     """A workbook with one sheet named `title`: `header` in bold, then `rows`, the first row and column
     frozen, and the columns `widths` wide (in characters).
 
-    A cell holds a text, an int, a Decimal, a float or a date; None leaves it empty. Raises TypeError
+    A cell holds a text, an int, a Decimal, a float or a date; None or "" leaves it empty. Raises TypeError
     for anything else (a date and time, say), rather than writing what a spreadsheet would misread.
     """
     letters = [get_column_letter(i) for i in range(1, len(header) + 1)]

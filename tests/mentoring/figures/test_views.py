@@ -237,9 +237,10 @@ def _grow(intake, n: int) -> None:
     """`n` more participants, each half with an ended mentorship and an outcome at exit."""
     applications = factories.bulk_applications(intake, n, status=Status.ACCEPTED)
     Application.objects.filter(pk__in=[a.pk for a in applications]).update(decided_at=DAY)
-    mentor = factories.MentorProfileFactory(capacity=100)
     for application in applications[::2]:
-        factories.MentorshipFactory(participant=application, mentor=mentor, status="completed")
+        factories.MentorshipFactory(
+            participant=application, mentor=factories.MentorProfileFactory(), status="completed"
+        )
     Outcome.objects.bulk_create(
         Outcome(participant=a, point="exit", result="new_job", source="web", recorded_at=DAY)
         for a in applications[::2]
