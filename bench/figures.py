@@ -1,16 +1,17 @@
-"""The programme's figures: time and queries to load 35,000 participants and build every table, and the XLSX.
+"""The programme's figures at scale: the coordinators' page and every download, at one or more sizes.
 
-Builds a throwaway SQLite database with the demo content, adds one intake
-holding `--participants` accepted applications (with profiles; most with a
-mentorship that became active, meetings, and exit and six-month outcomes),
-and course attendance (a share of them enrolled on the demo's course occasions,
-with hours marked and mostly confirmed), then measures what the dashboard does —
-`participant_rows` and every table of the funder's report — and what the XLSX
-download does on top. Prints figures and, as its last line, a JSON object
-`{"participants": …, "queries": …, "median_ms": …, "xlsx_queries": …, "xlsx_median_ms": …}`.
-Asserts nothing.
+Builds a throwaway SQLite database with the demo content, then for each `--participants` size grows one
+intake to that many accepted participants (with profiles; most with a mentorship that became active,
+meetings, and exit and six-month outcomes; a share on the demo's course occasions with hours marked and
+mostly confirmed), written in chunks of plain INSERTs. At each size it requests, as a signed-in
+coordinator through the full middleware stack, the figures page, the figures as XLSX and CSV and the
+participant list as XLSX and CSV. Each is timed (median wall-clock ms, and the CPU ms of this process,
+which on SQLite includes the database's work: the machine may be shared) with its queries, and set
+against two baselines in the same process: a bare view, and the figures computed from scratch (every
+participant loaded as a row and counted in Python, as the page did before the counting moved into the
+database). Prints figures and, as its last line, a JSON object with a line per size. Asserts nothing.
 
-    .venv/bin/python bench/figures.py [--participants 35000] [--rounds 5]
+    .venv/bin/python bench/figures.py [--participants 35000 [350000 ...]] [--rounds 5]
 """
 
 import argparse
@@ -36,14 +37,17 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench.common import measure  # noqa: E402
+from bench.common import insert_rows, measure_cpu  # noqa: E402
 
-PARTICIPANTS = 35000
+PARTICIPANTS = [35000]
 ROUNDS = 5
 SEED = 2026
-BATCH = 2000
+# The participant list is one line per participant: timed once, and only up to this size by default.
+LIST_UP_TO = 100000
 # Course attendance: the share of participants on courses, their days there and the share confirming.
 ON_COURSES = 0.4
 CONFIRMING = 0.7
@@ -57,14 +61,14 @@ RESULT_WEIGHTS = {
     "other": 5,
     "unknown": 17,
 }
+MENTEES_PER_MENTOR = 8
 
 
 @transaction.atomic
-def create_participants(count: int):
-    """One intake on the women's programme with `count` accepted participants and what followed."""
+def create_participants(intake, *, first: int, count: int, rng: random.Random) -> None:
+    """`count` more accepted participants in `intake` (numbered from `first`), and what followed."""
     from django.contrib.auth import get_user_model
 
-    from content.models import ProgrammePage
     from mentoring.core.choices import (
         MEMBER_MUNICIPALITIES,
         EducationLevel,
@@ -73,97 +77,104 @@ def create_participants(count: int):
         Gender,
         Improvement,
     )
-    from mentoring.models import (
-        ApplicantProfile,
-        Application,
-        Intake,
-        Meeting,
-        MentorProfile,
-        Mentorship,
-        Outcome,
-    )
+    from mentoring.models import ApplicantProfile, Application, Meeting, MentorProfile, Mentorship, Outcome
 
-    rng = random.Random(SEED)
     now = timezone.now()
     User = get_user_model()
-    programme = ProgrammePage.objects.get(slug="kvinnors-foretagande", locale__language_code="sv")
-    intake = Intake.objects.create(
-        programme=programme,
-        title=f"Benchmark – {count} deltagare",
-        opens_at=now - timedelta(days=900),
-        closes_at=now - timedelta(days=800),
-        places=count,
-    )
-    users = User.objects.bulk_create(
+    numbers = range(first, first + count)
+    users = insert_rows(
+        User,
         (
-            User(email=f"figures{n:06d}@bench.example", first_name="F", last_name=f"E{n}", password="!")
-            for n in range(count)
+            {
+                "email": f"figures{n:07d}@bench.example",
+                "first_name": "F",
+                "last_name": f"E{n}",
+                "password": "!",
+            }
+            for n in numbers
         ),
-        batch_size=BATCH,
     )
     statuses = list(EmploymentStatus)
-    profiles = []
-    for user in users:
+    municipalities = [*MEMBER_MUNICIPALITIES, "other"]
+
+    def profile(user: int) -> dict:
         status = rng.choices(statuses, [45, 20, 25, 4, 3, 3])[0]
-        profiles.append(
-            ApplicantProfile(
-                user=user,
-                first_name=user.first_name,
-                last_name=user.last_name,
-                phone="070-174 06 50",
-                municipality=rng.choice([*MEMBER_MUNICIPALITIES, "other"]),
-                birth_year=rng.randint(1958, 2006),
-                gender=rng.choices(list(Gender), [45, 50, 2, 3])[0],
-                employment_status=status,
-                months_unemployed=rng.randint(0, 30) if status == EmploymentStatus.UNEMPLOYED else None,
-                former_sector=rng.choice(list(FormerSector)),
-                education_level=rng.choice(list(EducationLevel)),
-                languages=["sv"],
-                consent_at=now - timedelta(days=850),
-                privacy_notice_version="bench",
-            )
-        )
-    ApplicantProfile.objects.bulk_create(profiles, batch_size=BATCH)
-    applications = Application.objects.bulk_create(
+        return {
+            "user_id": user,
+            "first_name": "F",
+            "last_name": f"E{user}",
+            "phone": "070-174 06 50",
+            "municipality": rng.choice(municipalities),
+            "birth_year": rng.randint(1958, 2006),
+            "gender": rng.choices(list(Gender), [45, 50, 2, 3])[0],
+            "employment_status": status,
+            "months_unemployed": rng.randint(0, 30) if status == EmploymentStatus.UNEMPLOYED else None,
+            "former_sector": rng.choice(list(FormerSector)),
+            "education_level": rng.choice(list(EducationLevel)),
+            "languages": ["sv"],
+            "consent_at": now - timedelta(days=850),
+            "privacy_notice_version": "bench",
+            "created_at": now,
+            "updated_at": now,
+        }
+
+    insert_rows(ApplicantProfile, (profile(user) for user in users))
+    decided = [now - timedelta(days=rng.randint(30, 790)) for _ in users]
+    applications = insert_rows(
+        Application,
         (
-            Application(
-                intake=intake,
-                applicant=user,
-                status="accepted",
-                step="review",
-                idea_title=f"Affärsidé {n}",
-                submitted_at=now - timedelta(days=820),
-                decided_at=now - timedelta(days=rng.randint(30, 790)),
-            )
-            for n, user in enumerate(users)
+            {
+                "intake_id": intake.pk,
+                "applicant_id": user,
+                "status": "accepted",
+                "step": "review",
+                "idea_title": f"Affärsidé {n}",
+                "submitted_at": now - timedelta(days=820),
+                "decided_at": decided_at,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for n, user, decided_at in zip(numbers, users, decided, strict=True)
         ),
-        batch_size=BATCH,
     )
-    mentor_users = User.objects.bulk_create(
-        User(email=f"mentor{n:05d}@bench.example", first_name="M", last_name=f"M{n}", password="!")
-        for n in range(max(1, count // 8))
-    )
-    mentors = MentorProfile.objects.bulk_create(
+    mentor_users = insert_rows(
+        User,
         (
-            MentorProfile(
-                user=user, municipality="goteborg", capacity=10, gender=rng.choice(["woman", "man"])
-            )
+            {
+                "email": f"mentor{first + n:07d}@bench.example",
+                "first_name": "M",
+                "last_name": f"M{n}",
+                "password": "!",
+            }
+            for n in range(max(1, count // MENTEES_PER_MENTOR))
+        ),
+    )
+    mentors = insert_rows(
+        MentorProfile,
+        (
+            {
+                "user_id": user,
+                "municipality": "goteborg",
+                "capacity": 10,
+                "gender": rng.choice(["woman", "man"]),
+                "created_at": now,
+                "updated_at": now,
+            }
             for user in mentor_users
         ),
-        batch_size=BATCH,
     )
     mentorships, outcomes = [], []
-    for application in applications:
+    for application, decided_at in zip(applications, decided, strict=True):
         status = rng.choices(list(MENTORSHIP_WEIGHTS), list(MENTORSHIP_WEIGHTS.values()))[0]
         if status is not None:
             mentorships.append(
-                Mentorship(
-                    participant=application,
-                    mentor=rng.choice(mentors),
-                    status=status,
-                    score="5.000",
-                    proposed_at=application.decided_at,
-                )
+                {
+                    "participant_id": application,
+                    "mentor_id": rng.choice(mentors),
+                    "status": status,
+                    "score": "5.000",
+                    "proposed_at": decided_at,
+                }
             )
         if status in ("completed", "ended_early"):
             for point, share in (("exit", 0.95), ("six_months", 0.6)):
@@ -172,51 +183,51 @@ def create_participants(count: int):
                 result = rng.choices(list(RESULT_WEIGHTS), list(RESULT_WEIGHTS.values()))[0]
                 business = result == "own_business" and rng.random() < 0.7
                 outcomes.append(
-                    Outcome(
-                        participant=application,
-                        point=point,
-                        result=result,
-                        organisation_number=f"55{rng.randint(0, 9999):04d}-{rng.randint(0, 9999):04d}"
+                    {
+                        "participant_id": application,
+                        "point": point,
+                        "result": result,
+                        "organisation_number": f"55{rng.randint(0, 9999):04d}-{rng.randint(0, 9999):04d}"
                         if business
                         else "",
-                        business_started_on=date(2025, 1, 1) + timedelta(days=rng.randint(0, 300))
+                        "business_registered": business,
+                        "business_started_on": date(2025, 1, 1) + timedelta(days=rng.randint(0, 300))
                         if business
                         else None,
-                        improvements=rng.sample([i.value for i in Improvement], k=1)
+                        "improvements": rng.sample([i.value for i in Improvement], k=1)
                         if result in ("kept_job", "new_job") and rng.random() < 0.4
                         else [],
-                        source="web" if result != "unknown" else "expired",
-                        recorded_at=now - timedelta(days=rng.randint(1, 300)),
-                    )
+                        "source": "web" if result != "unknown" else "expired",
+                        "recorded_at": now - timedelta(days=rng.randint(1, 300)),
+                    }
                 )
-    mentorships = Mentorship.objects.bulk_create(mentorships, batch_size=BATCH)
-    Meeting.objects.bulk_create(
+    ids = insert_rows(Mentorship, mentorships)
+    insert_rows(
+        Meeting,
         (
-            Meeting(
-                mentorship=mentorship,
-                held_on=date(2025, 1, 1) + timedelta(days=7 * k),
-                minutes=60,
-                format="online",
-                logged_at=now,
-                updated_at=now,
-            )
-            for mentorship in mentorships
-            if mentorship.status != "proposed"
+            {
+                "mentorship_id": mentorship,
+                "held_on": date(2025, 1, 1) + timedelta(days=7 * k),
+                "minutes": 60,
+                "format": "online",
+                "logged_at": now,
+                "updated_at": now,
+            }
+            for mentorship, row in zip(ids, mentorships, strict=True)
+            if row["status"] != "proposed"
             for k in range(rng.randint(0, 8))
         ),
-        batch_size=BATCH,
     )
-    Outcome.objects.bulk_create(outcomes, batch_size=BATCH)
+    insert_rows(Outcome, outcomes)
     create_attendance(users, rng=rng, now=now)
-    return intake
 
 
-def create_attendance(users, *, rng: random.Random, now) -> None:
+def create_attendance(users: list[int], *, rng: random.Random, now) -> None:
     """A share of `users` enrolled on one or two of the demo's occasions, with two to five days marked."""
     from content.models import TrainingOccasion
     from mentoring.models import Attendance, Enrolment
 
-    occasions = list(TrainingOccasion.objects.order_by("pk"))
+    occasions = list(TrainingOccasion.objects.order_by("pk").values_list("pk", flat=True))
     if not occasions:
         return
     enrolments = []
@@ -226,107 +237,144 @@ def create_attendance(users, *, rng: random.Random, now) -> None:
         confirmed = now if rng.random() < CONFIRMING else None
         for occasion in rng.sample(occasions, k=min(len(occasions), rng.randint(1, 2))):
             enrolments.append(
-                Enrolment(
-                    occasion=occasion,
-                    person=user,
-                    status="enrolled",
-                    created_at=now,
-                    hours_confirmed_at=confirmed,
-                )
+                {
+                    "occasion_id": occasion,
+                    "person_id": user,
+                    "status": "enrolled",
+                    "created_at": now,
+                    "hours_confirmed_at": confirmed,
+                }
             )
-    enrolments = Enrolment.objects.bulk_create(enrolments, batch_size=BATCH)
-    Attendance.objects.bulk_create(
+    insert_rows(
+        Attendance,
         (
-            Attendance(
-                enrolment=enrolment,
-                day=date(2025, 3, 1) + timedelta(days=k),
-                hours=rng.choice(["3.0", "4.5", "6.0", "7.5", "8.0", "0.0"]),
-                marked_at=now - timedelta(days=1),
-            )
-            for enrolment in enrolments
+            {
+                "enrolment_id": enrolment,
+                "day": date(2025, 3, 1) + timedelta(days=k),
+                "hours": rng.choice(["3.0", "4.5", "6.0", "7.5", "8.0", "0.0"]),
+                "marked_at": now - timedelta(days=1),
+            }
+            for enrolment in insert_rows(Enrolment, enrolments)
             for k in range(rng.randint(2, 5))
         ),
-        batch_size=BATCH,
     )
+
+
+def benchmark_intake(*, places: int):
+    """The closed intake on the women's programme that the benchmark's participants are accepted to."""
+    from content.models import ProgrammePage
+    from mentoring.models import Intake
+
+    programme = ProgrammePage.objects.get(slug="kvinnors-foretagande", locale__language_code="sv")
+    now = timezone.now()
+    return Intake.objects.create(
+        programme=programme,
+        title="Benchmark",
+        opens_at=now - timedelta(days=900),
+        closes_at=now - timedelta(days=800),
+        places=places,
+    )
+
+
+def a_coordinator():
+    from django.contrib.auth import get_user_model
+
+    from portal import roles
+
+    return get_user_model().objects.filter(groups__name=roles.COORDINATORS).order_by("pk").first()
+
+
+def from_scratch(intake):
+    """The figures as the page computed them before: every participant a row, counted in Python."""
+    from mentoring.figures import arithmetic as figures
+    from mentoring.figures.export import breakdown_keys
+    from mentoring.figures.selectors import course_time_rows, participant_rows, pipeline_counts
+
+    rows = participant_rows()
+    tables = figures.all_tables(rows, keys=breakdown_keys(), everyone_on_courses=course_time_rows())
+    return tables, figures.progress(rows, targets=figures.Targets(3500, 2500, 1000, 1000)), pipeline_counts()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=PARTICIPANTS)
+    parser.add_argument("--participants", type=int, nargs="+", default=PARTICIPANTS, help="one or more sizes")
     parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--list-up-to", type=int, default=LIST_UP_TO, help="largest size to time the list at")
     options = parser.parse_args()
 
-    from mentoring.figures import arithmetic as figures
-    from mentoring.figures import selectors as figures_selectors
-    from mentoring.figures.export import breakdown_keys, figures_xlsx, participant_list_xlsx
-    from mentoring.figures.selectors import participant_rows, pipeline_counts
-    from mentoring.models import Attendance, Meeting, Mentorship, Outcome
+    from mentoring.figures.selectors import figures_tables
+    from mentoring.models import Application, Attendance, Meeting, Outcome
     from portal.demo.seed import demo_seed
 
     call_command("migrate", verbosity=0)
     # The service, not the command: the command refuses to seed with DEBUG off, as here; this
     # database is thrown away.
     demo_seed()
-    start = time.perf_counter()
-    intake = create_participants(options.participants)
-    built_s = time.perf_counter() - start
-    keys = breakdown_keys()
-    targets = figures.Targets(participants=3500, employed=2500, job_seekers=1000, women=1000)
+    intake = benchmark_intake(places=max(options.participants))
+    rng = random.Random(SEED)
+    # A host the settings allow: the test client's "testserver" is answered with 400 outside the tests.
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(a_coordinator())
+    page = reverse("mentoring:figures_dashboard")
 
-    def dashboard():
-        rows = participant_rows(intake=intake)
-        tables = figures.all_tables(rows, keys=keys)
-        return rows, tables, figures.progress(rows, targets=targets)
+    def download(what: str, fmt: str) -> str:
+        return reverse("mentoring:figures_download", kwargs={"what": what, "fmt": fmt})
 
-    def download():
-        rows = participant_rows(intake=intake)
-        return figures_xlsx(figures.all_tables(rows, keys=keys))
-
-    rounds = options.rounds
-    print(f"{'what':<44}{'ms (median)':>13}{'queries':>9}")
-    ms_rows, q_rows, rows = measure(lambda: participant_rows(intake=intake), rounds=rounds)
-    print(f"{'participant_rows':<44}{ms_rows:>13.1f}{q_rows:>9}")
-    ms_tables, _q, _tables = measure(lambda: figures.all_tables(rows, keys=keys), rounds=rounds)
-    print(f"{'all tables from the rows (pure)':<44}{ms_tables:>13.1f}{0:>9}")
-    ms, queries, (rows, tables, _progress) = measure(dashboard, rounds=rounds)
-    print(f"{'dashboard: rows + all tables + progress':<44}{ms:>13.1f}{queries:>9}")
-    ms_pipe, q_pipe, _stages = measure(lambda: pipeline_counts(intake=intake), rounds=rounds)
-    print(f"{'pipeline_counts':<44}{ms_pipe:>13.1f}{q_pipe:>9}")
-    xlsx_ms, xlsx_queries, workbook = measure(download, rounds=rounds)
-    print(f"{'XLSX of the figures: rows + tables + file':<44}{xlsx_ms:>13.1f}{xlsx_queries:>9}")
-    # Everyone on the courses, participant or not (the dashboard's second table of course time).
-    course_time_rows = getattr(figures_selectors, "course_time_rows", None)
-    if course_time_rows is not None:
-        ms_course, q_course, _course = measure(course_time_rows, rounds=rounds)
-        print(f"{'course_time_rows (everyone on courses)':<44}{ms_course:>13.1f}{q_course:>9}")
-    list_ms, list_queries, participant_book = measure(
-        lambda: participant_list_xlsx(participant_rows(intake=intake)), rounds=1
-    )
-    print(f"{'XLSX of the participant list (1 round)':<44}{list_ms:>13.1f}{list_queries:>9}")
-
-    indicators = tables[0]
-    print()
-    print(f"{'indicator':<28}" + "".join(f"{c:>12}" for c in indicators.columns))
-    for row in indicators.rows[:8]:
-        print(f"{row.key:<28}" + "".join(f"{v:>12}" for v in row.values))
-    print(
-        f"({rounds} rounds each; {len(rows)} participants, {Mentorship.objects.count()} mentorships, "
-        f"{Meeting.objects.count()} meetings, {Outcome.objects.count()} outcomes, "
-        f"{Attendance.objects.count()} days of attendance; {len(tables)} tables, "
-        f"figures XLSX {len(workbook) // 1024} KiB, list XLSX {len(participant_book) // 1024} KiB; "
-        f"built in {built_s:.1f} s; database in {WORKDIR})"
-    )
-    print(
-        json.dumps(
-            {
-                "participants": len(rows),
-                "queries": queries,
-                "median_ms": round(ms, 1),
-                "xlsx_queries": xlsx_queries,
-                "xlsx_median_ms": round(xlsx_ms, 1),
-            }
+    results = []
+    built = 0
+    for size in sorted(options.participants):
+        start = time.perf_counter()
+        create_participants(intake, first=built, count=size - built, rng=rng)
+        built_s, built = time.perf_counter() - start, size
+        participants = Application.objects.filter(status="accepted").count()
+        print(
+            f"\n{participants} participants ({size} in the benchmark's intake; "
+            f"{Meeting.objects.count()} meetings, "
+            f"{Outcome.objects.count()} outcomes, {Attendance.objects.count()} days of attendance); "
+            f"built in {built_s:.1f} s"
         )
-    )
+        rounds = options.rounds if size <= LIST_UP_TO else max(1, options.rounds // 2)
+        base_ms, base_cpu, _q, _r = measure_cpu(lambda: client.get("/bench-baseline/"), rounds=50)
+        print(f"{'what':<40}{'status':>7}{'ms (median)':>13}{'cpu ms':>9}{'queries':>9}{'× bare view':>13}")
+        print(f"{'bare view (baseline)':<40}{200:>7}{base_ms:>13.1f}{base_cpu:>9.1f}{0:>9}{1:>13.1f}")
+        line = {"participants": participants}
+        timed = [
+            ("page", "figures page", page, rounds),
+            ("figures_xlsx", "figures as XLSX", download("figures", "xlsx"), rounds),
+            ("figures_csv", "figures as CSV", download("figures", "csv"), rounds),
+        ]
+        if size <= options.list_up_to:
+            timed += [
+                ("list_xlsx", "participant list as XLSX (1 round)", download("participants", "xlsx"), 1),
+                ("list_csv", "participant list as CSV (1 round)", download("participants", "csv"), 1),
+            ]
+        for key, name, url, n in timed:
+            ms, cpu, queries, response = measure_cpu(lambda url=url: client.get(url), rounds=n)
+            print(
+                f"{name:<40}{response.status_code:>7}{ms:>13.1f}{cpu:>9.1f}{queries:>9}{ms / base_ms:>13.1f}"
+            )
+            line |= {f"{key}_ms": round(ms, 1), f"{key}_cpu_ms": round(cpu, 1), f"{key}_queries": queries}
+        tables_ms, tables_cpu, tables_q, _tables = measure_cpu(
+            lambda: figures_tables(filters={"intake": None, "programme": None, "since": None, "until": None}),
+            rounds=rounds,
+        )
+        scratch_ms, scratch_cpu, scratch_q, _scratch = measure_cpu(lambda: from_scratch(intake), rounds=1)
+        print(
+            f"{'tables counted in the database (no view)':<40}{'-':>7}{tables_ms:>13.1f}{tables_cpu:>9.1f}"
+            f"{tables_q:>9}"
+        )
+        print(
+            f"{'tables from every row (before; 1 round)':<40}{'-':>7}{scratch_ms:>13.1f}{scratch_cpu:>9.1f}"
+            f"{scratch_q:>9}{'':>13}  ({scratch_ms / tables_ms:.1f}× the database's count)"
+        )
+        line |= {
+            "from_scratch_ms": round(scratch_ms, 1),
+            "tables_ms": round(tables_ms, 1),
+            "built_s": round(built_s, 1),
+        }
+        results.append(line)
+    print(f"\n(load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; database in {WORKDIR})")
+    print(json.dumps(results))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """Reads for the figures: accepted participants as `ParticipantRow`s, the pipeline, and review scores.
 
-Each read is one query whatever the number of participants: what a participant
-has elsewhere (a mentorship, meetings, outcomes, course hours) comes in as subqueries, and
-rows come out as plain values rather than model instances. The caller checks
+Each read takes the same queries whatever the number of participants: what a participant
+has elsewhere (a mentorship, meetings, outcomes) comes in as subqueries, course hours in one
+grouped query, and rows come out as plain values rather than model instances. The page and
+the figures' downloads do not read participant by participant: they count in the database
+(`mentoring.figures.tallies`); `participant_rows` is the participant list, and the reference
+the tests count the same figures from. The caller checks
 who may see figures (the dashboard's views); these reads return counts and
 pseudonyms, never names or contact details.
 
@@ -12,8 +15,8 @@ The filters:
   `participant_rows` by the day of acceptance, and `pipeline_counts` by the day
   an application was submitted (the pipeline follows one cohort of applicants).
 
-`figures_page` puts these reads together as the coordinators' page shows them (tables and
-charts laid out by `mentoring.figures.display`).
+`figures_page` puts the tallies and these reads together as the coordinators' page shows them
+(tables and charts laid out by `mentoring.figures.display`); `figures_tables` gives the downloads'.
 """
 
 import hashlib
@@ -24,11 +27,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
     IntegerField,
-    JSONField,
     OuterRef,
     Q,
     QuerySet,
@@ -37,7 +40,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, JSONObject
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,6 +48,7 @@ from mentoring.applications.workflow import Status
 from mentoring.figures import arithmetic as figures
 from mentoring.figures import display
 from mentoring.figures import export as figures_export
+from mentoring.figures import tallies as figures_tallies
 from mentoring.figures.arithmetic import CourseTimeRow, ParticipantRow
 from mentoring.mentorships.workflow import ACCEPTED
 from mentoring.models import (
@@ -80,19 +84,8 @@ def pseudonym(application_id: int) -> str:
     return "P-" + digest.hexdigest()[:10]
 
 
-def _of_programme(programme, *, path: str) -> Q:
-    """The rows whose programme (reached by `path`) is `programme` in any language: the Swedish and
-    the English page of a programme are localized copies of one page, sharing its translation key."""
-    return Q(**{f"{path}__translation_key": programme.translation_key})
-
-
-def _applications(*, intake: Intake | None, programme) -> QuerySet[Application]:
-    applications = Application.objects.all()
-    if intake is not None:
-        applications = applications.filter(intake=intake)
-    if programme is not None:
-        applications = applications.filter(_of_programme(programme, path="intake__programme"))
-    return applications.order_by()
+_of_programme = figures_tallies.of_programme
+_applications = figures_tallies.applications_filtered
 
 
 def _meetings() -> Subquery:
@@ -110,23 +103,27 @@ def _meetings() -> Subquery:
 
 
 NO_HOURS = Decimal("0.0")
+NO_HOURS_MARKED = (NO_HOURS, NO_HOURS)
 # The hours of an enrolment count as confirmed once the person confirmed them: marking or correcting
 # an hour clears the confirmation (`services.training`), so a confirmed enrolment's hours are all confirmed.
 CONFIRMED_ATTENDANCE = Q(enrolment__hours_confirmed_at__isnull=False)
 
 
-def _course_hours() -> Subquery:
-    """The applicant's hours of attendance on every enrolment of theirs, marked and confirmed, as one
-    JSON object from one aggregated subquery (one look-up per participant, not one per figure);
-    None when nothing was marked."""
-    return Subquery(
-        Attendance.objects.filter(enrolment__person=OuterRef("applicant_id"))
+def _course_hours(applications: QuerySet[Application]) -> dict[int, tuple]:
+    """Applicant id → (hours marked, hours confirmed) on every enrolment of theirs, for the applicants of
+    `applications` with any hours marked; one aggregated query (a subquery per participant took longer
+    than the rest of their row)."""
+    per_person = (
+        Attendance.objects.filter(enrolment__person__in=applications.values("applicant_id"))
         .order_by()
         .values("enrolment__person")
-        .annotate(hours=JSONObject(marked=Sum("hours"), confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE)))
-        .values("hours"),
-        output_field=JSONField(),
+        .annotate(
+            marked=Sum("hours", output_field=figures_tallies.HOURS_SUM),
+            confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE, output_field=figures_tallies.HOURS_SUM),
+        )
+        .values_list("enrolment__person", "marked", "confirmed")
     )
+    return {person: (_hours(marked), _hours(confirmed)) for person, marked, confirmed in per_person}
 
 
 def _started_mentorship() -> Exists:
@@ -142,7 +139,8 @@ def _business_outcomes():
 def participant_rows(
     *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
 ) -> list[ParticipantRow]:
-    """Every accepted participant as a `ParticipantRow`, oldest acceptance first; one query.
+    """Every accepted participant as a `ParticipantRow`, oldest acceptance first; two queries (the
+    participants, and their course hours).
 
     Age at entry counts by year of birth only (the portal asks no birth date).
     `matched` is whether a mentorship of theirs became active; `meetings` counts
@@ -153,11 +151,9 @@ def participant_rows(
     are every hour of attendance marked for the applicant, on any course, and
     the part of them confirmed (see CONFIRMED_ATTENDANCE).
     """
-    applications = _applications(intake=intake, programme=programme).filter(status=Status.ACCEPTED)
-    if since is not None:
-        applications = applications.filter(decided_at__date__gte=since)
-    if until is not None:
-        applications = applications.filter(decided_at__date__lte=until)
+    applications = figures_tallies.participants_filtered(
+        intake=intake, programme=programme, since=since, until=until
+    )
 
     def outcome(point: str):
         return Outcome.objects.filter(participant=OuterRef("pk"), point=point)
@@ -172,9 +168,9 @@ def participant_rows(
         six_month_improved=Exists(outcome(Outcome.Point.SIX_MONTHS).exclude(improvements=[])),
         business_registered=Exists(business),
         business_started_on=Subquery(business.values("business_started_on")[:1]),
-        course_hours=_course_hours(),
     ).values_list(
         "pk",
+        "applicant_id",
         "intake_id",
         "intake__programme_id",
         "decided_at",
@@ -193,11 +189,13 @@ def participant_rows(
         "six_month_improved",
         "business_registered",
         "business_started_on",
-        "course_hours",
     )
+    hours = _course_hours(applications)
+    zone = timezone.get_current_timezone()
     rows = []
     for (
         pk,
+        applicant_id,
         intake_id,
         programme_id,
         decided_at,
@@ -216,9 +214,9 @@ def participant_rows(
         six_month_improved,
         business_registered,
         business_started_on,
-        course_hours,
     ) in values.order_by("decided_at", "pk").iterator(chunk_size=5000):
-        accepted_on = timezone.localdate(decided_at) if decided_at else None
+        accepted_on = decided_at.astimezone(zone).date() if decided_at else None
+        marked, confirmed = hours.get(applicant_id, NO_HOURS_MARKED)
         rows.append(
             ParticipantRow(
                 pseudonym=pseudonym(pk),
@@ -241,8 +239,8 @@ def participant_rows(
                 six_month_improved=bool(six_month_improved) if six_month_result is not None else None,
                 business_registered=bool(business_registered),
                 business_started_on=business_started_on,
-                course_hours=_hours((course_hours or {}).get("marked")),
-                course_hours_confirmed=_hours((course_hours or {}).get("confirmed")),
+                course_hours=marked,
+                course_hours_confirmed=confirmed,
             )
         )
     return rows
@@ -286,7 +284,7 @@ def course_time_rows(*, since: date | None = None, until: date | None = None) ->
 def pipeline_counts(
     *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
 ) -> list[tuple[str, int, int]]:
-    """`(stage, women, total)` for each stage of `figures.PIPELINE_STAGES`, in one query.
+    """`(stage, women, total)` for each stage of `figures.PIPELINE_STAGES`, in one grouped query.
 
     applied: submitted (a withdrawal after submitting still counts);
     eligible: past draft, neither rejected nor withdrawn (see ELIGIBLE);
@@ -302,23 +300,42 @@ def pipeline_counts(
     if until is not None:
         applications = applications.filter(submitted_at__date__lte=until)
     accepted = Q(status=Status.ACCEPTED)
-    stages = {
-        "applied": Q(),
-        "eligible": Q(status__in=ELIGIBLE),
-        "accepted": accepted,
-        "matched": accepted & Q(matched=True),
-        "three_meetings": accepted & Q(meeting_count__gte=MEETINGS_FOR_PIPELINE),
-        "business_started": accepted & Q(business=True),
+
+    def if_accepted(condition) -> Case:
+        # Asked of accepted applications only: the others' mentorships and outcomes are never counted.
+        return Case(When(accepted, then=condition), default=Value(False), output_field=BooleanField())
+
+    third_meeting = Meeting.objects.filter(mentorship__participant=OuterRef("pk")).order_by().values("pk")
+    lines = (
+        applications.values(
+            "status",
+            woman=Case(
+                When(**{f"{PROFILE}gender": "woman"}, then=True), default=False, output_field=BooleanField()
+            ),
+            matched=if_accepted(_started_mentorship()),
+            three_meetings=if_accepted(
+                Exists(third_meeting[MEETINGS_FOR_PIPELINE - 1 : MEETINGS_FOR_PIPELINE])
+            ),
+            business_started=if_accepted(Exists(_business_outcomes())),
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    reached = {
+        "applied": lambda line: True,
+        "eligible": lambda line: line["status"] in ELIGIBLE,
+        "accepted": lambda line: line["status"] == Status.ACCEPTED,
+        "matched": lambda line: bool(line["matched"]),
+        "three_meetings": lambda line: bool(line["three_meetings"]),
+        "business_started": lambda line: bool(line["business_started"]),
     }
-    woman = Q(**{f"{PROFILE}gender": "woman"})
-    aggregates = {}
-    for key, condition in stages.items():
-        aggregates[f"{key}_total"] = Count("pk", filter=condition)
-        aggregates[f"{key}_women"] = Count("pk", filter=condition & woman)
-    counts = applications.annotate(
-        matched=_started_mentorship(), meeting_count=_meetings(), business=Exists(_business_outcomes())
-    ).aggregate(**aggregates)
-    return [(key, counts[f"{key}_women"], counts[f"{key}_total"]) for key in stages]
+    counts = {key: [0, 0] for key in reached}
+    for line in lines:
+        for key, reached_it in reached.items():
+            if reached_it(line):
+                counts[key][0] += line["n"] if line["woman"] else 0
+                counts[key][1] += line["n"]
+    return [(key, women, total) for key, (women, total) in counts.items()]
 
 
 def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tuple[str, Decimal]]:
@@ -338,6 +355,18 @@ def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tup
             "application__applicant__applicant_profile__gender", "score"
         )
     ]
+
+
+def figures_tables(*, filters: dict) -> list[figures.Table]:
+    """Every table of the funder's report for `filters` (`FiguresFilterForm.filters()`), counted in the
+    database (`mentoring.figures.tallies`): the downloads' figures; the same queries whatever the number."""
+    return figures.tables_of(
+        figures_tallies.participant_tallies(**filters),
+        keys=figures_export.breakdown_keys(),
+        everyone_on_courses=figures_tallies.everyone_course_tally(
+            since=filters["since"], until=filters["until"]
+        ),
+    )
 
 
 # --- The coordinators' page -------------------------------------------------------------------------
@@ -403,7 +432,7 @@ class FiguresPage:
 def figures_page(*, filters: dict) -> FiguresPage:
     """The figures page for `filters` (`FiguresFilterForm.filters()`): the same queries whatever the
     number of participants. The targets are the chosen programme's (or the intake's), else the defaults."""
-    rows = participant_rows(**filters)
+    tallies = figures_tallies.participant_tallies(**filters)
     programme = _programme_of(filters)
     targets = programme_targets_of(programme)
     stages = figures.pipeline(pipeline_counts(**filters), aim_percent=targets.women_share_aim)
@@ -411,30 +440,30 @@ def figures_page(*, filters: dict) -> FiguresPage:
     keys = figures_export.breakdown_keys()
     breakdowns = [
         display.table_figure(
-            figures.breakdown(rows, by=by, keys=keys.get(by)), id=f"by-{by.replace('_', '-')}"
+            figures.breakdown_of(tallies, by=by, keys=keys.get(by)), id=f"by-{by.replace('_', '-')}"
         )
         for by in figures.BREAKDOWNS
     ]
-    businesses = figures.businesses(rows)
+    businesses = figures.businesses_of(tallies)
     pipeline = display.pipeline_figure(stages, aim=targets.women_share_aim)
     return FiguresPage(
-        participant_count=len(rows),
+        participant_count=tallies.participants(),
         programme=programme,
         targets=targets,
         targets_are_defaults=targets.pk is None,
-        progress=display.progress_figure(figures.progress(rows, targets=_as_targets(targets))),
+        progress=display.progress_figure(figures.progress_of(tallies, targets=_as_targets(targets))),
         breakdowns=breakdowns,
         outcomes=[
-            display.table_figure(figures.outcomes(rows, point="exit"), id="outcomes-exit"),
-            display.table_figure(figures.outcomes(rows, point="six_months"), id="outcomes-six-months"),
+            display.table_figure(figures.outcomes_of(tallies, point="exit"), id="outcomes-exit"),
+            display.table_figure(figures.outcomes_of(tallies, point="six_months"), id="outcomes-six-months"),
         ],
         businesses=display.table_figure(businesses, id="businesses"),
         businesses_total=businesses.value("businesses_started", figures.TOTAL),
         businesses_women=businesses.value("businesses_started", "woman"),
-        indicators=display.table_figure(figures.funder_indicators(rows), id="indicators"),
+        indicators=display.table_figure(figures.funder_indicators_of(tallies), id="indicators"),
         course_time=[
             display.table_figure(
-                figures.course_time(rows),
+                figures.course_time_of(tallies.course_time),
                 id="course-time",
                 chart_row="hours_marked",
                 note=_(
@@ -442,8 +471,8 @@ def figures_page(*, filters: dict) -> FiguresPage:
                 ),
             ),
             display.table_figure(
-                figures.course_time(
-                    course_time_rows(since=filters["since"], until=filters["until"]),
+                figures.course_time_of(
+                    figures_tallies.everyone_course_tally(since=filters["since"], until=filters["until"]),
                     key=figures.COURSE_TIME_EVERYONE,
                 ),
                 id="course-time-everyone",

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mentoring.core.roles import role_required
-from mentoring.figures import arithmetic as figures
 from mentoring.figures import export as figures_export
 from mentoring.figures import selectors as figures_selectors
 from mentoring.figures.forms import FiguresFilterForm
@@ -69,13 +68,12 @@ def figures_download(request, what: str, fmt: str):
         # The dashboard shows what is wrong with the filters; a file of other figures would mislead.
         return HttpResponseRedirect(f"{reverse('mentoring:figures_dashboard')}?{request.GET.urlencode()}")
     filters = form.filters()
-    rows = figures_selectors.participant_rows(**filters)
     if what == "figures":
-        everyone = figures_selectors.course_time_rows(since=filters["since"], until=filters["until"])
-        tables = figures.all_tables(rows, keys=figures_export.breakdown_keys(), everyone_on_courses=everyone)
+        tables = figures_selectors.figures_tables(filters=filters)
         content = figures_export.figures_xlsx(tables) if fmt == "xlsx" else figures_export.figures_csv(tables)
         name = _("figures")
     else:
+        rows = figures_selectors.participant_rows(**filters)
         content = (
             figures_export.participant_list_xlsx(rows)
             if fmt == "xlsx"

@@ -1,7 +1,8 @@
 """The programme's figures: participant rows in, tables of counts out.
 
 A pure package (no Django): the Django side loads `ParticipantRow`s
-(`mentoring.figures.selectors`), and labels and downloads the tables
+(`mentoring.figures.selectors`) or counts `Tallies` in the database (`mentoring.figures.tallies`;
+the tables of both are the same, `tallies`), and labels and downloads the tables
 (`mentoring.figures.export`). Every key and column here is a stable code,
 never a word a person reads.
 """
@@ -38,6 +39,7 @@ from .indicators import (
     course_time,
     funder_indicators,
     is_long_term_unemployed,
+    long_term_unemployed,
     outcomes,
     pipeline,
     progress,
@@ -45,6 +47,19 @@ from .indicators import (
 )
 from .rounding import PERCENT_DECIMALS, SCORE_DECIMALS, exact, percent, rounded
 from .rows import NO_HOURS, CourseTimeRow, ParticipantRow
+from .tallies import (
+    CourseTally,
+    Tallies,
+    breakdown_of,
+    businesses_of,
+    course_tally_of,
+    course_time_of,
+    funder_indicators_of,
+    outcomes_of,
+    progress_of,
+    tables_of,
+    tallies_of,
+)
 
 __all__ = [
     "AGE_BANDS",
@@ -68,6 +83,7 @@ __all__ = [
     "SCORE_DECIMALS",
     "TOTAL",
     "UNKNOWN",
+    "CourseTally",
     "CourseTimeRow",
     "ParticipantRow",
     "Progress",
@@ -75,19 +91,30 @@ __all__ = [
     "ScoreGap",
     "Stage",
     "Table",
+    "Tallies",
     "Targets",
     "age_band",
     "all_tables",
     "breakdown",
+    "breakdown_of",
     "businesses",
+    "businesses_of",
+    "course_tally_of",
     "course_time",
+    "course_time_of",
     "exact",
     "funder_indicators",
+    "funder_indicators_of",
     "is_long_term_unemployed",
+    "long_term_unemployed",
     "outcomes",
+    "outcomes_of",
     "percent",
     "pipeline",
     "progress",
+    "progress_of",
     "rounded",
     "score_gap",
+    "tables_of",
+    "tallies_of",
 ]

@@ -212,10 +212,17 @@ def age_band(age: int | None) -> str:
 
 def is_long_term_unemployed(row: ParticipantRow) -> bool:
     """Unemployed twelve months or more, or six months or more when under 25 (age unknown: twelve)."""
-    if row.employment_status != "unemployed" or row.months_unemployed is None:
+    return long_term_unemployed(
+        employment_status=row.employment_status, months_unemployed=row.months_unemployed, age=row.age_at_entry
+    )
+
+
+def long_term_unemployed(*, employment_status: str, months_unemployed: int | None, age: int | None) -> bool:
+    """`is_long_term_unemployed` of a participant with these characteristics at entry."""
+    if employment_status != "unemployed" or months_unemployed is None:
         return False
-    young = row.age_at_entry is not None and row.age_at_entry < YOUNG_BELOW
-    return row.months_unemployed >= (LONG_TERM_MONTHS_YOUNG if young else LONG_TERM_MONTHS)
+    young = age is not None and age < YOUNG_BELOW
+    return months_unemployed >= (LONG_TERM_MONTHS_YOUNG if young else LONG_TERM_MONTHS)
 
 
 def breakdown(rows: Sequence[ParticipantRow], *, by: str, keys: Sequence[str] | None = None) -> Table:

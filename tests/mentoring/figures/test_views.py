@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import EmploymentStatus, Gender
-from mentoring.models import Application, ProgrammeTargets, Review
+from mentoring.models import Application, Outcome, ProgrammeTargets, Review
 from portal import roles
 from tests import factories
 
@@ -231,6 +231,52 @@ def test_figures_dashboard_queries_do_not_grow_with_participants(
     with django_assert_max_num_queries(len(few)):
         response = dashboard(coordinator_client)
     assert "30 participants counted" in response.text
+
+
+def _grow(intake, n: int) -> None:
+    """`n` more participants, each half with an ended mentorship and an outcome at exit."""
+    applications = factories.bulk_applications(intake, n, status=Status.ACCEPTED)
+    Application.objects.filter(pk__in=[a.pk for a in applications]).update(decided_at=DAY)
+    for application in applications[::2]:
+        factories.MentorshipFactory(
+            participant=application, mentor=factories.MentorProfileFactory(), status="completed"
+        )
+    Outcome.objects.bulk_create(
+        Outcome(participant=a, point="exit", result="new_job", source="web", recorded_at=DAY)
+        for a in applications[::2]
+    )
+
+
+def test_figures_page_and_downloads_take_the_same_queries_at_two_sizes(
+    site_tree, coordinator_client, intake, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pages = {
+        "page": lambda: dashboard(coordinator_client),
+        "figures.xlsx": lambda: download(coordinator_client, "figures", "xlsx"),
+        "figures.csv": lambda: download(coordinator_client, "figures", "csv"),
+        "participants.xlsx": lambda: download(coordinator_client, "participants", "xlsx"),
+    }
+
+    def queries() -> dict[str, int]:
+        counted = {}
+        for name, get in pages.items():
+            with CaptureQueriesContext(connection) as captured:
+                assert get().status_code == 200
+            counted[name] = len(captured)
+        return counted
+
+    _grow(intake, 4)
+    dashboard(coordinator_client)  # warms the site frame's caches, as any earlier page would
+    few = queries()
+    _grow(factories.IntakeFactory(), 60)
+    with django_assert_max_num_queries(few["page"]):
+        response = dashboard(coordinator_client)
+
+    assert "64 participants counted" in response.text
+    assert queries() == few
 
 
 # --- Downloads ----------------------------------------------------------------------------------
