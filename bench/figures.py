@@ -6,8 +6,11 @@ mentorship that became active, meetings, and exit and six-month outcomes),
 and course attendance (a share of them enrolled on the demo's course occasions,
 with hours marked and mostly confirmed), then measures what the dashboard does —
 `participant_rows` and every table of the funder's report — and what the XLSX
-download does on top. Prints figures and, as its last line, a JSON object
-`{"participants": …, "queries": …, "median_ms": …, "xlsx_queries": …, "xlsx_median_ms": …}`.
+download does on top; then the whole figures page for the intake, as a coordinator's request, and the
+forecast on it (when the programme's targets have a period: started 27 months ago, ends in a year).
+Prints figures and, as its last line, a JSON object
+`{"participants": …, "queries": …, "median_ms": …, "xlsx_queries": …, "xlsx_median_ms": …,
+"page_queries": …, "page_median_ms": …}`.
 Asserts nothing.
 
     .venv/bin/python bench/figures.py [--participants 35000] [--rounds 5]
@@ -250,6 +253,43 @@ def create_attendance(users, *, rng: random.Random, now) -> None:
     )
 
 
+def measure_page(intake, *, rounds: int) -> tuple[float, int]:
+    """The figures page for `intake` as the demo coordinator's request, with the programme's targets
+    given a period where the model has one (the forecast draws it); prints the forecast's own share."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from mentoring.models import ProgrammeTargets
+
+    today = timezone.localdate()
+    targets, _created = ProgrammeTargets.objects.get_or_create(programme=intake.programme)
+    if hasattr(targets, "starts_on"):
+        targets.starts_on = (today - timedelta(days=820)).replace(day=1)
+        targets.ends_on = today + timedelta(days=365)
+        targets.save()
+        from mentoring.figures import forecast as figures_forecast
+        from mentoring.figures import forecast_display
+
+        def forecast():
+            found = figures_forecast.programme_forecast(
+                targets=targets, today=today, intake=intake, programme=None
+            )
+            return forecast_display.forecast_figures(found)
+
+        ms, queries, figures = measure(forecast, rounds=rounds)
+        print(f"{'forecast: query + arithmetic + charts':<44}{ms:>13.1f}{queries:>9}")
+        print(f"  {figures[0].sentences[0]}")
+    coordinator = get_user_model().objects.get(email="coordinator@vastkraft.example")
+    # A host the settings allow: the test client's "testserver" is answered with 400 outside the tests.
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(coordinator)
+    url = f"/en/coordinator/figures/?intake={intake.pk}"
+    ms, queries, response = measure(lambda: client.get(url), rounds=rounds)
+    assert response.status_code == 200, response.status_code
+    print(f"{'figures page for the intake (the view)':<44}{ms:>13.1f}{queries:>9}")
+    return ms, queries
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=PARTICIPANTS)
@@ -303,6 +343,7 @@ def main() -> None:
         lambda: participant_list_xlsx(participant_rows(intake=intake)), rounds=1
     )
     print(f"{'XLSX of the participant list (1 round)':<44}{list_ms:>13.1f}{list_queries:>9}")
+    page_ms, page_queries = measure_page(intake, rounds=rounds)
 
     indicators = tables[0]
     print()
@@ -324,6 +365,8 @@ def main() -> None:
                 "median_ms": round(ms, 1),
                 "xlsx_queries": xlsx_queries,
                 "xlsx_median_ms": round(xlsx_ms, 1),
+                "page_queries": page_queries,
+                "page_median_ms": round(page_ms, 1),
             }
         )
     )
