@@ -137,7 +137,10 @@ def _reached_sentence(forecast: arithmetic.CountForecast) -> str:
     if forecast.period.has_ended:
         return _("The target was not reached.")
     if forecast.reached_in is None:
-        return _("Nobody was accepted in the last three months: at this pace the target is never reached.")
+        return _(
+            "Nothing counted towards this target in the last three complete months: "
+            "at this pace it is never reached."
+        )
     if forecast.reached_in_time:
         return _("If it continues at this pace, it reaches the target in %(month)s.") % {
             "month": _month(forecast.reached_in)
