@@ -9,10 +9,10 @@ apply, since the forecast has the programme's own.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, DateField, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils import timezone
 
 from mentoring.applications.workflow import Status
 from mentoring.figures.arithmetic import EMPLOYED_AT_ENTRY
@@ -31,31 +31,55 @@ COUNTED = {
 }
 
 
+def _midnight(day: date) -> datetime:
+    """The start of `day` in the site's time zone, summer time or not."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def monthly_counts(
     *, starts_on: date, until: date, intake=None, programme=None
 ) -> dict[str, dict[date, int]]:
     """For each key of COUNTED, the participants accepted in each month from `starts_on` to `until`
     (inclusive days, the site's time zone), by the month's first day; months without any are missing.
-    One query, grouped by month in the database."""
+
+    One query, grouped by month in the database. The month is a CASE over the months' first moments
+    rather than `TruncMonth`: truncating in the site's time zone is a Python function called for every
+    row on SQLite (four times slower at 35,000 participants), while comparing with fixed moments is
+    plain SQL on every database, and the same months.
+    """
+    months = []
+    month = arithmetic.month_of(starts_on)
+    while month <= until:
+        months.append(month)
+        month = arithmetic.add_months(month, 1)
     applications = Application.objects.filter(
-        status=Status.ACCEPTED, decided_at__date__gte=starts_on, decided_at__date__lte=until
+        status=Status.ACCEPTED,
+        decided_at__gte=_midnight(starts_on),
+        decided_at__lt=_midnight(until + timedelta(days=1)),
     )
     if intake is not None:
         applications = applications.filter(intake=intake)
     if programme is not None:
         # The programme in any language: its Swedish and English pages share one translation key.
         applications = applications.filter(intake__programme__translation_key=programme.translation_key)
+    month_index = Case(
+        *(
+            When(decided_at__lt=_midnight(arithmetic.add_months(first, 1)), then=Value(index))
+            for index, first in enumerate(months)
+        ),
+        output_field=IntegerField(),
+    )
     accepted = (
-        applications.annotate(month=TruncMonth("decided_at", output_field=DateField()))
-        .values("month")
+        applications.annotate(month_index=month_index)
+        .values("month_index")
         .annotate(**{key: Count("pk", filter=condition) for key, condition in COUNTED.items()})
-        .order_by("month")
+        .order_by("month_index")
     )
     counts: dict[str, dict[date, int]] = {key: {} for key in COUNTED}
     for row in accepted:
         for key in COUNTED:
             if row[key]:
-                counts[key][row["month"]] = row[key]
+                counts[key][months[row["month_index"]]] = row[key]
     return counts
 
 
