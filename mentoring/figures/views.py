@@ -44,9 +44,16 @@ def figures_dashboard(request):
         filters = form.filters()
         context |= vars(figures_selectors.figures_page(filters=filters))
         context["is_filtered"] = any(filters.values())
-        programme, targets, forecast = figures_forecast.forecast_for_filters(
-            filters=filters, today=timezone.localdate()
-        )
+        # The programme and targets the page already found: the forecast needs no second look-up.
+        programme, targets = context["programme"], context["targets"]
+        forecast = None
+        if programme is not None:
+            forecast = figures_forecast.programme_forecast(
+                targets=targets,
+                today=timezone.localdate(),
+                intake=filters["intake"],
+                programme=filters["programme"],
+            )
         context["forecast"] = forecast_display.forecast_section(
             filters=filters, programme=programme, targets=targets, forecast=forecast
         )

@@ -281,3 +281,21 @@ def test_targets_period_must_be_whole_and_in_order(site_tree, coordinator_client
     assert re.search(message, " ".join(form.errors[field]))
     assert form["participants"].value() in (100, "100"), "what was typed is kept"
     assert not ProgrammeTargets.objects.exists()
+
+
+def test_the_forecast_adds_a_single_query_to_the_page(site_tree, coordinator_client, intake):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for months in (1, 2, 3):
+        accepted(intake, decided_at=months_ago(months), gender=Gender.WOMAN)
+    targets = ProgrammeTargets.objects.create(programme=intake.programme)
+    dashboard(coordinator_client, programme=intake.programme.pk)
+    with CaptureQueriesContext(connection) as without_dates:
+        dashboard(coordinator_client, programme=intake.programme.pk)
+    targets.delete()
+    dated_targets(intake.programme)
+    with CaptureQueriesContext(connection) as with_dates:
+        response = dashboard(coordinator_client, programme=intake.programme.pk)
+    assert len(sentences(response)) == 10
+    assert len(with_dates) - len(without_dates) == 1
