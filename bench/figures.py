@@ -5,7 +5,9 @@ intake to that many accepted participants (with profiles; most with a mentorship
 meetings, and exit and six-month outcomes; a share on the demo's course occasions with hours marked and
 mostly confirmed), written in chunks of plain INSERTs. At each size it requests, as a signed-in
 coordinator through the full middleware stack, the figures page, the figures as XLSX and CSV and the
-participant list as XLSX and CSV. Each is timed (median wall-clock ms, and the CPU ms of this process,
+participant list as XLSX and CSV, and the page for the intake with its forecast (the programme's
+targets get a period: started 27 months ago, ends in a year). Each is timed (median wall-clock ms,
+and the CPU ms of this process,
 which on SQLite includes the database's work: the machine may be shared) with its queries, and set
 against two baselines in the same process: a bare view, and the figures computed from scratch (every
 participant loaded as a row and counted in Python, as the page did before the counting moved into the
@@ -276,6 +278,30 @@ def benchmark_intake(*, places: int):
     )
 
 
+def give_targets_a_period(intake):
+    """The programme's targets at the funder's scale, with a period, so the intake's page draws a forecast."""
+    from mentoring.models import ProgrammeTargets
+
+    today = timezone.localdate()
+    targets, _created = ProgrammeTargets.objects.get_or_create(programme=intake.programme)
+    targets.participants, targets.employed, targets.job_seekers, targets.women = 40000, 25000, 10000, 15000
+    targets.starts_on = (today - timedelta(days=820)).replace(day=1)
+    targets.ends_on = today + timedelta(days=365)
+    targets.save()
+    return targets
+
+
+def forecast_alone(intake, targets):
+    """The forecast as the page draws it: its query, its arithmetic and its charts, without the page."""
+    from mentoring.figures import forecast as figures_forecast
+    from mentoring.figures import forecast_display
+
+    found = figures_forecast.programme_forecast(
+        targets=targets, today=timezone.localdate(), intake=intake, programme=None
+    )
+    return forecast_display.forecast_figures(found)
+
+
 def a_coordinator():
     from django.contrib.auth import get_user_model
 
@@ -311,6 +337,7 @@ def main() -> None:
     # database is thrown away.
     demo_seed()
     intake = benchmark_intake(places=max(options.participants))
+    targets = give_targets_a_period(intake)
     rng = random.Random(SEED)
     # A host the settings allow: the test client's "testserver" is answered with 400 outside the tests.
     client = Client(HTTP_HOST="localhost")
@@ -342,6 +369,12 @@ def main() -> None:
             ("page", "figures page", page, rounds),
             ("figures_xlsx", "figures as XLSX", download("figures", "xlsx"), rounds),
             ("figures_csv", "figures as CSV", download("figures", "csv"), rounds),
+            (
+                "intake_page",
+                "figures page for the intake, with forecast",
+                f"{page}?intake={intake.pk}",
+                rounds,
+            ),
         ]
         if size <= options.list_up_to:
             timed += [
@@ -354,6 +387,15 @@ def main() -> None:
                 f"{name:<40}{response.status_code:>7}{ms:>13.1f}{cpu:>9.1f}{queries:>9}{ms / base_ms:>13.1f}"
             )
             line |= {f"{key}_ms": round(ms, 1), f"{key}_cpu_ms": round(cpu, 1), f"{key}_queries": queries}
+        forecast_ms, forecast_cpu, forecast_q, drawn = measure_cpu(
+            lambda: forecast_alone(intake, targets), rounds=rounds
+        )
+        print(
+            f"{'forecast alone (query, arithmetic, charts)':<40}{'-':>7}{forecast_ms:>13.1f}"
+            f"{forecast_cpu:>9.1f}{forecast_q:>9}"
+        )
+        print(f"  {drawn[0].sentences[0]}")
+        line |= {"forecast_ms": round(forecast_ms, 1), "forecast_cpu_ms": round(forecast_cpu, 1)}
         tables_ms, tables_cpu, tables_q, _tables = measure_cpu(
             lambda: figures_tables(filters={"intake": None, "programme": None, "since": None, "until": None}),
             rounds=rounds,

@@ -181,10 +181,16 @@ def _csv(lines: Sequence[Sequence[object]]) -> bytes:
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
-def figures_csv(tables: Sequence[Table]) -> bytes:
+# A sheet of its own beyond the tables (the forecast's series): title, sheet title, and its lines,
+# a header first; numbers and dates stay typed.
+Sheet = tuple[str, str, Sequence[Sequence[object]]]
+
+
+def figures_csv(tables: Sequence[Table], *, sheets: Sequence[Sheet] = ()) -> bytes:
     """Every table as CSV (UTF-8 with a byte order mark): title, header and rows; a blank line between.
 
     A table of participants ends each row with its share of all of them (see `table_shares`).
+    `sheets` follow the tables in the same way.
     """
     lines: list[list[str]] = []
     for n, table in enumerate(tables):
@@ -195,6 +201,10 @@ def figures_csv(tables: Sequence[Table]) -> bytes:
             ["" if cell is None else str(cell) for cell in line]
             for line in _with_shares(table, table_rows(table))
         )
+    for title, _sheet_name, sheet_lines in sheets:
+        lines.append([])
+        lines.append([title])
+        lines.extend(["" if cell is None else str(cell) for cell in line] for line in sheet_lines)
     return _csv(lines)
 
 
@@ -227,10 +237,10 @@ def _widen(sheet, lines: Sequence[Sequence[object]]) -> None:
         sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 70)
 
 
-def figures_xlsx(tables: Sequence[Table]) -> bytes:
+def figures_xlsx(tables: Sequence[Table], *, sheets: Sequence[Sheet] = ()) -> bytes:
     """Every table on a sheet of its own: its title in the first line, then a bold header and the counts.
 
-    Counts and shares are numbers, so a spreadsheet can add them up.
+    Counts and shares are numbers, so a spreadsheet can add them up. `sheets` follow, one each.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -251,6 +261,18 @@ def figures_xlsx(tables: Sequence[Table]) -> bytes:
         if len(header) > len(table.columns) + 1:
             for (cell,) in sheet.iter_rows(min_row=3, min_col=len(header), max_col=len(header)):
                 cell.number_format = "0.0"
+        _widen(sheet, [header, *lines])
+        sheet.freeze_panes = "B3"
+    for title, sheet_name, (header, *lines) in sheets:
+        sheet = workbook.create_sheet(_sheet_title(sheet_name, taken))
+        sheet.append([title])
+        sheet.append([str(cell) for cell in header])
+        for cell in (*sheet[1], *sheet[2]):
+            cell.font = bold
+        for line in lines:
+            sheet.append(line)
+        for row in sheet.iter_rows(min_row=3, max_col=1):
+            row[0].number_format = "yyyy-mm-dd"
         _widen(sheet, [header, *lines])
         sheet.freeze_panes = "B3"
     return _workbook_bytes(workbook)

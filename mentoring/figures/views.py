@@ -18,6 +18,8 @@ from django.views.decorators.http import require_GET
 
 from mentoring.core.roles import role_required
 from mentoring.figures import export as figures_export
+from mentoring.figures import forecast as figures_forecast
+from mentoring.figures import forecast_display
 from mentoring.figures import selectors as figures_selectors
 from mentoring.figures.forms import FiguresFilterForm
 from portal import roles
@@ -41,6 +43,19 @@ def figures_dashboard(request):
         filters = form.filters()
         context |= vars(figures_selectors.figures_page(filters=filters))
         context["is_filtered"] = any(filters.values())
+        # The programme and targets the page already found: the forecast needs no second look-up.
+        programme, targets = context["programme"], context["targets"]
+        forecast = None
+        if programme is not None:
+            forecast = figures_forecast.programme_forecast(
+                targets=targets,
+                today=timezone.localdate(),
+                intake=filters["intake"],
+                programme=filters["programme"],
+            )
+        context["forecast"] = forecast_display.forecast_section(
+            filters=filters, programme=programme, targets=targets, forecast=forecast
+        )
         context["downloads"] = _download_links(request.GET.urlencode() if form.is_bound else "")
     return render(request, "mentoring/coordinator/figures.html", context)
 
@@ -70,7 +85,14 @@ def figures_download(request, what: str, fmt: str):
     filters = form.filters()
     if what == "figures":
         tables = figures_selectors.figures_tables(filters=filters)
-        content = figures_export.figures_xlsx(tables) if fmt == "xlsx" else figures_export.figures_csv(tables)
+        _programme, _targets, forecast = figures_forecast.forecast_for_filters(
+            filters=filters, today=timezone.localdate()
+        )
+        sheets = forecast_display.forecast_sheets(forecast) if forecast is not None else []
+        if fmt == "xlsx":
+            content = figures_export.figures_xlsx(tables, sheets=sheets)
+        else:
+            content = figures_export.figures_csv(tables, sheets=sheets)
         name = _("figures")
     else:
         rows = figures_selectors.participant_rows(**filters)

@@ -50,7 +50,16 @@ class ProgrammeTargetsViewSet(ModelViewSet):
     menu_order = 260
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["programme", "participants", "employed", "job_seekers", "women", "women_share_aim"]
+    list_display = [
+        "programme",
+        "participants",
+        "employed",
+        "job_seekers",
+        "women",
+        "women_share_aim",
+        "starts_on",
+        "ends_on",
+    ]
     panels = [
         PageChooserPanel("programme", page_type="content.ProgrammePage"),
         FieldRowPanel([FieldPanel("participants"), FieldPanel("women")], heading=_("Participants")),
@@ -58,6 +67,11 @@ class ProgrammeTargetsViewSet(ModelViewSet):
             [FieldPanel("employed"), FieldPanel("job_seekers")], heading=_("Employment status at entry")
         ),
         FieldPanel("women_share_aim"),
+        FieldRowPanel(
+            [FieldPanel("starts_on"), FieldPanel("ends_on")],
+            heading=_("Programme period"),
+            help_text=_("The figures page forecasts each target from the start date to the end date."),
+        ),
     ]
 
 

@@ -1,5 +1,6 @@
 """The programme's targets: data that coordinators edit, read by the figures dashboard."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,19 @@ class ProgrammeTargets(models.Model):
         default=40,
         help_text=_("The pipeline warns at each step where women's share falls below this."),
     )
+    # Both or neither: the forecast draws the path from the start to the end date.
+    starts_on = models.DateField(
+        _("programme starts"),
+        null=True,
+        blank=True,
+        help_text=_("The day the programme started counting participants (YYYY-MM-DD)."),
+    )
+    ends_on = models.DateField(
+        _("programme ends"),
+        null=True,
+        blank=True,
+        help_text=_("The day by which the funder judges the targets (YYYY-MM-DD)."),
+    )
 
     class Meta:
         verbose_name = _("programme targets")
@@ -27,7 +41,26 @@ class ProgrammeTargets(models.Model):
             models.CheckConstraint(
                 condition=models.Q(women_share_aim__lte=100), name="targets_share_at_most_100"
             ),
+            models.CheckConstraint(
+                condition=models.Q(starts_on__isnull=True, ends_on__isnull=True)
+                | models.Q(starts_on__isnull=False, ends_on__isnull=False, starts_on__lt=models.F("ends_on")),
+                name="targets_dates_both_and_in_order",
+            ),
         ]
 
     def __str__(self) -> str:
         return str(self.programme)
+
+    def clean(self):
+        super().clean()
+        if (self.starts_on is None) != (self.ends_on is None):
+            missing = "ends_on" if self.ends_on is None else "starts_on"
+            raise ValidationError(
+                {missing: _("Give both the start and the end date, or neither: the forecast needs both.")}
+            )
+        if self.starts_on is not None and self.ends_on is not None and self.ends_on <= self.starts_on:
+            raise ValidationError({"ends_on": _("The programme must end after it starts.")})
+
+    @property
+    def has_dates(self) -> bool:
+        return self.starts_on is not None and self.ends_on is not None

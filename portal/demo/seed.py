@@ -47,6 +47,7 @@ from portal.demo.calendar import working_days_from
 from portal.demo.companies import demo_seed_companies
 from portal.demo.images import render
 from portal.demo.mentors import DEMO_MENTORS, MENTOR_EMAIL, demo_seed_mentors, demo_seed_mentorships
+from portal.demo.targets import demo_seed_targets
 from portal.roles import EDITORS, MODERATORS
 from portal.site_address import host_and_port
 
@@ -457,6 +458,7 @@ def demo_seed(*, today: date | None = None, stdout: TextIO | None = None) -> See
         demo_seed_alumni(today=today, report=report)
         demo_seed_companies(today=today, report=report)
         training.demo_seed_attendance(today=today, report=report)
+        demo_seed_targets(today=today, report=report)
         _check_cms_groups(report)
     if stdout is not None:
         write_summary(report, stdout)
@@ -467,7 +469,7 @@ def write_summary(report: SeedReport, stdout: TextIO) -> None:
     kinds = ["locales", "site", "images", f"pages {SOURCE_LANGUAGE}"]
     kinds += [f"pages {language}" for language in TRANSLATIONS] + ["accounts"]
     kinds += ["intakes", "applicants", "applications", "mentors", "mentorships", "alumni", "companies"]
-    kinds += ["attendance"]
+    kinds += ["attendance", "targets"]
     stdout.write("Demo content:\n")
     for kind in kinds:
         stdout.write(

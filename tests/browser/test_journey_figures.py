@@ -3,7 +3,8 @@
 The figures change with the filter, the downloaded workbook holds the filtered
 figures, the funder's indicators are shares of all participants (their own bar
 100 %), a programme with a Swedish and an English page is one entry in the filter,
-and axe finds nothing serious on the dashboard with its charts.
+the intake's programme, whose targets have a period, shows where it is heading in charts and in
+words, and axe finds nothing serious on the dashboard with its charts.
 Locators accept the Swedish or the English text (`ui`), like the other journeys.
 """
 
@@ -12,11 +13,12 @@ import re
 
 import openpyxl
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import Gender
-from mentoring.models import Application
+from mentoring.models import Application, ProgrammeTargets
 from tests import factories
 from tests.browser.conftest import sign_in
 from tests.browser.test_journey_apply import ui
@@ -44,6 +46,12 @@ def cohorts(site_tree):
     accepted(spring, Gender.WOMAN)
     accepted(spring, Gender.WOMAN)
     accepted(autumn, Gender.MAN)
+    # The programme started counting at the new year and ends in a little over a year.
+    ProgrammeTargets.objects.create(
+        programme=site_tree.programme,
+        starts_on=dt.date(2026, 1, 1),
+        ends_on=timezone.localdate() + dt.timedelta(days=400),
+    )
     return {"spring": spring, "autumn": autumn}
 
 
@@ -96,6 +104,17 @@ def test_coordinator_filters_the_figures_by_intake_and_downloads_the_xlsx(
     expect(page.locator("#figures-count")).to_contain_text("2")
     expect(gender_cell(page, ui("Woman"))).to_have_text("2")
     expect(gender_cell(page, ui("Man"))).to_have_text("0")
+    # Where the programme is heading, for the spring intake's two: a chart and words for each target.
+    forecast = page.locator("#forecast-participants")
+    expect(forecast.locator("svg[role=img]")).to_have_count(1)
+    expect(forecast.locator(".forecast__sentence").first).to_have_text(
+        re.compile(
+            r"^(?:At the pace of the last three months the programme reaches about 2 of 3,500 participants by"
+            r"|I takten från de senaste tre månaderna når programmet ungefär 2 av 3\s500 deltagare till den) "
+        )
+    )
+    expect(page.locator(".forecast__sentence")).to_have_count(10)
+    expect(page.locator(".forecast__scope").first).to_contain_text("Våren 2026")
     axe_check(page)
 
     # The workbook holds the same, filtered, figures.
@@ -110,3 +129,4 @@ def test_coordinator_filters_the_figures_by_intake_and_downloads_the_xlsx(
     participants = [row for row in rows if row and row[0] == "Participants"]
     assert participants, rows[:10]
     assert participants[0][1:6] == [2, 0, 0, 0, 2]
+    assert "Forecast, participants" in book.sheetnames

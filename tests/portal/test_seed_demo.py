@@ -314,3 +314,19 @@ def test_demo_home_page_and_intake_news_say_what_the_demo_intakes_are(client, sm
     for programme in ProgrammePage.objects.filter(locale__language_code=language):
         has_open = any(intake.programme.translation_key == programme.translation_key for intake in open_ones)
         assert (programme.title in said) == has_open, programme.title
+
+
+@pytest.mark.django_db
+def test_demo_seed_gives_the_programmes_a_period_and_a_forecast_once(small_images):
+    from mentoring.figures.forecast import programme_forecast
+    from mentoring.models import ProgrammeTargets
+
+    seed.demo_seed(today=TODAY)
+    report = seed.demo_seed(today=TODAY)
+
+    assert report.created["targets"] == 0 and report.existing["targets"] == 2
+    women = ProgrammeTargets.objects.get(programme__slug="kvinnors-foretagande")
+    assert (women.starts_on, women.ends_on) == (date(2023, 9, 1), date(2026, 3, 31))
+    forecast = programme_forecast(targets=women, today=TODAY, programme=women.programme)
+    participants = forecast.counts[0]
+    assert participants.current > 0 and participants.pace is not None and participants.projection is not None
