@@ -14,7 +14,9 @@ LARGEST_ID = 2**63 - 1
 
 def _beyond_any_id(value) -> bool:
     text = str(value).strip()
-    return text.lstrip("-").isdigit() and not -LARGEST_ID <= int(text) <= LARGEST_ID
+    # isdecimal, not isdigit: "₀" and "²" are digits that int() refuses (a server error, found by a
+    # random run); what int() reads is exactly the decimal digits, in any script.
+    return text.lstrip("-").isdecimal() and not -LARGEST_ID <= int(text) <= LARGEST_ID
 
 
 class IdChoiceField(forms.ModelChoiceField):

@@ -368,8 +368,10 @@ def test_matching_confirmation_survives_bad_input(client, intake, coordinator, m
 # --- Coordinators: companies -----------------------------------------------------------------
 
 
-@given(data=st.data())
-def test_company_plan_occasion_survives_bad_input(client, coordinator, new_request, coming_occasion, data):
+@given(breaks=breakages(["occasion-occasion"]))
+# Found by a random run: a subscript digit ("₀" is a digit to str.isdigit, not to int()) was a server error.
+@example(breaks={"occasion-occasion": "₀"})
+def test_company_plan_occasion_survives_bad_input(client, coordinator, new_request, coming_occasion, breaks):
     case = FormCase(
         url=reverse("mentoring:company_request_plan_occasion", args=[new_request.pk]),
         valid={"occasion-occasion": str(coming_occasion.pk)},
@@ -379,7 +381,7 @@ def test_company_plan_occasion_survives_bad_input(client, coordinator, new_reque
         # A rule of the service that names no field is shown above the form (see `add_error`).
         non_field_ok=True,
     )
-    check_generated(client, case, data)
+    check_broken(client, case, breaks)
 
 
 @given(data=st.data())

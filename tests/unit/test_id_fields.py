@@ -27,3 +27,21 @@ def test_id_multiple_choice_field_refuses_an_id_beyond_any_row_as_a_wrong_choice
 def test_id_choice_field_still_finds_a_real_row():
     user = User.objects.create_user(email="alva@example.org", password="x")
     assert IdChoiceField(queryset=User.objects.all()).clean(str(user.pk)) == user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["₀", "²", "-₅", "1²"])
+def test_id_fields_refuse_digits_that_are_no_number_as_a_wrong_choice(value):
+    with pytest.raises(ValidationError) as refused:
+        IdChoiceField(queryset=User.objects.all()).clean(value)
+    assert refused.value.code == "invalid_choice"
+    with pytest.raises(ValidationError) as refused:
+        IdMultipleChoiceField(queryset=User.objects.all()).clean([value])
+    assert refused.value.code == "invalid_pk_value"
+
+
+@pytest.mark.django_db
+def test_id_choice_field_reads_decimal_digits_of_any_script():
+    user = User.objects.create_user(email="alva@example.org", password="x")
+    arabic_indic = str(user.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert IdChoiceField(queryset=User.objects.all()).clean(arabic_indic) == user
