@@ -34,16 +34,16 @@ MENTOR = "mentor@vastkraft.example"
 # session and the user (2), the person's groups (1, however many role checks), then the page's own.
 # Before the site's frame was cached each was 3 more (home page, its children, the contact page).
 BUDGETS = {
-    "applicant dashboard": 10,
+    "applicant dashboard": 11,  # one for the planned meeting that asks "how did it go?"
     "review queue": 6,
     "review queue, filtered": 6,
     "review queue, by score": 6,
     "application detail": 10,
-    "mentor dashboard": 6,
-    "mentorship page": 6,
+    "mentor dashboard": 8,  # the caseload: each mentee's planned meetings and open goals, one query each
+    "mentorship page": 7,  # the next planned meeting
     "mentorships list": 8,
     "matching board": 9,
-    "person record": 12,
+    "person record": 13,  # the certificates issued
     "intake list": 4,
 }
 MORE_PARTICIPANTS = 400
