@@ -805,7 +805,7 @@ def test_company_request_change_rows_are_one_per_status_change(planned):
 # --- Demo data --------------------------------------------------------------------------------------
 
 
-def test_demo_seed_companies_once_with_a_reserved_occasion_and_mentoring_places(monkeypatch):
+def test_demo_seed_companies_once_with_a_reserved_occasion_and_mentoring_places(fresh_install, monkeypatch):
     import io
 
     from PIL import Image as PILImage
