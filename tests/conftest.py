@@ -118,12 +118,6 @@ def fresh_install_tree() -> None:
 
 
 @pytest.fixture
-def fresh_install(db):
-    """The database as a new installation has it: no public site yet, Wagtail's welcome page."""
-    fresh_install_tree()
-
-
-@pytest.fixture
 def news_items(site_tree):
     """`news_items(n, **fields)` makes n live news items under the site's news index."""
     from tests import factories

@@ -2,7 +2,7 @@
 
 Seeding takes longer than anything else in the suite: the tests below read one seeding (and
 seed again, to show that nothing doubles) inside their own transactions, rolled back after
-each. Tests that seed in another way live in test_seed_demo.py, outside that seeding.
+each. The tests of the command itself, which need no demo data, are in test_seed_demo.py.
 """
 
 from datetime import date, datetime, time
@@ -23,37 +23,31 @@ from content.models import (
     TrainingOccasion,
     TrainingOfferPage,
 )
+from mentoring.companies.workflow import RequestStatus
 from mentoring.core import orgnr
 from mentoring.figures.selectors import participant_rows
 from mentoring.matching.services import matching_run
-from mentoring.models import Application, Intake, MentorProfile, Outcome, Review, StatusChange
+from mentoring.models import (
+    Application,
+    CompanyRequest,
+    EffortKind,
+    Intake,
+    MentorProfile,
+    Outcome,
+    Review,
+    StatusChange,
+)
 from portal.demo import mentors, seed, texts
 from portal.roles import MENTORS
-from tests.conftest import fresh_install_tree
-from tests.portal.conftest import small_render
+from tests.portal.conftest import demo_seeded_once
 
 TODAY = date(2025, 3, 14)
 
 
 @pytest.fixture(scope="module")
 def _seeded_once(django_db_setup, django_db_blocker):
-    """The demo seeded on a new installation once for this module, in a transaction rolled back at its end.
-
-    Seeding takes longer than anything else in the suite; the tests below read it (and seed
-    again, to show nothing doubles) inside their own transactions, rolled back after each.
-    """
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(seed, "render", small_render)
-        outer = transaction.atomic()
-        outer.__enter__()
-        fresh_install_tree()
-        seed.demo_seed(today=TODAY)
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    with demo_seeded_once(django_db_blocker, today=TODAY):
+        yield
 
 
 @pytest.fixture
@@ -249,3 +243,17 @@ def test_demo_seed_marks_attendance_on_the_begun_occasion_once(seeded):
     assert EnrolmentChange.objects.filter(enrolment__in=enrolments, event="attendance").exists()
     leader = next(email for role, email, *_rest in texts.USERS if role == "course leader")
     assert get_user_model().objects.get(email=leader).groups.filter(name="Course leaders").exists()
+
+
+@pytest.mark.django_db
+def test_demo_seed_companies_once_with_a_reserved_occasion_and_mentoring_places(seeded):
+    seed.demo_seed(today=TODAY)  # idempotent: nothing doubles
+
+    requests = CompanyRequest.objects.all()
+    assert requests.count() == 3
+    assert all(orgnr.normalise(r.org_number) == r.org_number for r in requests)
+    assert set(requests.values_list("status", flat=True)) == {RequestStatus.NEW, RequestStatus.PLANNED}
+    reserved = requests.get(effort_kind=EffortKind.OCCASION).reserved_occasion
+    assert reserved.starts_on > TODAY and reserved.page.locale.language_code == "sv"
+    assert requests.get(effort_kind=EffortKind.MENTORING).mentoring_places >= 1
+    assert all(r.changes.exists() for r in requests)
