@@ -38,8 +38,13 @@ def _site_tree_build() -> None:
     """
     from wagtail.models import Page, Site
 
+    from content.models import HomePage
     from tests import factories
 
+    served = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if served is not None and served.root_page.specific_class is HomePage:
+        # A database kept from before (pytest --reuse-db) already serves a public site: use it.
+        return
     root = Page.get_first_root_node()
     home = factories.HomePageFactory(parent=root)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
