@@ -43,8 +43,10 @@ demo: migrate ## Load the demo content and users (safe to repeat)
 run: demo ## Set up and start the portal and its task worker on http://127.0.0.1:8000
 	$(BIN)/python manage.py runportal $(ADDR)
 
-test: messages ## Run the whole test suite (browser tests skip without Chromium)
-	$(BIN)/python -m pytest -p no:cacheprovider
+# One test process per core (pytest-xdist); TEST_PROCESSES=0 runs the suite in this process alone.
+TEST_PROCESSES ?= auto
+test: messages ## Run the whole test suite on every core (browser tests skip without Chromium)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(TEST_PROCESSES)
 
 test-browser: messages ## Run only the browser tests
 	$(BIN)/python -m pytest -p no:cacheprovider tests/browser

@@ -30,19 +30,21 @@ def _media_root(settings, tmp_path_factory):
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
 
 
-@pytest.fixture
-def site_tree(db):
-    """The public site as the templates expect it, served for any host name.
+def _site_tree_build() -> None:
+    """Replace the page Wagtail's migration creates with the public site the templates expect.
 
-    Replaces the page Wagtail's migration creates with a HomePage holding a news
-    index, a programme index with one (featured) programme, and a standard page.
+    A HomePage holding a news index, a programme index with one (featured) programme, and a
+    standard page, served by the default Site for any host name.
     """
-    from types import SimpleNamespace
-
     from wagtail.models import Page, Site
 
+    from content.models import HomePage
     from tests import factories
 
+    served = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if served is not None and served.root_page.specific_class is HomePage:
+        # A database kept from before (pytest --reuse-db) already serves a public site: use it.
+        return
     root = Page.get_first_root_node()
     home = factories.HomePageFactory(parent=root)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
@@ -50,19 +52,74 @@ def site_tree(db):
     site.save()
     Page.objects.child_of(root).exclude(pk=home.pk).delete()
 
-    news_index = factories.NewsIndexPageFactory(parent=home)
+    factories.NewsIndexPageFactory(parent=home)
     programme_index = factories.ProgrammeIndexPageFactory(parent=home)
     programme = factories.ProgrammePageFactory(parent=programme_index)
     factories.feature_programmes(home, programme)
-    standard = factories.StandardPageFactory(parent=home)
+    factories.StandardPageFactory(parent=home)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the public site's page tree built once for the whole run.
+
+    Building the tree takes longer than most tests: each test sees it as committed data and
+    rolls its own changes back. The contents that `serialized_rollback` restores after a
+    transactional test's flush are taken again, so those tests find the tree too.
+    """
+    from django.db import connections, transaction
+
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            _site_tree_build()
+        for connection in connections.all(initialized_only=True):
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def site_tree(db):
+    """The public site as the templates expect it, served for any host name (see `_site_tree_build`).
+
+    Fresh instances for each test, so that what one test changes on them never reaches another.
+    """
+    from types import SimpleNamespace
+
+    from wagtail.models import Site
+
+    from content.models import NewsIndexPage, ProgrammeIndexPage, ProgrammePage, StandardPage
+
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    home = site.root_page.specific
+    programme_index = ProgrammeIndexPage.objects.child_of(home).first()
     return SimpleNamespace(
         site=site,
         home=home,
-        news_index=news_index,
+        news_index=NewsIndexPage.objects.child_of(home).first(),
         programme_index=programme_index,
-        programme=programme,
-        standard=standard,
+        programme=ProgrammePage.objects.child_of(programme_index).first(),
+        standard=StandardPage.objects.child_of(home).first(),
     )
+
+
+WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+
+
+def fresh_install_tree() -> None:
+    """Put back the page tree `migrate` leaves: Wagtail's welcome page, served by the default site.
+
+    For the tests of what happens on a new installation (the demo data), where the public
+    site's tree built for the run would be in the way.
+    """
+    from wagtail.models import Page, Site
+
+    root = Page.get_first_root_node()
+    welcome = root.add_child(instance=Page(title=WAGTAIL_WELCOME_TITLE, slug="home"))
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, welcome, ""
+    site.save()
+    for page in Page.objects.child_of(root).exclude(pk=welcome.pk):
+        page.delete()
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
 """Settings for the test suite: fast hashing, e-mail kept in memory, tasks run inline."""
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from django.core.cache.backends.redis import RedisCache
+
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER, STORAGES
+from .base import CACHES, Q_CLUSTER, REDIS_URL, STORAGES
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -15,6 +18,32 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # sync=True globally: a per-call sync would close the test's transaction.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+
+
+class RedisCacheOfThisProcess(RedisCache):
+    """The Redis cache, holding and emptying only this test process's keys.
+
+    Every test empties the cache, and Django's Redis cache empties the whole Redis database
+    for that: the processes of a parallel run (pytest -n), or two runs beside each other,
+    would wipe each other's cached pages and rate-limit counts in the middle of a test.
+    """
+
+    def clear(self) -> None:
+        client = self._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{self.key_prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+
+
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            **CACHES["default"],
+            "BACKEND": "portal.settings.test.RedisCacheOfThisProcess",
+            "KEY_PREFIX": f"test-{os.getpid()}",
+        }
+    }
+
 # Replaced by a fresh temporary folder for each test (tests/conftest.py).
 MEDIA_ROOT = str(Path(tempfile.gettempdir()) / "vastkraft-test-media")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -802,37 +802,6 @@ def test_company_request_change_rows_are_one_per_status_change(planned):
     assert CompanyRequestChange.objects.filter(request=planned).count() == 2
 
 
-# --- Demo data --------------------------------------------------------------------------------------
-
-
-def test_demo_seed_companies_once_with_a_reserved_occasion_and_mentoring_places(monkeypatch):
-    import io
-
-    from PIL import Image as PILImage
-
-    from mentoring.core import orgnr
-    from portal.demo import seed
-
-    def render(**_seed_and_motif) -> bytes:
-        out = io.BytesIO()
-        PILImage.new("RGB", (16, 9), (16, 42, 67)).save(out, format="JPEG")
-        return out.getvalue()
-
-    monkeypatch.setattr(seed, "render", render)
-    today = dt.date(2025, 3, 14)
-    seed.demo_seed(today=today)
-    seed.demo_seed(today=today)  # idempotent: nothing doubles
-
-    requests = CompanyRequest.objects.all()
-    assert requests.count() == 3
-    assert all(orgnr.normalise(r.org_number) == r.org_number for r in requests)
-    assert set(requests.values_list("status", flat=True)) == {RequestStatus.NEW, RequestStatus.PLANNED}
-    reserved = requests.get(effort_kind=EffortKind.OCCASION).reserved_occasion
-    assert reserved.starts_on > today and reserved.page.locale.language_code == "sv"
-    assert requests.get(effort_kind=EffortKind.MENTORING).mentoring_places >= 1
-    assert all(r.changes.exists() for r in requests)
-
-
 def test_company_request_plan_writes_the_join_link_to_the_outbox(
     request_new, occasion, coordinator, now, mail_via_outbox, django_capture_on_commit_callbacks
 ):
