@@ -6,17 +6,33 @@ integer range raises OverflowError on SQLite (a server error) instead of the fie
 own words, so a tampered or garbled form answers like any other wrong choice.
 """
 
+import sys
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 LARGEST_ID = 2**63 - 1
 
 
-def _beyond_any_id(value) -> bool:
+def id_number(value) -> int | None:
+    """The whole number `value` writes (decimal digits of any script, an optional minus), or None.
+
+    Not str.isdigit: "₀" and "²" are digits that int() refuses (a server error, found by a random
+    run). And never int() on a thousands-digit string: past 4,300 digits Python refuses it too.
+    """
     text = str(value).strip()
-    # isdecimal, not isdigit: "₀" and "²" are digits that int() refuses (a server error, found by a
-    # random run); what int() reads is exactly the decimal digits, in any script.
-    return text.lstrip("-").isdecimal() and not -LARGEST_ID <= int(text) <= LARGEST_ID
+    digits = text.removeprefix("-")
+    if not digits.isdecimal():
+        return None
+    limit = sys.get_int_max_str_digits()  # 0: no limit
+    if limit and len(digits) > limit:
+        return -(LARGEST_ID + 1) if text.startswith("-") else LARGEST_ID + 1
+    return int(text)
+
+
+def _beyond_any_id(value) -> bool:
+    number = id_number(value)
+    return number is not None and not -LARGEST_ID <= number <= LARGEST_ID
 
 
 class IdChoiceField(forms.ModelChoiceField):

@@ -10,7 +10,7 @@ from mentoring.applications.workflow import DECISIONS, Status
 from mentoring.core.workflow import Transition
 from mentoring.models import ApplicationStatus
 from mentoring.models.review import DEFAULT_RUBRIC, SCORE_RANGE
-from portal.fields import IdMultipleChoiceField
+from portal.fields import IdMultipleChoiceField, id_number
 
 DECISION_CHOICES = [(value, label) for value, label in ApplicationStatus.choices if value in DECISIONS]
 # What the coordinator does, as the label of the button or radio that does it.
@@ -70,7 +70,7 @@ class BulkDecisionForm(forms.Form):
     def selected_ids(self) -> set[int]:
         """The IDs ticked in the submitted form, to keep them ticked when the page is shown again."""
         raw = self.data.getlist(self.add_prefix("applications")) if self.is_bound else []
-        return {int(value) for value in raw if str(value).isdigit()}
+        return {number for number in map(id_number, raw) if number is not None}
 
 
 class DecisionForm(forms.Form):
