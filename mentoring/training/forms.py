@@ -33,7 +33,6 @@ _ERROR_KEYS = (
     "max_digits",
     "max_decimal_places",
     "max_whole_digits",
-    "step_size",
 )
 
 
@@ -54,7 +53,8 @@ class AttendanceForm(forms.Form):
                 max_value=ATTENDANCE_HOURS_MAX,
                 decimal_places=1,
                 max_digits=3,
-                step_size=HOURS_STEP,
+                # No step_size: Django's step check turns a huge number ("1e400") into a float and fails
+                # with a server error (found by a random run); `clean` checks the half hours instead.
                 initial=saved,
                 widget=forms.NumberInput(attrs={"step": str(HOURS_STEP), "inputmode": "decimal"}),
                 error_messages=error_messages,
@@ -62,7 +62,7 @@ class AttendanceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for name, value in data.items():
+        for name, value in list(data.items()):  # add_error takes the field out of cleaned_data
             if value is not None and not hours_valid(value):
                 self.add_error(name, HOURS_ERROR)
         return data
