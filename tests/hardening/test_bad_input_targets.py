@@ -32,6 +32,8 @@ def coordinator(site_tree):
 @example(breaks={"starts_on": "2028-01-01"})
 @example(breaks={"ends_on": ""})
 @example(breaks={"starts_on": MISSING, "ends_on": MISSING})
+# Found by a random run: a date posted twice, both empty, is nothing typed (the test took the list for text).
+@example(breaks={"job_seekers": MISSING, "starts_on": MISSING, "ends_on": ["", ""]})
 def test_programme_targets_survive_bad_input(client, site_tree, coordinator, breaks):
     valid = {
         "programme": str(site_tree.programme.pk),
@@ -66,7 +68,10 @@ def test_programme_targets_survive_bad_input(client, site_tree, coordinator, bre
                 for message in messages:
                     assert escape(message) in html, f"the error {message!r} of {name!r} is not shown"
             for name in {"starts_on", "ends_on"} - set(form.errors):
-                if data.get(name):
-                    assert escape(data[name]) in html, f"what was typed in {name!r} is lost"
+                typed = data.get(name)
+                if isinstance(typed, list):  # a field posted twice: the form reads the last one
+                    typed = typed[-1] if typed else ""
+                if typed:
+                    assert escape(typed) in html, f"what was typed in {name!r} is lost"
             assert stored == [], "a rejected form stored targets"
         transaction.set_rollback(True)
