@@ -1,6 +1,7 @@
 """The programme's targets: data that coordinators edit, read by the figures dashboard."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,8 @@ class ProgrammeTargets(models.Model):
     women_share_aim = models.PositiveSmallIntegerField(
         _("aim for women's share (per cent)"),
         default=40,
+        # The check constraint below keeps the database right; this keeps the error beside the field.
+        validators=[MaxValueValidator(100)],
         help_text=_("The pipeline warns at each step where women's share falls below this."),
     )
     # Both or neither: the forecast draws the path from the start to the end date.
