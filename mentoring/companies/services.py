@@ -1,4 +1,4 @@
-"""Company requests for tailored efforts: submit, plan, decline, close, and link employees.
+"""Company requests for tailored efforts: submit, plan, decline and close (`linking` links employees).
 
 A company asks; a coordinator plans one of two efforts: a course occasion reserved
 for the company (its employees join through a signed link the contact shares), or
@@ -17,23 +17,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from content.models import TrainingOccasion
-from mentoring.applications.workflow import Status as ApplicationStatus
 from mentoring.companies import workflow as company_workflow
 from mentoring.companies.workflow import RequestStatus, Role
 from mentoring.core import mail
 from mentoring.core.errors import PortalError
 from mentoring.core.tokens import TokenInvalid, TokenKind
 from mentoring.models import (
-    Application,
     CompanyRequest,
     CompanyRequestChange,
     EffortKind,
     Enrolment,
-    EnrolmentEvent,
 )
 from mentoring.models.training import OPEN_ENROLMENT
 from mentoring.training.selectors import occasion_canonical
-from mentoring.training.services import enrolment_change_record
 from portal import roles
 from portal.roles import user_has_role
 
@@ -41,15 +37,6 @@ logger = logging.getLogger(__name__)
 
 # Valid while the effort is planned and its occasion has not started: no age limit of its own.
 JOIN_LINK = TokenKind(salt="mentoring.company-join", max_age=None)
-# An application may fill a company's mentoring place while it is still alive.
-LINKABLE_APPLICATIONS = frozenset(
-    {
-        ApplicationStatus.SUBMITTED,
-        ApplicationStatus.IN_REVIEW,
-        ApplicationStatus.WAITLISTED,
-        ApplicationStatus.ACCEPTED,
-    }
-)
 
 
 class CompanyRequestError(PortalError):
@@ -159,11 +146,11 @@ def _check(*, request: CompanyRequest, target: RequestStatus, actor) -> None:
         raise TransitionNotAllowed
 
 
-def _lock(request: CompanyRequest) -> CompanyRequest:
+def lock_request(request: CompanyRequest) -> CompanyRequest:
     return CompanyRequest.objects.select_for_update().get(pk=request.pk)
 
 
-def _log(*, request: CompanyRequest, actor, now, source: str, note: str = "") -> None:
+def record_change(*, request: CompanyRequest, actor, now, source: str, note: str = "") -> None:
     """The request's audit row: from `source` to its status now (the same status for a link)."""
     CompanyRequestChange.objects.create(
         request=request, at=now, actor=actor, from_status=source, to_status=request.status, note=note
@@ -222,7 +209,7 @@ def company_request_submit(*, data: dict, now: dt.datetime, language: str) -> Co
         status=RequestStatus.NEW,
         created_at=now,
     )
-    _log(request=request, actor=None, now=now, source="")
+    record_change(request=request, actor=None, now=now, source="")
     _mail_contact(request=request, template="company_received", event="received")
     coordinators = _coordinator_addresses()
     if coordinators:
@@ -267,7 +254,7 @@ def company_request_plan(
     _check(request=request, target=RequestStatus.PLANNED, actor=actor)
     if (occasion is None) == (mentoring_places is None):
         raise CompanyRequestError(_("Choose either an occasion or a number of mentoring places."))
-    request = _lock(request)
+    request = lock_request(request)
     if request.status != RequestStatus.NEW:
         raise TransitionNotAllowed
     source = request.status
@@ -306,7 +293,7 @@ def company_request_plan(
     request.planned_at = now
     request.planned_by = actor
     request.save()
-    _log(request=request, actor=actor, now=now, source=source)
+    record_change(request=request, actor=actor, now=now, source=source)
     if occasion is not None:
         _mail_join_link(request=request, event="planned")
     else:
@@ -343,7 +330,7 @@ def company_join_link_resend(*, request: CompanyRequest, actor, now: dt.datetime
     if not request.contact_email:
         raise CompanyRequestError(_("The request has no contact address to send the link to."))
     _mail_join_link(request=request, event="join-link-resent")
-    _log(
+    record_change(
         request=request,
         actor=actor,
         now=now,
@@ -364,13 +351,13 @@ def company_request_decline(
     _check(request=request, target=RequestStatus.DECLINED, actor=actor)
     if not reason.strip():
         raise CompanyRequestError(_("Tell the company why."), field="reason")
-    request = _lock(request)
+    request = lock_request(request)
     if request.status != RequestStatus.NEW:
         raise TransitionNotAllowed
     source = request.status
     request.status = RequestStatus.DECLINED
     request.save(update_fields=["status"])
-    _log(request=request, actor=actor, now=now, source=source, note=reason.strip())
+    record_change(request=request, actor=actor, now=now, source=source, note=reason.strip())
     _mail_contact(request=request, template="company_declined", event="declined", reason=reason.strip())
     return request
 
@@ -385,123 +372,11 @@ def company_request_close(
     Raises NotAllowed or TransitionNotAllowed.
     """
     _check(request=request, target=RequestStatus.CLOSED, actor=actor)
-    request = _lock(request)
+    request = lock_request(request)
     if request.status != RequestStatus.PLANNED:
         raise TransitionNotAllowed
     source = request.status
     request.status = RequestStatus.CLOSED
     request.save(update_fields=["status"])
-    _log(request=request, actor=actor, now=now, source=source, note=note.strip())
+    record_change(request=request, actor=actor, now=now, source=source, note=note.strip())
     return request
-
-
-def _check_linking(*, request: CompanyRequest, actor, kind: EffortKind) -> CompanyRequest:
-    if not user_has_role(actor, roles.COORDINATORS):
-        raise NotAllowed
-    request = _lock(request)
-    if request.status != RequestStatus.PLANNED or request.effort_kind != kind:
-        raise TransitionNotAllowed
-    return request
-
-
-@transaction.atomic
-def company_enrolment_link(
-    *, request: CompanyRequest, enrolment: Enrolment, actor, now: dt.datetime
-) -> Enrolment:
-    """Count `enrolment` (open, on the request's reserved occasion) as one of the company's.
-
-    Raises NotAllowed, TransitionNotAllowed (the request is not a planned occasion
-    effort), or CompanyRequestError when the enrolment does not fit.
-    """
-    request = _check_linking(request=request, actor=actor, kind=EffortKind.OCCASION)
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.occasion_id != request.reserved_occasion_id or not enrolment.is_open:
-        raise CompanyRequestError(
-            _("This person has no open enrolment on the reserved occasion."), field="email"
-        )
-    if enrolment.company_request_id == request.pk:
-        return enrolment
-    if enrolment.company_request_id is not None:
-        raise CompanyRequestError(_("This enrolment belongs to another company's effort."), field="email")
-    enrolment.company_request = request
-    enrolment.save(update_fields=["company_request"])
-    enrolment_change_record(
-        enrolment=enrolment, actor=actor, now=now, event=EnrolmentEvent.LINKED, note=str(request)
-    )
-    return enrolment
-
-
-@transaction.atomic
-def company_enrolment_unlink(
-    *, request: CompanyRequest, enrolment: Enrolment, actor, now: dt.datetime
-) -> Enrolment:
-    """Take `enrolment` out of the company's effort (the person keeps the enrolment). Raises NotAllowed,
-    or CompanyRequestError when it is not linked to `request`."""
-    if not user_has_role(actor, roles.COORDINATORS):
-        raise NotAllowed
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.company_request_id != request.pk:
-        raise CompanyRequestError(_("This enrolment is not linked to this company's effort."))
-    enrolment.company_request = None
-    enrolment.save(update_fields=["company_request"])
-    enrolment_change_record(
-        enrolment=enrolment, actor=actor, now=now, event=EnrolmentEvent.UNLINKED, note=str(request)
-    )
-    return enrolment
-
-
-@transaction.atomic
-def company_application_link(
-    *, request: CompanyRequest, application: Application, actor, now: dt.datetime
-) -> Application:
-    """Let `application` fill one of the request's mentoring places; never more than the places.
-
-    Raises NotAllowed, TransitionNotAllowed (not a planned mentoring effort), or
-    CompanyRequestError when the places are taken or the application does not fit.
-    """
-    request = _check_linking(request=request, actor=actor, kind=EffortKind.MENTORING)
-    application = Application.objects.select_for_update().select_related("applicant").get(pk=application.pk)
-    if application.company_request_id == request.pk:
-        return application
-    if application.status not in LINKABLE_APPLICATIONS:
-        raise CompanyRequestError(_("This person has no application that can be linked."), field="email")
-    if application.company_request_id is not None:
-        raise CompanyRequestError(_("This application belongs to another company's effort."), field="email")
-    # The request row is locked above, so two coordinators linking at once count one after the other.
-    if request.applications.count() >= request.mentoring_places:
-        raise CompanyRequestError(_("All the company's mentoring places are taken."), field="email")
-    application.company_request = request
-    application.save(update_fields=["company_request"])
-    _log(
-        request=request,
-        actor=actor,
-        now=now,
-        source=request.status,
-        # By the application, not the person: a blind review may still hide who applied.
-        note=_("Application linked: %(application)s") % {"application": application},
-    )
-    return application
-
-
-@transaction.atomic
-def company_application_unlink(
-    *, request: CompanyRequest, application: Application, actor, now: dt.datetime
-) -> Application:
-    """Free the mentoring place `application` held. Raises NotAllowed, or CompanyRequestError when
-    it is not linked to `request`."""
-    if not user_has_role(actor, roles.COORDINATORS):
-        raise NotAllowed
-    request = _lock(request)
-    application = Application.objects.select_for_update().select_related("applicant").get(pk=application.pk)
-    if application.company_request_id != request.pk:
-        raise CompanyRequestError(_("This application is not linked to this company's effort."))
-    application.company_request = None
-    application.save(update_fields=["company_request"])
-    _log(
-        request=request,
-        actor=actor,
-        now=now,
-        source=request.status,
-        note=_("Application unlinked: %(application)s") % {"application": application},
-    )
-    return application

@@ -19,8 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.applications.selectors import identity_visible
+from mentoring.companies import linking, services
 from mentoring.companies import selectors as company_selectors
-from mentoring.companies import services
 from mentoring.companies import workflow as company_workflow
 from mentoring.companies.filters import CompanyRequestFilter
 from mentoring.companies.forms import (
@@ -312,16 +312,14 @@ def company_request_link(request, pk: int):
                     raise services.CompanyRequestError(
                         _("This person has no open enrolment on the reserved occasion."), field="email"
                     )
-                services.company_enrolment_link(
-                    request=item, enrolment=enrolment, actor=request.user, now=now
-                )
+                linking.company_enrolment_link(request=item, enrolment=enrolment, actor=request.user, now=now)
             else:
                 application = company_selectors.application_to_link(email=email)
                 if application is None:
                     raise services.CompanyRequestError(
                         _("This person has no application that can be linked."), field="email"
                     )
-                services.company_application_link(
+                linking.company_application_link(
                     request=item, application=application, actor=request.user, now=now
                 )
         except services.CompanyRequestError as error:
@@ -337,7 +335,7 @@ def company_request_link(request, pk: int):
 def company_request_unlink_enrolment(request, pk: int, enrolment_pk: int):
     item = _request_or_404(pk)
     enrolment = get_object_or_404(Enrolment, pk=enrolment_pk, company_request=item)
-    services.company_enrolment_unlink(
+    linking.company_enrolment_unlink(
         request=item, enrolment=enrolment, actor=request.user, now=timezone.now()
     )
     messages.success(request, _("The enrolment is no longer linked to the company's effort."))
@@ -349,7 +347,7 @@ def company_request_unlink_enrolment(request, pk: int, enrolment_pk: int):
 def company_request_unlink_application(request, pk: int, application_pk: int):
     item = _request_or_404(pk)
     application = get_object_or_404(Application, pk=application_pk, company_request=item)
-    services.company_application_unlink(
+    linking.company_application_unlink(
         request=item, application=application, actor=request.user, now=timezone.now()
     )
     messages.success(request, _("The application is no longer linked to the company's effort."))

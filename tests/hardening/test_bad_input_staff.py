@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from mentoring.applications.forms.review import ReviewForm
 from mentoring.applications.workflow import Status
-from mentoring.companies import services as company_services
+from mentoring.companies import linking as company_linking
 from mentoring.guidance import services as guidance_services
 from mentoring.matching.forms import pair_value
 from mentoring.matching.services import matching_run_start
@@ -134,7 +134,7 @@ def planned_request(coordinator):
 @pytest.fixture
 def linked(planned_request, coordinator):
     """Anna's application, holding one of the company's mentoring places."""
-    return company_services.company_application_link(
+    return company_linking.company_application_link(
         request=planned_request,
         application=Application.objects.get(applicant__email="anna@example.org"),
         actor=coordinator,

@@ -163,28 +163,33 @@ def _reason_page(request, mentorship, planned, form, *, title: str, intro: str, 
     )
 
 
+def _with_reason(request, mentorship, planned, form_class, *, act, done: str, **page):
+    """A step that takes only a reason (cancel, "it did not happen"): `act` is its service."""
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(planned=planned, actor=request.user, reason=form.cleaned_data["reason"], now=timezone.now())
+        except MentorshipError as error:
+            add_error(form, error)
+        else:
+            messages.success(request, done)
+            return _back(mentorship.pk)
+    return _reason_page(request, mentorship, planned, form, **page)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def planned_meeting_cancel(request, pk: int, planned_id: int):
     mentorship, planned = _own_planned(request, pk, planned_id)
     if not _still_planned(request, planned):
         return _back(pk)
-    form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            planning.planned_meeting_cancel(
-                planned=planned, actor=request.user, reason=form.cleaned_data["reason"], now=timezone.now()
-            )
-        except MentorshipError as error:
-            add_error(form, error)
-        else:
-            messages.success(request, _("The meeting is cancelled. You both get the cancellation by e-mail."))
-            return _back(pk)
-    return _reason_page(
+    return _with_reason(
         request,
         mentorship,
         planned,
-        form,
+        CancelForm,
+        act=planning.planned_meeting_cancel,
+        done=_("The meeting is cancelled. You both get the cancellation by e-mail."),
         title=_("Cancel the meeting"),
         intro=_("The other person reads your reason in the cancellation."),
         button=_("Cancel the meeting"),
@@ -205,22 +210,13 @@ def planned_meeting_missed(request, pk: int, planned_id: int):
     mentorship, planned = _own_planned(request, pk, planned_id)
     if not _still_planned(request, planned) or not _has_started(request, planned):
         return _back(pk)
-    form = DidNotHappenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            planning.planned_meeting_did_not_happen(
-                planned=planned, actor=request.user, reason=form.cleaned_data["reason"], now=timezone.now()
-            )
-        except MentorshipError as error:
-            add_error(form, error)
-        else:
-            messages.success(request, _("Noted. Plan a new meeting when you have agreed on a time."))
-            return _back(pk)
-    return _reason_page(
+    return _with_reason(
         request,
         mentorship,
         planned,
-        form,
+        DidNotHappenForm,
+        act=planning.planned_meeting_did_not_happen,
+        done=_("Noted. Plan a new meeting when you have agreed on a time."),
         title=_("The meeting did not take place"),
         intro=_(
             "The coordinators see that the meeting did not take place, "

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from mentoring.applications.workflow import Status
-from mentoring.companies import services
+from mentoring.companies import linking, services
 from mentoring.companies import workflow as company_workflow
 from mentoring.companies.workflow import RequestStatus, Role
 from mentoring.models import (
@@ -405,11 +405,11 @@ def test_company_request_resend_link_refuses_get_and_other_roles(client, site_tr
 def test_company_enrolment_link_and_unlink_write_audit_rows(planned, occasion, coordinator, now):
     person = factories.ApplicantFactory()
     enrolment = enrolment_create(occasion=occasion, person=person, now=now, company_request=planned).enrolment
-    services.company_enrolment_unlink(request=planned, enrolment=enrolment, actor=coordinator, now=now)
+    linking.company_enrolment_unlink(request=planned, enrolment=enrolment, actor=coordinator, now=now)
     enrolment.refresh_from_db()
     assert enrolment.company_request is None
 
-    services.company_enrolment_link(request=planned, enrolment=enrolment, actor=coordinator, now=now)
+    linking.company_enrolment_link(request=planned, enrolment=enrolment, actor=coordinator, now=now)
 
     enrolment.refresh_from_db()
     assert enrolment.company_request == planned
@@ -422,7 +422,7 @@ def test_company_enrolment_link_refuses_an_enrolment_on_another_occasion(planned
     enrolment = enrolment_create(occasion=elsewhere, person=factories.ApplicantFactory(), now=now).enrolment
 
     with pytest.raises(services.CompanyRequestError):
-        services.company_enrolment_link(request=planned, enrolment=enrolment, actor=coordinator, now=now)
+        linking.company_enrolment_link(request=planned, enrolment=enrolment, actor=coordinator, now=now)
 
 
 def test_company_application_link_never_exceeds_the_places(
@@ -430,12 +430,12 @@ def test_company_application_link_never_exceeds_the_places(
 ):
     first, second, third = (application_in(Status.SUBMITTED) for _ in range(3))
     for application in (first, second):
-        services.company_application_link(
+        linking.company_application_link(
             request=planned_mentoring, application=application, actor=coordinator, now=now
         )
 
     with pytest.raises(services.CompanyRequestError, match="places are taken"):
-        services.company_application_link(
+        linking.company_application_link(
             request=planned_mentoring, application=third, actor=coordinator, now=now
         )
     assert planned_mentoring.applications.count() == 2
@@ -445,11 +445,11 @@ def test_company_application_unlink_frees_a_place_and_is_logged(
     planned_mentoring, application_in, coordinator, now
 ):
     application = application_in(Status.SUBMITTED)
-    services.company_application_link(
+    linking.company_application_link(
         request=planned_mentoring, application=application, actor=coordinator, now=now
     )
 
-    services.company_application_unlink(
+    linking.company_application_unlink(
         request=planned_mentoring, application=application, actor=coordinator, now=now
     )
 
@@ -467,7 +467,7 @@ def test_company_request_page_keeps_a_blind_review_blind(
     intake.save(update_fields=["blind_review"])
     applicant = factories.ApplicantFactory(first_name="Hemlighet", last_name="Okändsdotter")
     application = application_in(Status.SUBMITTED, idea_title="Elcykelverkstad", applicant=applicant)
-    services.company_application_link(
+    linking.company_application_link(
         request=planned_mentoring, application=application, actor=coordinator, now=now
     )
     client.force_login(coordinator)
@@ -485,7 +485,7 @@ def test_company_request_page_keeps_a_blind_review_blind(
 
 def test_company_application_link_refuses_an_occasion_effort(planned, application_in, coordinator, now):
     with pytest.raises(services.TransitionNotAllowed):
-        services.company_application_link(
+        linking.company_application_link(
             request=planned, application=application_in(Status.SUBMITTED), actor=coordinator, now=now
         )
 
@@ -642,7 +642,7 @@ def test_company_request_plan_occasion_view_reserves(client, site_tree, coordina
 def test_company_request_link_view_links_by_email(client, site_tree, coordinator, planned, occasion, now):
     person = factories.ApplicantFactory(email="montor@example.org")
     enrolment = enrolment_create(occasion=occasion, person=person, now=now, company_request=planned).enrolment
-    services.company_enrolment_unlink(request=planned, enrolment=enrolment, actor=coordinator, now=now)
+    linking.company_enrolment_unlink(request=planned, enrolment=enrolment, actor=coordinator, now=now)
     client.force_login(coordinator)
 
     response = client.post(
