@@ -138,6 +138,7 @@ def profile(name: str, pages, signed_in, *, rounds: int) -> None:
     profiler.disable()
     stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
     stats.print_stats(70)
+    stats.sort_stats("tottime").print_stats(30)
 
 
 def main() -> None:
