@@ -258,10 +258,11 @@ def participant_tallies(
             "business_registered": bool(line["business_registered"]),
         }
         tallies.add(codes, gender=line["gender"] or "undisclosed", count=line["n"])
-    # Every participant was counted once by gender, and once by business for each outcome line.
-    everyone = tallies.per_gender("gender", lambda code: True)
-    with_outcome = tallies.per_gender("business_registered", lambda code: True)
-    for column, total, counted in zip(figures.GENDERS, everyone, with_outcome, strict=False):
+    # Every participant is counted by gender, and those with an outcome by business as well: the
+    # difference in each gender column is the participants with no outcome yet (the last is the total).
+    everyone = tallies.per_gender("gender", lambda code: True)[:-1]
+    with_outcome = tallies.per_gender("business_registered", lambda code: True)[:-1]
+    for column, total, counted in zip(figures.GENDERS, everyone, with_outcome, strict=True):
         if total > counted:
             tallies.add(NO_OUTCOME_YET, gender=column, count=total - counted)
     for line in _course_hours(applications):
