@@ -47,6 +47,13 @@ CONFIRMED_ATTENDANCE = Q(enrolment__hours_confirmed_at__isnull=False)
 HOURS_SUM = DecimalField(max_digits=15, decimal_places=1)
 # The years of acceptance told apart by comparison (see `_local_year`); older ones are extracted.
 COMPARED_YEARS = 30
+# The outcome codes of a participant with no outcome recorded at either point.
+NO_OUTCOME_YET = {
+    "exit_result": None,
+    "six_month_result": None,
+    "six_month_improved": None,
+    "business_registered": False,
+}
 
 
 def of_programme(programme, *, path: str) -> Q:
@@ -144,14 +151,18 @@ def _age_codes(applications: QuerySet[Application]) -> QuerySet:
 
 
 def _outcome_codes(applications: QuerySet[Application]) -> QuerySet:
-    """One line per combination of results found (at exit, at six months), with its number of participants.
+    """One line per combination of results found (at exit, at six months), with its number of participants,
+    for the participants with an outcome at either point; the others have none yet (`NO_OUTCOME_YET`).
 
-    A participant has at most one outcome at each point (a database constraint), so each point is one
-    join. The business counted is an own business registered with an organisation number, at either point.
+    Only those are grouped: most participants have no outcome until their mentorship ends, and grouping
+    everyone was most of the query's time. A participant has at most one outcome at each point (a
+    database constraint), so each point is one join. The business counted is an own business registered
+    with an organisation number, at either point.
     """
     own_business = Outcome.Result.OWN_BUSINESS
     return (
-        applications.annotate(
+        applications.filter(pk__in=Outcome.objects.values("participant"))
+        .annotate(
             exit_outcome=FilteredRelation("outcomes", condition=Q(outcomes__point=Outcome.Point.EXIT)),
             six_month_outcome=FilteredRelation(
                 "outcomes", condition=Q(outcomes__point=Outcome.Point.SIX_MONTHS)
@@ -247,6 +258,13 @@ def participant_tallies(
             "business_registered": bool(line["business_registered"]),
         }
         tallies.add(codes, gender=line["gender"] or "undisclosed", count=line["n"])
+    # Every participant is counted by gender, and those with an outcome by business as well: the
+    # difference in each gender column is the participants with no outcome yet (the last is the total).
+    everyone = tallies.per_gender("gender", lambda code: True)[:-1]
+    with_outcome = tallies.per_gender("business_registered", lambda code: True)[:-1]
+    for column, total, counted in zip(figures.GENDERS, everyone, with_outcome, strict=True):
+        if total > counted:
+            tallies.add(NO_OUTCOME_YET, gender=column, count=total - counted)
     for line in _course_hours(applications):
         tallies.course_time.add(
             gender=line["gender"] or "undisclosed",

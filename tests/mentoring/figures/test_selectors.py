@@ -208,6 +208,30 @@ def test_pipeline_counts_women_and_everyone_at_each_stage(intake):
     assert [key for key, _w, _t in pipeline_counts()] == list(figures.PIPELINE_STAGES)
 
 
+def test_pipeline_counts_the_later_stages_of_accepted_applications_only(intake):
+    matched_then_withdrawn = accepted(intake, gender=Gender.WOMAN)
+    mentorship(matched_then_withdrawn, status=MentorshipStatus.COMPLETED, meetings=3)
+    outcome(
+        matched_then_withdrawn,
+        "exit",
+        "own_business",
+        organisation_number="556677-8899",
+        business_registered=True,
+    )
+    Application.objects.filter(pk=matched_then_withdrawn.pk).update(status=Status.WITHDRAWN)
+    still_in = accepted(intake, gender=Gender.WOMAN)
+    mentorship(still_in, meetings=3)
+
+    assert pipeline_counts(intake=intake) == [
+        ("applied", 2, 2),
+        ("eligible", 1, 1),
+        ("accepted", 1, 1),
+        ("matched", 1, 1),
+        ("three_meetings", 1, 1),
+        ("business_started", 0, 0),
+    ]
+
+
 def test_pipeline_counts_filter_by_day_of_submission(intake):
     accepted(intake)
     assert pipeline_counts(since=timezone.localdate() + dt.timedelta(days=1))[0] == ("applied", 0, 0)
