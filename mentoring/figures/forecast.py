@@ -17,6 +17,7 @@ from django.utils import timezone
 from mentoring.applications.workflow import Status
 from mentoring.figures.arithmetic import EMPLOYED_AT_ENTRY
 from mentoring.figures.arithmetic import forecast as arithmetic
+from mentoring.figures.counted import counted
 from mentoring.figures.selectors import _programme_of, programme_targets_of
 from mentoring.models import Application, ProgrammeTargets
 
@@ -93,16 +94,23 @@ class ProgrammeForecast:
 
 
 def programme_forecast(
-    *, targets: ProgrammeTargets, today: date, intake=None, programme=None
+    *, targets: ProgrammeTargets, today: date, intake=None, programme=None, version: str | None = None
 ) -> ProgrammeForecast | None:
     """The forecast of each of `targets` for the participants the filters choose; None when the targets
-    have no start and end date. One query."""
+    have no start and end date. One query, none when its counts are kept under `version`
+    (`counted.version_token`)."""
     if not targets.has_dates:
         return None
     period = arithmetic.Period(starts_on=targets.starts_on, ends_on=targets.ends_on, today=today)
     counts = (
-        monthly_counts(
-            starts_on=period.starts_on, until=period.last_day_counted, intake=intake, programme=programme
+        counted(
+            "forecast",
+            monthly_counts,
+            token=version,
+            starts_on=period.starts_on,
+            until=period.last_day_counted,
+            intake=intake,
+            programme=programme,
         )
         if period.has_started
         else {key: {} for key in COUNTED}

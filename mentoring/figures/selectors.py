@@ -50,6 +50,7 @@ from mentoring.figures import display
 from mentoring.figures import export as figures_export
 from mentoring.figures import tallies as figures_tallies
 from mentoring.figures.arithmetic import CourseTimeRow, ParticipantRow
+from mentoring.figures.counted import counted, version_token
 from mentoring.mentorships.workflow import ACCEPTED
 from mentoring.models import (
     Application,
@@ -428,16 +429,30 @@ class FiguresPage:
     pipeline: display.Figure
     pipeline_warnings: list[display.DisplayRow]
     score_gap: display.Figure
+    # The data's version the counts are kept under (`counted.version_token`), for the forecast's count.
+    version: str | None = None
 
 
 def figures_page(*, filters: dict) -> FiguresPage:
     """The figures page for `filters` (`FiguresFilterForm.filters()`): the same queries whatever the
     number of participants. The targets are the chosen programme's (or the intake's), else the defaults."""
-    tallies = figures_tallies.participant_tallies(**filters)
+    version = version_token()
+    tallies = counted("tallies", figures_tallies.participant_tallies, token=version, **filters)
     programme = _programme_of(filters)
     targets = programme_targets_of(programme)
-    stages = figures.pipeline(pipeline_counts(**filters), aim_percent=targets.women_share_aim)
-    gap = figures.score_gap(reviewer_scores(intake=filters["intake"], programme=filters["programme"]))
+    pipeline_lines = counted("pipeline", pipeline_counts, token=version, **filters)
+    stages = figures.pipeline(pipeline_lines, aim_percent=targets.women_share_aim)
+    scores = counted(
+        "scores", reviewer_scores, token=version, intake=filters["intake"], programme=filters["programme"]
+    )
+    gap = figures.score_gap(scores)
+    everyone = counted(
+        "everyone-on-courses",
+        figures_tallies.everyone_course_tally,
+        token=version,
+        since=filters["since"],
+        until=filters["until"],
+    )
     keys = figures_export.breakdown_keys()
     breakdowns = [
         display.table_figure(
@@ -448,6 +463,7 @@ def figures_page(*, filters: dict) -> FiguresPage:
     businesses = figures.businesses_of(tallies)
     pipeline = display.pipeline_figure(stages, aim=targets.women_share_aim)
     return FiguresPage(
+        version=version,
         participant_count=tallies.participants(),
         programme=programme,
         targets=targets,
@@ -472,10 +488,7 @@ def figures_page(*, filters: dict) -> FiguresPage:
                 ),
             ),
             display.table_figure(
-                figures.course_time_of(
-                    figures_tallies.everyone_course_tally(since=filters["since"], until=filters["until"]),
-                    key=figures.COURSE_TIME_EVERYONE,
-                ),
+                figures.course_time_of(everyone, key=figures.COURSE_TIME_EVERYONE),
                 id="course-time-everyone",
                 chart_row="hours_marked",
                 note=_(

@@ -52,6 +52,7 @@ def figures_dashboard(request):
                 today=timezone.localdate(),
                 intake=filters["intake"],
                 programme=filters["programme"],
+                version=context["version"],
             )
         context["forecast"] = forecast_display.forecast_section(
             filters=filters, programme=programme, targets=targets, forecast=forecast

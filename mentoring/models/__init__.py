@@ -8,7 +8,7 @@ from mentoring.models.company import (
     CompanyRequestStatus,
     EffortKind,
 )
-from mentoring.models.figures import ProgrammeTargets
+from mentoring.models.figures import FiguresVersion, ProgrammeTargets
 from mentoring.models.followup import AnswerSource, FollowUpSurvey, Outcome, SurveyKind
 from mentoring.models.guidance import GuidanceBooking, GuidanceMode, GuidanceOutcome, GuidanceSlot
 from mentoring.models.intake import EligibilityRefusal, Intake
@@ -53,6 +53,7 @@ __all__ = [
     "EnrolmentStatus",
     "ErasureRequest",
     "FeedLanguage",
+    "FiguresVersion",
     "FollowUpSurvey",
     "Goal",
     "GuidanceBooking",

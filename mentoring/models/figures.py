@@ -67,3 +67,23 @@ class ProgrammeTargets(models.Model):
     @property
     def has_dates(self) -> bool:
         return self.starts_on is not None and self.ends_on is not None
+
+
+class FiguresVersion(models.Model):
+    """One row whose token changes with every committed change to what the figures count.
+
+    Database triggers (migration 0026) replace `token` on each insert, update and delete in the
+    tables the figures read, whatever wrote them: a service, a bulk update, the admin or a
+    migration. `mentoring.figures.counted` keeps counts under the token read before counting, so a
+    count is never served after its data changed. No row (after a flush) means no count is kept.
+    """
+
+    token = models.CharField(max_length=64)
+    # PostgreSQL: the transaction that last replaced the token, so that it is replaced once per transaction.
+    changed_in = models.BigIntegerField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("figures version")
+
+    def __str__(self):
+        return self.token

@@ -139,6 +139,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 # site, language and content change and kept this long at most (0 builds it on every request).
 # Publishing renews it at once; the bound is for what no signal reports.
 SITE_FRAME_SECONDS = env.int("SITE_FRAME_SECONDS", default=300)
+# The figures page keeps its counts this many seconds under the version of the data they came from
+# (mentoring/figures/counted.py: any change to the counted tables is seen on the next request); 0 keeps none.
+FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=600)
 
 Q_CLUSTER = {
     "name": "portal",

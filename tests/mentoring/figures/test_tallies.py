@@ -42,6 +42,10 @@ NEW_YEAR = dt.datetime(2025, 12, 31, 23, 30, tzinfo=dt.UTC)
 
 @pytest.fixture
 def world(site_tree):
+    return make_world(site_tree)
+
+
+def make_world(site_tree) -> dict:
     """Two intakes of one programme and one of another, and a course to attend."""
     intake = factories.IntakeFactory(programme=site_tree.programme)
     return {
