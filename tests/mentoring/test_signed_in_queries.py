@@ -43,7 +43,7 @@ BUDGETS = {
     "mentorship page": 7,  # the next planned meeting
     "mentorships list": 8,
     "matching board": 9,
-    "person record": 13,  # the certificates issued
+    "person record": 9,  # a draft and a course: no history, mentorships, surveys or outcomes to read
     "intake list": 4,
 }
 MORE_PARTICIPANTS = 400
