@@ -11,6 +11,7 @@ Reads that already filter by what the asking person may see (STYLE.md rule 6).
 """
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -21,10 +22,10 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
-    QuerySet,
     Sum,
     prefetch_related_objects,
 )
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -44,6 +45,7 @@ from mentoring.models import (
     ApplicantProfile,
     Application,
     Enrolment,
+    EnrolmentStatus,
     ErasureRequest,
     FollowUpSurvey,
     Goal,
@@ -73,16 +75,21 @@ class ApplicationEntry:
 
 @dataclass(frozen=True)
 class EnrolmentEntry:
-    """An enrolment with the hours of attendance marked on it and the part of them the person confirmed."""
+    """An enrolment as the record lists it: the course, its dates and the enrolment's status, with the
+    hours of attendance marked on it and the part of them the person confirmed."""
 
-    enrolment: Enrolment
+    course: str
+    starts_on: date
+    ends_on: date
+    status_label: str
+    confirmed_at: datetime | None
     days_marked: int
     hours: Decimal
     hours_confirmed: Decimal
 
     @property
     def confirmed(self) -> bool:
-        return self.enrolment.hours_confirmed_at is not None
+        return self.confirmed_at is not None
 
 
 @dataclass(frozen=True)
@@ -107,17 +114,6 @@ class PersonRecord:
         return sum((entry.hours_confirmed for entry in self.enrolments), NO_HOURS)
 
 
-def people_with_a_record() -> QuerySet:
-    """Users the programme holds something on as a participant: an applicant profile, an application,
-    an enrolment or a guidance booking (a mentor or a member of staff alone has no record here)."""
-    return User.objects.filter(
-        Q(applicant_profile__isnull=False)
-        | Exists(Application.objects.filter(applicant=OuterRef("pk")))
-        | Exists(Enrolment.objects.filter(person=OuterRef("pk")))
-        | Exists(GuidanceBooking.objects.filter(person=OuterRef("pk")))
-    )
-
-
 def person_record(*, pk: int, viewer) -> PersonRecord:
     """The record of the person with user id `pk`, as `viewer` (a coordinator) may see it.
 
@@ -125,15 +121,14 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
     status history only once an application has left its draft, the mentorships, surveys and
     outcomes only for an accepted participant. Only the columns the record shows are loaded.
 
-    Raises Http404 when `pk` is nobody with a record (see `people_with_a_record`).
+    Raises Http404 when `pk` is nobody with a record: no applicant profile, application, enrolment
+    or guidance booking.
     An erased person's placeholder account shows what the erasure kept (see
     `services.privacy.erasure_perform`): the anonymised profile, applications and
     outcomes, without a name.
     """
     person = get_object_or_404(
-        people_with_a_record()
-        .select_related("applicant_profile")
-        .annotate(
+        User.objects.select_related("applicant_profile").annotate(
             erased=Exists(ErasureRequest.objects.filter(user=OuterRef("pk"), completed_at__isnull=False))
         ),
         pk=pk,
@@ -233,16 +228,21 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
         else []
     )
 
+    # Plain values, grouped by enrolment: a course's page is a wide Wagtail row, and only its title is shown.
     enrolments = [
         EnrolmentEntry(
-            enrolment=enrolment,
-            days_marked=enrolment.days_marked,
-            hours=enrolment.hours_marked or NO_HOURS,
-            hours_confirmed=enrolment.hours_confirmed or NO_HOURS,
+            course=row["occasion__page__title"],
+            starts_on=row["occasion__starts_on"],
+            ends_on=row["occasion__ends_on"],
+            status_label=label_of(EnrolmentStatus, row["status"]),
+            confirmed_at=row["hours_confirmed_at"],
+            days_marked=row["days_marked"],
+            hours=row["hours_marked"] or NO_HOURS,
+            hours_confirmed=row["hours_confirmed"] or NO_HOURS,
         )
-        for enrolment in Enrolment.objects.filter(person=person)
-        .select_related("occasion__page")
-        .only(
+        for row in Enrolment.objects.filter(person=person)
+        .values(
+            "pk",
             "status",
             "hours_confirmed_at",
             "occasion__starts_on",
@@ -275,6 +275,11 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
         )
         .order_by("slot__starts_at", "pk")
     )
+    # A record is of someone the programme holds something on as a participant: an applicant profile,
+    # an application, an enrolment or a guidance booking (a mentor or a member of staff alone has none).
+    if profile is None and not applications and not enrolments and not bookings:
+        raise Http404
+
     # Each survey and outcome is of one of the applications above, which carry their intake's name.
     by_pk = {application.pk: application for application in applications}
     surveys = (
@@ -314,7 +319,10 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
 def applicant_profile_of(user) -> ApplicantProfile | None:
     if not user.is_authenticated:
         return None
-    return ApplicantProfile.objects.filter(user=user).first()
+    try:
+        return ApplicantProfile.objects.get(user=user)
+    except ApplicantProfile.DoesNotExist:
+        return None
 
 
 def applicant_profile_facts(

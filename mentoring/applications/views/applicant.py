@@ -34,7 +34,7 @@ from mentoring.applications.services import eligibility_refusal_count
 from mentoring.applications.workflow import Role, Status, may_move
 from mentoring.core.display import person_name
 from mentoring.followup.services import survey_closes_at, survey_path
-from mentoring.guidance.selectors import guidance_booking_upcoming_of
+from mentoring.guidance.selectors import guidance_booking_time_of
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
@@ -444,7 +444,7 @@ def dashboard(request):
                 for intake in started
             ],
             "profile": profile_summary(applicant_profile) if applicant_profile else None,
-            "guidance_booking": guidance_booking_upcoming_of(request.user, now=now),
+            "guidance_booking": guidance_booking_time_of(request.user, now=now),
             "courses": course_entries_of(request.user, now=now),
             "planned_meetings": [
                 {
