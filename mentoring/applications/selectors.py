@@ -12,7 +12,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -341,6 +351,18 @@ def intake_next_for(*, programme, now) -> Intake | None:
     )
 
 
+def _own_applications(user) -> QuerySet[Application]:
+    if not user.is_authenticated:
+        return Application.objects.none()
+    return applications_visible_to(user).filter(applicant=user)
+
+
+def _timeline() -> Prefetch:
+    """An application's status changes as its applicant may read them (no internal notes), as `timeline`."""
+    changes = StatusChange.objects.only("id", "application_id", "at", "to_status", "reason")
+    return Prefetch("status_changes", queryset=changes, to_attr="timeline")
+
+
 def applications_of_applicant(user) -> QuerySet[Application]:
     """The applications `user` made themselves, with intake and the applicant's timeline.
 
@@ -348,15 +370,7 @@ def applications_of_applicant(user) -> QuerySet[Application]:
     someone else's draft. The timeline carries only what the applicant may read
     (no internal notes are loaded).
     """
-    if not user.is_authenticated:
-        return Application.objects.none()
-    timeline = StatusChange.objects.only("id", "application_id", "at", "to_status", "reason")
-    return (
-        applications_visible_to(user)
-        .filter(applicant=user)
-        .select_related("intake")
-        .prefetch_related(Prefetch("status_changes", queryset=timeline, to_attr="timeline"))
-    )
+    return _own_applications(user).select_related("intake").prefetch_related(_timeline())
 
 
 @dataclass(frozen=True)
@@ -397,11 +411,27 @@ def status_badge(status: str) -> str:
 
 def dashboard_entries(user) -> list[DashboardEntry]:
     """The person's applications, newest first, as their dashboard lists them: each with its
-    status, what they may do next, and the mentorship it led to."""
+    status, what they may do next, and the mentorship it led to.
+
+    One query for the applications, and one more for each thing only when it can exist: the
+    timeline once an application has left its draft, the mentorship (and its open goals) of an
+    accepted one, the surveys once a mentorship has ended.
+    """
+    applications = list(
+        _own_applications(user)
+        .select_related("intake")
+        .only("status", "step", "idea_title", "intake__title", "intake__title_en", "intake__closes_at")
+        .order_by("-created_at")
+    )
+    # No move in the workflow leads back to a draft, so a draft has no status change to read.
+    prefetch_related_objects([a for a in applications if a.status != Status.DRAFT], _timeline())
+    # Only an accepted participant is given a mentor (the matching services check it; accepted is
+    # final), and her surveys start when a mentorship ends (`followup.services.surveys_after_mentorship`).
+    accepted = any(application.status == Status.ACCEPTED for application in applications)
+    mentorships = mentorship_selectors.mentors_of_participant(user) if accepted else {}
+    any_ended = any(mentorship.status in ENDED for mentorship in mentorships.values())
+    surveys = followup_selectors.surveys_of_participant(user) if any_ended else {}
     entries = []
-    applications = list(applications_of_applicant(user).order_by("-created_at"))
-    mentorships = mentorship_selectors.mentors_of_participant(user)
-    surveys = followup_selectors.surveys_of_participant(user)
     for application in applications:
         status = Status(application.status)
         mentorship = mentorships.get(application.pk)
@@ -415,7 +445,7 @@ def dashboard_entries(user) -> list[DashboardEntry]:
                 status_label=str(ApplicationStatus(status).label),
                 badge_class=status_badge(status),
                 awaiting_decision=status in (Status.SUBMITTED, Status.IN_REVIEW),
-                timeline=application.timeline,
+                timeline=getattr(application, "timeline", []),
                 continue_url=reverse("mentoring:application_step", args=[application.pk, application.step])
                 if status == Status.DRAFT
                 else "",
@@ -430,8 +460,10 @@ def dashboard_entries(user) -> list[DashboardEntry]:
                 mentorship_url=reverse("mentoring:mentorship_detail", args=[mentorship.pk])
                 if mentorship
                 else "",
-                next_goal=mentorship_selectors.next_open_goal(mentorship) if mentorship else None,
-                last_meeting=mentorship_selectors.last_meeting_of(mentorship) if mentorship else None,
+                next_goal=mentorship_selectors.next_open_goal_among(mentorship.open_goals)
+                if mentorship
+                else None,
+                last_meeting=mentorship.last_meeting if mentorship else None,
                 mentorship_ended=ended,
                 exit_survey=own_surveys.get(SurveyKind.EXIT),
                 six_month_survey=own_surveys.get(SurveyKind.SIX_MONTHS),

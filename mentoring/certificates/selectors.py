@@ -28,10 +28,21 @@ def certificates_valid_of(enrolment_ids) -> dict[int, list[Certificate]]:
 
 
 def certificates_of_person(person) -> list[Certificate]:
-    """Every certificate issued to `person`, valid or withdrawn, the newest first (one query)."""
+    """Every certificate issued to `person`, valid or withdrawn, the newest first (one query), with the
+    occasion's first day and its page's title (not the page's whole row)."""
     return list(
         Certificate.objects.filter(enrolment__person=person)
         .select_related("occasion__page")
+        .only(
+            "language",
+            "hours",
+            "issued_at",
+            "code",
+            "withdrawn_at",
+            "withdrawn_reason",
+            "occasion__starts_on",
+            "occasion__page__title",
+        )
         .order_by("-issued_at", "-pk")
     )
 

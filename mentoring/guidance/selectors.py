@@ -49,12 +49,20 @@ def guidance_bookings_of_counsellor(user) -> QuerySet[GuidanceBooking]:
     return GuidanceBooking.objects.filter(slot__counsellor=user).select_related("slot", "person")
 
 
+def _bookings_upcoming_of(user, *, now: datetime) -> QuerySet[GuidanceBooking]:
+    return GuidanceBooking.objects.filter(person=user, cancelled_at__isnull=True, slot__starts_at__gt=now)
+
+
 def guidance_booking_upcoming_of(user, *, now: datetime) -> GuidanceBooking | None:
     """The person's active booking that has not started yet, if any."""
     if not user.is_authenticated:
         return None
-    return (
-        GuidanceBooking.objects.filter(person=user, cancelled_at__isnull=True, slot__starts_at__gt=now)
-        .select_related("slot", "slot__counsellor")
-        .first()
-    )
+    return _bookings_upcoming_of(user, now=now).select_related("slot", "slot__counsellor").first()
+
+
+def guidance_booking_time_of(user, *, now: datetime) -> GuidanceBooking | None:
+    """The booking `guidance_booking_upcoming_of` gives, with only its slot's start loaded: what the
+    person's dashboard shows of it (no counsellor, no topic)."""
+    if not user.is_authenticated:
+        return None
+    return _bookings_upcoming_of(user, now=now).select_related("slot").only("slot__starts_at").first()

@@ -2,7 +2,18 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -33,15 +44,33 @@ def mentors_of_participant(user) -> dict[int, Mentorship]:
     """The mentorship of each of `user`'s own applications, by application id, with the mentor:
     the running one, else the last that ended (with `matching_return` if she was given another).
 
+    Each carries what the participant's dashboard shows of it: `last_meeting` (the date of its last
+    meeting, or None) and `open_goals` (its goals not done yet). Two queries, the second only when
+    there is a mentorship; only the columns the dashboard reads are loaded.
+
     Never a proposal: it is between the coordinators and the mentor until the mentor accepts it.
     """
     if not user.is_authenticated:
         return {}
+    last_meeting = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by("-held_on").values("held_on")
     mentorships = (
         Mentorship.objects.filter(
             participant__applicant=user, status__in=sorted(str(s) for s in RUNNING | ENDED)
         )
         .select_related("mentor__user", "matching_return")
+        .only(
+            "participant_id",
+            "status",
+            "answered_at",
+            "ended_at",
+            "mentor__phone",
+            "mentor__bio",
+            "mentor__user__first_name",
+            "mentor__user__last_name",
+            "mentor__user__email",
+            "matching_return__mentorship_id",
+        )
+        .annotate(last_meeting=Subquery(last_meeting[:1]))
         .order_by("ended_at", "proposed_at", "pk")
     )
     found: dict[int, Mentorship] = {}
@@ -50,6 +79,14 @@ def mentors_of_participant(user) -> dict[int, Mentorship]:
         # A running one is kept; of the ended ones (oldest end first) the last wins.
         if current is None or current.status not in RUNNING:
             found[mentorship.participant_id] = mentorship
+    open_goals = (
+        Goal.objects.filter(done_at__isnull=True)
+        .only("mentorship_id", "title", "target_date", "done_at")
+        .order_by()
+    )
+    prefetch_related_objects(
+        list(found.values()), Prefetch("goals", queryset=open_goals, to_attr="open_goals")
+    )
     return found
 
 
@@ -230,26 +267,12 @@ def goals_of(mentorship: Mentorship) -> QuerySet[Goal]:
     return Goal.objects.filter(mentorship=mentorship).select_related("created_by")
 
 
-def next_open_goal(mentorship: Mentorship) -> Goal | None:
-    """The open goal with the nearest target date (goals without one last)."""
-    return (
-        Goal.objects.filter(mentorship=mentorship, done_at__isnull=True)
-        .order_by(F("target_date").asc(nulls_last=True), "pk")
-        .first()
-    )
-
-
 def next_open_goal_among(goals: list[Goal]) -> Goal | None:
-    """What `next_open_goal` gives, picked from the mentorship's goals already loaded."""
+    """The open goal with the nearest target date (goals without one last), of goals already loaded."""
     open_goals = [goal for goal in goals if goal.done_at is None]
     return min(
         open_goals, key=lambda goal: (goal.target_date is None, goal.target_date or 0, goal.pk), default=None
     )
-
-
-def last_meeting_of(mentorship: Mentorship):
-    """The date of the mentorship's last meeting, or None."""
-    return Meeting.objects.filter(mentorship=mentorship).aggregate(last=Max("held_on"))["last"]
 
 
 @dataclass(frozen=True)
@@ -284,16 +307,20 @@ def planned_view(planned: PlannedMeeting | None, *, now) -> PlannedView | None:
     )
 
 
-def planned_meetings_of_participant(user) -> list[PlannedMeeting]:
-    """The planned meetings (upcoming or prompts) of the running mentorships `user` is the participant of."""
-    if not user.is_authenticated:
+def planned_meetings_of_mentorships(mentorships: list[Mentorship]) -> list[PlannedMeeting]:
+    """The planned meetings (upcoming or prompts) of `mentorships`, soonest first, each with its
+    mentorship from the list (and what was loaded with it): one query, none without a mentorship.
+
+    For the participant's dashboard, given her running mentorships (see `mentors_of_participant`).
+    """
+    by_pk = {mentorship.pk: mentorship for mentorship in mentorships}
+    if not by_pk:
         return []
-    return list(
-        PlannedMeeting.objects.filter(
-            mentorship__participant__applicant=user,
-            mentorship__status__in=sorted(str(s) for s in RUNNING),
-            status=PlannedMeetingStatus.PLANNED,
-        )
-        .select_related("moved_by", "mentorship__mentor__user")
+    planned = list(
+        PlannedMeeting.objects.filter(mentorship__in=list(by_pk), status=PlannedMeetingStatus.PLANNED)
+        .select_related("moved_by")
         .order_by("starts_at")
     )
+    for meeting in planned:
+        meeting.mentorship = by_pk[meeting.mentorship_id]
+    return planned

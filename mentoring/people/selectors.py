@@ -11,15 +11,26 @@ Reads that already filter by what the asking person may see (STYLE.md rule 6).
 """
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Sum,
+    prefetch_related_objects,
+)
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from mentoring.applications.workflow import DECISIONS
+from mentoring.applications.workflow import DECISIONS, Status
 from mentoring.core.choices import (
     ContactLanguage,
     EducationLevel,
@@ -34,6 +45,7 @@ from mentoring.models import (
     ApplicantProfile,
     Application,
     Enrolment,
+    EnrolmentStatus,
     ErasureRequest,
     FollowUpSurvey,
     Goal,
@@ -63,16 +75,21 @@ class ApplicationEntry:
 
 @dataclass(frozen=True)
 class EnrolmentEntry:
-    """An enrolment with the hours of attendance marked on it and the part of them the person confirmed."""
+    """An enrolment as the record lists it: the course, its dates and the enrolment's status, with the
+    hours of attendance marked on it and the part of them the person confirmed."""
 
-    enrolment: Enrolment
+    course: str
+    starts_on: date
+    ends_on: date
+    status_label: str
+    confirmed_at: datetime | None
     days_marked: int
     hours: Decimal
     hours_confirmed: Decimal
 
     @property
     def confirmed(self) -> bool:
-        return self.enrolment.hours_confirmed_at is not None
+        return self.confirmed_at is not None
 
 
 @dataclass(frozen=True)
@@ -97,29 +114,21 @@ class PersonRecord:
         return sum((entry.hours_confirmed for entry in self.enrolments), NO_HOURS)
 
 
-def people_with_a_record() -> QuerySet:
-    """Users the programme holds something on as a participant: an applicant profile, an application,
-    an enrolment or a guidance booking (a mentor or a member of staff alone has no record here)."""
-    return User.objects.filter(
-        Q(applicant_profile__isnull=False)
-        | Exists(Application.objects.filter(applicant=OuterRef("pk")))
-        | Exists(Enrolment.objects.filter(person=OuterRef("pk")))
-        | Exists(GuidanceBooking.objects.filter(person=OuterRef("pk")))
-    )
-
-
 def person_record(*, pk: int, viewer) -> PersonRecord:
-    """The record of the person with user id `pk`, as `viewer` (a coordinator) may see it; nine queries.
+    """The record of the person with user id `pk`, as `viewer` (a coordinator) may see it.
 
-    Raises Http404 when `pk` is nobody with a record (see `people_with_a_record`).
+    At most ten queries, whatever the amount of data; fewer when there is less to read: the
+    status history only once an application has left its draft, the mentorships, surveys and
+    outcomes only for an accepted participant. Only the columns the record shows are loaded.
+
+    Raises Http404 when `pk` is nobody with a record: no applicant profile, application, enrolment
+    or guidance booking.
     An erased person's placeholder account shows what the erasure kept (see
     `services.privacy.erasure_perform`): the anonymised profile, applications and
     outcomes, without a name.
     """
     person = get_object_or_404(
-        people_with_a_record()
-        .select_related("applicant_profile")
-        .annotate(
+        User.objects.select_related("applicant_profile").annotate(
             erased=Exists(ErasureRequest.objects.filter(user=OuterRef("pk"), completed_at__isnull=False))
         ),
         pk=pk,
@@ -128,19 +137,38 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
 
     applications = list(
         Application.objects.filter(applicant=person)
-        .select_related("intake__programme")
+        .select_related("intake")
+        .only(
+            "status",
+            "idea_title",
+            "submitted_at",
+            "decided_at",
+            "intake__title",
+            "intake__title_en",
+            "intake__blind_review",
+        )
         .annotate(
             revealed=Exists(IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator=viewer))
         )
-        .prefetch_related(
-            Prefetch(
-                "status_changes",
-                queryset=StatusChange.objects.select_related("actor").order_by("at", "pk"),
-                to_attr="history",
-            )
-        )
         .order_by("created_at", "pk")
     )
+    # No move in the workflow leads back to a draft, so a draft has no status change to read.
+    moved = [application for application in applications if application.status != Status.DRAFT]
+    changes = (
+        StatusChange.objects.select_related("actor")
+        .only(
+            "application_id",
+            "at",
+            "from_status",
+            "to_status",
+            "reason",
+            "actor__first_name",
+            "actor__last_name",
+            "actor__email",
+        )
+        .order_by("at", "pk")
+    )
+    prefetch_related_objects(moved, Prefetch("status_changes", queryset=changes, to_attr="history"))
     entries = [
         ApplicationEntry(
             application=application,
@@ -151,31 +179,76 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
         for application in applications
     ]
     history = sorted(
-        (change for entry in entries if not entry.blind for change in entry.application.history),
+        (
+            change
+            for entry in entries
+            if not entry.blind
+            for change in getattr(entry.application, "history", [])
+        ),
         key=lambda change: (change.at, change.pk),
     )
 
+    # Only an accepted participant is matched (the matching services check it, and accepted is
+    # final); surveys start when a mentorship ends and outcomes come from surveys. Without an
+    # accepted application there is none of the three to read.
+    accepted = any(application.status == Status.ACCEPTED for application in applications)
+    application_ids = [application.pk for application in applications]
+
     # Goals are shared by mentor and participant; a private note is its writer's alone and is not read here.
-    mentorships = list(
-        Mentorship.objects.filter(participant__applicant=person)
-        .select_related("mentor__user", "participant__intake")
-        .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"))
-        .prefetch_related(
-            Prefetch("goals", queryset=Goal.objects.order_by("done_at", "target_date", "pk")),
-            Prefetch("planned_meetings", queryset=PlannedMeeting.objects.order_by("-starts_at", "-pk")),
+    mentorships = (
+        list(
+            Mentorship.objects.filter(participant__in=application_ids)
+            .select_related("mentor__user")
+            .only(
+                "status",
+                "proposed_at",
+                "ended_at",
+                "mentor__user__first_name",
+                "mentor__user__last_name",
+                "mentor__user__email",
+            )
+            .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"))
+            .prefetch_related(
+                Prefetch(
+                    "goals",
+                    queryset=Goal.objects.only("mentorship_id", "title", "target_date", "done_at").order_by(
+                        "done_at", "target_date", "pk"
+                    ),
+                ),
+                Prefetch(
+                    "planned_meetings",
+                    queryset=PlannedMeeting.objects.only(
+                        "mentorship_id", "starts_at", "status", "cancel_reason", "did_not_happen_reason"
+                    ).order_by("-starts_at", "-pk"),
+                ),
+            )
+            .order_by("proposed_at", "pk")
         )
-        .order_by("proposed_at", "pk")
+        if accepted
+        else []
     )
 
+    # Plain values, grouped by enrolment: a course's page is a wide Wagtail row, and only its title is shown.
     enrolments = [
         EnrolmentEntry(
-            enrolment=enrolment,
-            days_marked=enrolment.days_marked,
-            hours=enrolment.hours_marked or NO_HOURS,
-            hours_confirmed=enrolment.hours_confirmed or NO_HOURS,
+            course=row["occasion__page__title"],
+            starts_on=row["occasion__starts_on"],
+            ends_on=row["occasion__ends_on"],
+            status_label=label_of(EnrolmentStatus, row["status"]),
+            confirmed_at=row["hours_confirmed_at"],
+            days_marked=row["days_marked"],
+            hours=row["hours_marked"] or NO_HOURS,
+            hours_confirmed=row["hours_confirmed"] or NO_HOURS,
         )
-        for enrolment in Enrolment.objects.filter(person=person)
-        .select_related("occasion__page")
+        for row in Enrolment.objects.filter(person=person)
+        .values(
+            "pk",
+            "status",
+            "hours_confirmed_at",
+            "occasion__starts_on",
+            "occasion__ends_on",
+            "occasion__page__title",
+        )
         .annotate(
             days_marked=Count("attendance"),
             hours_marked=Sum("attendance__hours"),
@@ -191,18 +264,44 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
     bookings = list(
         GuidanceBooking.objects.filter(person=person)
         .select_related("slot__counsellor")
+        .only(
+            "cancelled_at",
+            "outcome",
+            "outcome_note",
+            "slot__starts_at",
+            "slot__counsellor__first_name",
+            "slot__counsellor__last_name",
+            "slot__counsellor__email",
+        )
         .order_by("slot__starts_at", "pk")
     )
-    surveys = list(
-        FollowUpSurvey.objects.filter(participant__applicant=person)
-        .select_related("participant__intake")
-        .order_by("due_at", "pk")
+    # A record is of someone the programme holds something on as a participant: an applicant profile,
+    # an application, an enrolment or a guidance booking (a mentor or a member of staff alone has none).
+    if profile is None and not applications and not enrolments and not bookings:
+        raise Http404
+
+    # Each survey and outcome is of one of the applications above, which carry their intake's name.
+    by_pk = {application.pk: application for application in applications}
+    surveys = (
+        list(
+            FollowUpSurvey.objects.filter(participant__in=application_ids)
+            .only("participant_id", "kind", "due_at", "answered_at", "source", "expired_at", "situation")
+            .order_by("due_at", "pk")
+        )
+        if accepted
+        else []
     )
-    outcomes = list(
-        Outcome.objects.filter(participant__applicant=person)
-        .select_related("participant__intake")
-        .order_by("participant__created_at", "point", "pk")
+    outcomes = (
+        list(
+            Outcome.objects.filter(participant__in=application_ids)
+            .only("participant_id", "point", "result", "organisation_number", "recorded_at")
+            .order_by("participant__created_at", "point", "pk")
+        )
+        if accepted
+        else []
     )
+    for row in (*surveys, *outcomes):
+        row.participant = by_pk[row.participant_id]
     return PersonRecord(
         person=person,
         profile=profile,
@@ -220,7 +319,10 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
 def applicant_profile_of(user) -> ApplicantProfile | None:
     if not user.is_authenticated:
         return None
-    return ApplicantProfile.objects.filter(user=user).first()
+    try:
+        return ApplicantProfile.objects.get(user=user)
+    except ApplicantProfile.DoesNotExist:
+        return None
 
 
 def applicant_profile_facts(

@@ -53,7 +53,8 @@ def person_record(request, pk: int):
         # (object, the name of the person who acted on it), for the tables.
         "mentorships": [(m, person_name(m.mentor.user)) for m in record.mentorships],
         "bookings": [(b, person_name(b.slot.counsellor)) for b in record.bookings],
-        "certificates": certificates_of_person(record.person),
+        # A certificate is issued on an enrolment: without one there is none to look for.
+        "certificates": certificates_of_person(record.person) if record.enrolments else [],
         "history": [
             (c, person_name(c.actor) if c.actor_id else _("(deleted account)")) for c in record.history
         ],

@@ -266,9 +266,29 @@ _COURSE_BADGES = {
 
 
 def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
-    """The person's enrolments as the dashboard's "My courses" lists them (two queries)."""
-    enrolments = list(enrolments_of(person).annotate(hours_total=hours_total_subquery()))
-    certificates = certificates_valid_of(e.pk for e in enrolments if e.hours_confirmed_at is not None)
+    """The person's enrolments as the dashboard's "My courses" lists them: one query, and one more
+    for the certificates when hours have been confirmed (and one for each place on a waiting list).
+
+    Only what the list shows of an occasion and its page is loaded (a page's row is wide).
+    """
+    enrolments = list(
+        enrolments_of(person)
+        .only(
+            "status",
+            "created_at",
+            "hours_confirmed_at",
+            "occasion__starts_on",
+            "occasion__ends_on",
+            "occasion__place",
+            "occasion__online",
+            "occasion__page__title",
+            "occasion__page__url_path",
+        )
+        # Summed over the join: a person has few enrolments, and this compiles faster than a subquery.
+        .annotate(hours_total=Sum("attendance__hours"))
+    )
+    confirmed = [e.pk for e in enrolments if e.hours_confirmed_at is not None]
+    certificates = certificates_valid_of(confirmed) if confirmed else {}
     today = timezone.localdate(now)
     return [
         CourseEntry(

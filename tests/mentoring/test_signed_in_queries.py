@@ -34,7 +34,7 @@ MENTOR = "mentor@vastkraft.example"
 # session and the user (2), the person's groups (1, however many role checks), then the page's own.
 # Before the site's frame was cached each was 3 more (home page, its children, the contact page).
 BUDGETS = {
-    "applicant dashboard": 11,  # one for the planned meeting that asks "how did it go?"
+    "applicant dashboard": 7,  # a draft: no timeline, mentorship, surveys or planned meetings to read
     "review queue": 6,
     "review queue, filtered": 6,
     "review queue, by score": 6,
@@ -43,7 +43,7 @@ BUDGETS = {
     "mentorship page": 7,  # the next planned meeting
     "mentorships list": 8,
     "matching board": 9,
-    "person record": 13,  # the certificates issued
+    "person record": 9,  # a draft and a course: no history, mentorships, surveys or outcomes to read
     "intake list": 4,
 }
 MORE_PARTICIPANTS = 400

@@ -18,7 +18,11 @@ from mentoring.applications import uploads
 from mentoring.applications.eligibility import EligibilityAnswers
 from mentoring.core.choices import (
     BusinessSector,
+    ContactLanguage,
+    EducationLevel,
     EmploymentStatus,
+    FormerSector,
+    Gender,
     Language,
     MeetingMode,
     Municipality,
@@ -26,6 +30,7 @@ from mentoring.core.choices import (
     SupportNeed,
     WomanMentor,
 )
+from mentoring.core.display import label_of
 from mentoring.core.forms import organisation_number
 from mentoring.models import ApplicantProfile, Application
 from mentoring.models.application import Step
@@ -398,25 +403,28 @@ def application_answers(
 
 
 def profile_summary(profile: ApplicantProfile) -> list[Answer]:
-    """The profile as recorded, label and value, for reading back (it is not changed afterwards)."""
+    """The profile as recorded, label and value, for reading back (it is not changed afterwards).
+
+    Labels from the choices' enums (`label_of`): `get_FOO_display` builds a dict of every choice
+    on each call."""
     p = profile
     rows = [
         ("first_name", p.full_name),
         ("phone", p.phone),
-        ("municipality", p.get_municipality_display()),
+        ("municipality", label_of(Municipality, p.municipality)),
         ("birth_year", str(p.birth_year)),
-        ("gender", p.get_gender_display()),
-        ("employment_status", p.get_employment_status_display()),
+        ("gender", label_of(Gender, p.gender)),
+        ("employment_status", label_of(EmploymentStatus, p.employment_status)),
     ]
     if p.months_unemployed is not None:
         rows.append(("months_unemployed", str(p.months_unemployed)))
     if p.business_registered_on is not None:
         rows.append(("business_registered_on", date_format(p.business_registered_on, "j F Y")))
     rows += [
-        ("former_sector", p.get_former_sector_display()),
-        ("education_level", p.get_education_level_display()),
+        ("former_sector", label_of(FormerSector, p.former_sector)),
+        ("education_level", label_of(EducationLevel, p.education_level)),
         ("languages", _choice_labels(p.languages, Language.choices)),
-        ("contact_language", p.get_contact_language_display()),
+        ("contact_language", label_of(ContactLanguage, p.contact_language)),
     ]
     labels = {"first_name": _("Name")}
     return [

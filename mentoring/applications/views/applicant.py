@@ -34,7 +34,7 @@ from mentoring.applications.services import eligibility_refusal_count
 from mentoring.applications.workflow import Role, Status, may_move
 from mentoring.core.display import person_name
 from mentoring.followup.services import survey_closes_at, survey_path
-from mentoring.guidance.selectors import guidance_booking_upcoming_of
+from mentoring.guidance.selectors import guidance_booking_time_of
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
@@ -429,8 +429,11 @@ def dashboard(request):
     now = timezone.now()
     entries = [_with_survey_link(entry, now=now) for entry in selectors.dashboard_entries(request.user)]
     applied = {entry.application.intake_id for entry in entries}
-    started = Intake.objects.filter(pk__in=[i for i in _eligible_intakes(request) if i not in applied])
+    not_applied = [i for i in _eligible_intakes(request) if i not in applied]
+    started = Intake.objects.filter(pk__in=not_applied) if not_applied else []
     applicant_profile = people_selectors.applicant_profile_of(request.user)
+    # The entries' mentorships that have not ended are the running ones, mentor loaded with them.
+    running = [entry.mentorship for entry in entries if entry.mentorship and not entry.mentorship_ended]
     return render(
         request,
         "mentoring/applicant/dashboard.html",
@@ -441,7 +444,7 @@ def dashboard(request):
                 for intake in started
             ],
             "profile": profile_summary(applicant_profile) if applicant_profile else None,
-            "guidance_booking": guidance_booking_upcoming_of(request.user, now=now),
+            "guidance_booking": guidance_booking_time_of(request.user, now=now),
             "courses": course_entries_of(request.user, now=now),
             "planned_meetings": [
                 {
@@ -449,7 +452,7 @@ def dashboard(request):
                     "with_name": person_name(planned.mentorship.mentor.user),
                     "url": reverse("mentoring:mentorship_detail", args=[planned.mentorship_id]),
                 }
-                for planned in mentorship_selectors.planned_meetings_of_participant(request.user)
+                for planned in mentorship_selectors.planned_meetings_of_mentorships(running)
             ],
         },
     )

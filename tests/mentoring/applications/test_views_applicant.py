@@ -22,8 +22,18 @@ from mentoring.applications import uploads
 from mentoring.applications.selectors import intake_state
 from mentoring.applications.views.applicant import ELIGIBLE_SESSION_KEY
 from mentoring.applications.workflow import Status
-from mentoring.models import ApplicantProfile, Application, EligibilityRefusal, StatusChange
+from mentoring.mentorships.workflow import MentorshipStatus
+from mentoring.models import (
+    ApplicantProfile,
+    Application,
+    EligibilityRefusal,
+    FollowUpSurvey,
+    Goal,
+    Meeting,
+    StatusChange,
+)
 from tests import factories
+from tests.planning_factories import PlannedMeetingFactory
 
 # --- Files ------------------------------------------------------------------------------------
 
@@ -659,6 +669,64 @@ def test_dashboard_timeline_shows_reasons_never_internal_notes(client, applicati
 
 def test_dashboard_needs_sign_in(client, db):
     assert client.get(reverse("mentoring:dashboard")).status_code == 302
+
+
+def _accepted_with_mentorship(person, *, n: int, now):
+    """`person` accepted `n` times, each with a running mentorship (two open goals, meetings, a
+    planned meeting), and once more with a mentorship that ended and its surveys."""
+    for k in range(n):
+        application = factories.ApplicationFactory(applicant=person, status=Status.ACCEPTED, now=now)
+        mentorship = factories.MentorshipFactory(
+            participant=application, status=MentorshipStatus.ACTIVE, answered_at=now
+        )
+        for days in (30, 10):
+            Goal.objects.create(
+                mentorship=mentorship,
+                title=f"Mål {k} om {days} dagar",
+                target_date=now.date() + dt.timedelta(days=days),
+                created_at=now,
+            )
+        for week in range(n):
+            Meeting.objects.create(
+                mentorship=mentorship,
+                held_on=dt.date(2026, 3, 2 + k) - dt.timedelta(days=7 * week),
+                minutes=60,
+                format="online",
+                logged_at=now,
+                updated_at=now,
+            )
+        PlannedMeetingFactory(mentorship=mentorship)
+    application = factories.ApplicationFactory(applicant=person, status=Status.ACCEPTED, now=now)
+    ended = factories.MentorshipFactory(
+        participant=application, status=MentorshipStatus.COMPLETED, answered_at=now, ended_at=now
+    )
+    for kind in ("exit", "six_months"):
+        FollowUpSurvey.objects.create(participant=application, mentorship=ended, kind=kind, due_at=now)
+
+
+def test_dashboard_takes_the_same_queries_for_one_mentorship_and_for_three(
+    client, db, now, django_assert_max_num_queries
+):
+    small, large = factories.ApplicantFactory(), factories.ApplicantFactory()
+    _accepted_with_mentorship(small, n=1, now=now)
+    _accepted_with_mentorship(large, n=3, now=now)
+    client.force_login(small)
+    client.get(reverse("mentoring:dashboard"))
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("mentoring:dashboard"))
+    # Counted now: the next request empties the query log `few` reads from.
+    budget = len(few.captured_queries)
+    client.force_login(large)
+    client.get(reverse("mentoring:dashboard"))
+
+    with django_assert_max_num_queries(budget):
+        html = client.get(reverse("mentoring:dashboard")).text
+
+    # Each running mentorship with its nearest open goal and its last meeting, and each planned meeting.
+    for k in range(3):
+        assert f"Mål {k} om 10 dagar" in html and f"Mål {k} om 30 dagar" not in html
+        assert f'datetime="2026-03-0{2 + k}"' in html
+    assert html.count('aria-labelledby="planned-') == 3
 
 
 # --- Reading a sent application again ------------------------------------------------------------
