@@ -11,12 +11,14 @@ What keeps it right:
   read again, and a change shows on the next request.
 - A count made inside a transaction may see changes that are not committed (and may be rolled
   back): it is neither kept nor read from what is kept.
-- No version row, or a database without the triggers: nothing is kept.
+- No version row (after a flush): nothing is kept by that request, and a new row is made for the
+  next. A database without the triggers: nothing is kept.
 - `FIGURES_CACHE_SECONDS` (0 keeps nothing) bounds how long a count stays.
 What is kept are counts, never names or rows: the same for every coordinator who may see figures.
 """
 
 import hashlib
+import secrets
 from collections.abc import Callable
 
 from django.conf import settings
@@ -35,7 +37,11 @@ def version_token() -> str | None:
         return None
     if connection.in_atomic_block:
         return None
-    return FiguresVersion.objects.values_list("token", flat=True).first()
+    token = FiguresVersion.objects.values_list("token", flat=True).first()
+    if token is None:
+        # Emptied (a flush): a new row with a token never used before; the triggers renew every row.
+        FiguresVersion.objects.create(token=secrets.token_hex(16))
+    return token
 
 
 def _argument_key(arguments: dict) -> str:

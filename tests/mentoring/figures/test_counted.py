@@ -108,10 +108,15 @@ def test_a_count_inside_a_transaction_is_neither_kept_nor_read(world):
     assert kept["participant_count"] == 5
 
 
-def test_without_the_version_row_nothing_is_kept(world):
+def test_without_the_version_row_nothing_is_kept_and_the_next_request_makes_one(world):
     changes.step_applications_decided(world)
     FiguresVersion.objects.all().delete()
     assert figures_counted.version_token() is None
+    assert page_figures(NO_FILTERS) == from_scratch(NO_FILTERS)
+    made = figures_counted.version_token()
+    assert made is not None
+    changes.step_waitlisted_accepted(world)
+    assert figures_counted.version_token() != made
     assert page_figures(NO_FILTERS) == from_scratch(NO_FILTERS)
 
 
