@@ -114,3 +114,66 @@ def test_select_field_with_an_error_renders_as_with_djangos_templates():
 
     assert 'aria-invalid="true"' in str(ours)
     assert str(ours) == str(django)
+
+
+# --- Radio and checkbox lists: the project's multiple_input.html writes options in place too ------
+
+
+class OwnOptionTemplate(forms.RadioSelect):
+    """An option template of its own (as some of Wagtail's admin widgets have) is still used."""
+
+    option_template_name = "django/forms/widgets/input.html"
+
+
+@pytest.mark.parametrize(
+    ("widget", "value"),
+    [
+        (
+            forms.RadioSelect(
+                choices=CHOICES, attrs={"id": "id_place", "class": "choices", "required": True}
+            ),
+            2,
+        ),
+        (forms.RadioSelect(choices=CHOICES), None),
+        (forms.CheckboxSelectMultiple(choices=CHOICES, attrs={"id": "id_place"}), [1, 3]),
+        (forms.CheckboxSelectMultiple(choices=[]), None),
+        (OwnOptionTemplate(choices=CHOICES, attrs={"id": "id_place"}), 3),
+    ],
+    ids=["radio-checked-in-group", "radio-without-id", "checkboxes", "no-options", "own-option-template"],
+)
+def test_radio_and_checkbox_lists_render_the_same_html_as_djangos_own_templates(widget, value):
+    ours = widget.render("place", value, renderer=PortalFormRenderer())
+
+    assert ours == widget.render("place", value, renderer=DjangoTemplates())
+
+
+def test_radio_list_renders_labels_around_inputs_as_expected():
+    widget = forms.RadioSelect(
+        choices=[(1, "One"), (2, "Two & more")], attrs={"id": "id_n", "required": True}
+    )
+
+    html = widget.render("n", 2, renderer=PortalFormRenderer())
+
+    assert html == (
+        '<div id="id_n"><div>\n'
+        '    <label for="id_n_0"><input type="radio" name="n" value="1" id="id_n_0" required>\n'
+        " One</label>\n"
+        "\n"
+        "</div><div>\n"
+        '    <label for="id_n_1"><input type="radio" name="n" value="2" id="id_n_1" required checked>\n'
+        " Two &amp; more</label>\n"
+        "\n"
+        "</div>\n"
+        "</div>"
+    )
+
+
+def test_radio_field_with_an_error_renders_as_with_djangos_templates():
+    class Score(forms.Form):
+        score = forms.TypedChoiceField(choices=[(1, "1"), (2, "2")], coerce=int, widget=forms.RadioSelect)
+
+    ours = Score(data={"score": "9"}, renderer=PortalFormRenderer())["score"]
+    django = Score(data={"score": "9"}, renderer=DjangoTemplates())["score"]
+
+    assert ours.errors
+    assert str(ours) == str(django)
