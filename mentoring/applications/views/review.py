@@ -42,7 +42,7 @@ from mentoring.core.choices import (
 from mentoring.core.display import label_of
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
-from mentoring.privacy.services.access_log import access_log_record
+from mentoring.privacy.services.access_log import access_logs_record
 from portal import roles
 
 QUEUE_PAGE_SIZE = 25
@@ -308,23 +308,11 @@ def _refuse_if_conflicted(request, application: Application):
 def application_detail(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
     # The page shows the application and the applicant's profile: both views are logged for the person.
-    now = timezone.now()
-    access_log_record(
-        viewer=request.user,
-        subject=application.applicant,
-        what=AccessLog.What.APPLICATION,
-        object_id=pk,
-        now=now,
-    )
+    views = [(AccessLog.What.APPLICATION, pk)]
     profile = getattr(application.applicant, "applicant_profile", None)
     if profile is not None:
-        access_log_record(
-            viewer=request.user,
-            subject=application.applicant,
-            what=AccessLog.What.PROFILE,
-            object_id=profile.pk,
-            now=now,
-        )
+        views.append((AccessLog.What.PROFILE, profile.pk))
+    access_logs_record(viewer=request.user, subject=application.applicant, views=views, now=timezone.now())
     return _render_detail(request, application)
 
 
