@@ -7,16 +7,18 @@ the user, so a guessed ID of something not visible is a 404.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.applications import selectors
@@ -169,6 +171,47 @@ def _queue_rows(applications, *, intake: Intake, selected: set[int]) -> list[Que
     return rows
 
 
+# The queue's filter fields and its (unsent) decision fields, as HTML, by what they are rendered
+# from: the language, whether the review is blind, and the values chosen. Their choices are the
+# code's own, so every coordinator who chose the same gets the same fields, and a process renders
+# each combination once. A search text, a value that is not valid (the error repeats it) and a
+# form sent with errors are rendered each time; nothing is kept while templates may change (DEBUG).
+_QUEUE_FRAGMENTS: dict[tuple, str] = {}
+QUEUE_FRAGMENTS_KEPT = 200
+
+
+def _queue_fragment(template_name: str, context: dict, *, key: tuple | None) -> str:
+    """`template_name` rendered with `context`, kept under `key` (None: not kept)."""
+    if key is None or settings.DEBUG:
+        return render_to_string(template_name, context)
+    key = (template_name, get_language(), *key)
+    html = _QUEUE_FRAGMENTS.get(key)
+    if html is None:
+        html = render_to_string(template_name, context)
+        if len(_QUEUE_FRAGMENTS) < QUEUE_FRAGMENTS_KEPT:
+            _QUEUE_FRAGMENTS[key] = html
+    return html
+
+
+def _filter_fields(queue_filter: QueueFilter) -> str:
+    form = queue_filter.form
+    chosen = tuple(form.data.get(name, "") for name in form.fields)
+    keep = not form.errors and not form.data.get("q")
+    return _queue_fragment(
+        "mentoring/coordinator/queue_filter_fields.html",
+        {"filter_form": form},
+        key=(queue_filter.blind, form.is_bound, chosen) if keep else None,
+    )
+
+
+def _bulk_fields(bulk_form: BulkDecisionForm) -> str:
+    return _queue_fragment(
+        "mentoring/coordinator/queue_bulk_fields.html",
+        {"bulk_form": bulk_form},
+        key=None if bulk_form.is_bound else (),
+    )
+
+
 def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
     queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
     queue = (
@@ -188,7 +231,9 @@ def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: 
         {
             "intake": intake,
             "filter_form": queue_filter.form,
+            "filter_fields": _filter_fields(queue_filter),
             "bulk_form": bulk_form,
+            "bulk_fields": _bulk_fields(bulk_form),
             "page_obj": page,
             "rows": rows,
             "is_filtered": queue_filter.is_filtered(),

@@ -148,6 +148,32 @@ def test_queue_invalid_filter_values_are_errors_beside_their_fields_keeping_the_
     assert "Rensa filter" in body
 
 
+def test_queue_filter_fields_show_each_request_its_own_choices_language_and_intake(
+    site_tree, coordinator_client, intake, now
+):
+    # The fields are rendered once per language and choice in a process: each request still gets its own.
+    blind = factories.IntakeFactory(programme=intake.programme, blind_review=True)
+    for municipality in ("molndal", "ale", "molndal"):
+        body = coordinator_client.get(queue_url(intake, municipality=municipality)).content.decode()
+        assert f'<option value="{municipality}" selected>' in body
+        assert body.count(" selected>") == 5
+    with translation.override("en"):
+        english = coordinator_client.get(queue_url(intake, municipality="molndal")).content.decode()
+    assert '<option value="" selected>Any status</option>' in english
+    assert '<option value="" selected>Alla statusar</option>' not in english
+    assert 'name="gender"' in english
+    blind_body = coordinator_client.get(queue_url(blind, municipality="molndal")).content.decode()
+    assert 'name="gender"' not in blind_body
+    assert '<option value="molndal" selected>' in blind_body
+
+
+def test_queue_invalid_filter_value_is_named_in_its_error_each_time(site_tree, coordinator_client, intake):
+    for value in ("bogus", "other", "bogus"):
+        body = coordinator_client.get(queue_url(intake, status=value)).content.decode()
+        error = body.split('id="id_status_error"', 1)[1].split("</div>", 1)[0]
+        assert f"”{value}” är inte ett av alternativen" in error
+
+
 def test_queue_in_blind_review_offers_no_gender_filter_nor_name_search(
     site_tree, coordinator_client, intake, now
 ):
