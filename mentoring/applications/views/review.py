@@ -7,18 +7,16 @@ the user, so a guessed ID of something not visible is a 404.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.applications import selectors
@@ -42,6 +40,7 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of
+from mentoring.core.fragments import fragment_render
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_logs_record
@@ -171,33 +170,14 @@ def _queue_rows(applications, *, intake: Intake, selected: set[int]) -> list[Que
     return rows
 
 
-# The queue's filter fields and its (unsent) decision fields, as HTML, by what they are rendered
-# from: the language, whether the review is blind, and the values chosen. Their choices are the
-# code's own, so every coordinator who chose the same gets the same fields, and a process renders
-# each combination once. A search text, a value that is not valid (the error repeats it) and a
-# form sent with errors are rendered each time; nothing is kept while templates may change (DEBUG).
-_QUEUE_FRAGMENTS: dict[tuple, str] = {}
-QUEUE_FRAGMENTS_KEPT = 200
-
-
-def _queue_fragment(template_name: str, context: dict, *, key: tuple | None) -> str:
-    """`template_name` rendered with `context`, kept under `key` (None: not kept)."""
-    if key is None or settings.DEBUG:
-        return render_to_string(template_name, context)
-    key = (template_name, get_language(), *key)
-    html = _QUEUE_FRAGMENTS.get(key)
-    if html is None:
-        html = render_to_string(template_name, context)
-        if len(_QUEUE_FRAGMENTS) < QUEUE_FRAGMENTS_KEPT:
-            _QUEUE_FRAGMENTS[key] = html
-    return html
-
-
+# The queue's filter fields and its unsent decision fields are the same for every coordinator
+# who chose the same filters (fragment_render): a search text, a value that is not valid (its
+# error repeats it) and a form sent with errors are rendered each time.
 def _filter_fields(queue_filter: QueueFilter) -> str:
     form = queue_filter.form
     chosen = tuple(form.data.get(name, "") for name in form.fields)
     keep = not form.errors and not form.data.get("q")
-    return _queue_fragment(
+    return fragment_render(
         "mentoring/coordinator/queue_filter_fields.html",
         {"filter_form": form},
         key=(queue_filter.blind, form.is_bound, chosen) if keep else None,
@@ -205,7 +185,7 @@ def _filter_fields(queue_filter: QueueFilter) -> str:
 
 
 def _bulk_fields(bulk_form: BulkDecisionForm) -> str:
-    return _queue_fragment(
+    return fragment_render(
         "mentoring/coordinator/queue_bulk_fields.html",
         {"bulk_form": bulk_form},
         key=None if bulk_form.is_bound else (),
@@ -314,6 +294,31 @@ def bulk_decide(request, intake_id: int):
 # --- One application ---------------------------------------------------------
 
 
+# An empty rubric form depends only on the intake's weights, an unsent decision form only on
+# whether the application falls outside the target groups (fragment_render). A coordinator's own
+# review, and a form sent with errors, are rendered each time.
+def _review_fields(form: ReviewForm | None, *, weights: dict[str, int]) -> str:
+    if form is None:
+        return ""
+    empty = not form.is_bound and not form.initial
+    return fragment_render(
+        "mentoring/coordinator/review_form_fields.html",
+        {"review_form": form},
+        key=("rubric", tuple(sorted(weights.items()))) if empty else None,
+    )
+
+
+def _decision_fields(form: DecisionForm | None) -> str:
+    if form is None:
+        return ""
+    unsent = not form.is_bound and set(form.initial) <= {"expected_status"}
+    return fragment_render(
+        "mentoring/coordinator/decision_form_fields.html",
+        {"decision_form": form},
+        key=("decision", form.outside_target_groups) if unsent else None,
+    )
+
+
 def _render_detail(request, application: Application, *, review_form=None, decision_form=None):
     detail = review_selectors.application_detail(application=application, viewer=request.user)
     if review_form is None and detail.scoring_open:
@@ -333,7 +338,9 @@ def _render_detail(request, application: Application, *, review_form=None, decis
         | {
             "badge": STATUS_BADGES.get(application.status, ""),
             "review_form": review_form,
+            "review_fields": _review_fields(review_form, weights=application.intake.rubric_weights),
             "decision_form": decision_form,
+            "decision_fields": _decision_fields(decision_form),
             "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
         },
     )
