@@ -38,7 +38,7 @@ BUDGETS = {
     "review queue": 6,
     "review queue, filtered": 6,
     "review queue, by score": 6,
-    "application detail": 9,  # the two access-log rows (application, profile) in one insert
+    "application detail": 10,
     "mentor dashboard": 8,  # the caseload: each mentee's planned meetings and open goals, one query each
     "mentorship page": 7,  # the next planned meeting
     "mentorships list": 8,

@@ -43,7 +43,7 @@ from mentoring.core.display import label_of
 from mentoring.core.fragments import fragment_render
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
-from mentoring.privacy.services.access_log import access_logs_record
+from mentoring.privacy.services.access_log import access_log_record
 from portal import roles
 
 QUEUE_PAGE_SIZE = 25
@@ -360,11 +360,23 @@ def _refuse_if_conflicted(request, application: Application):
 def application_detail(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
     # The page shows the application and the applicant's profile: both views are logged for the person.
-    views = [(AccessLog.What.APPLICATION, pk)]
+    now = timezone.now()
+    access_log_record(
+        viewer=request.user,
+        subject=application.applicant,
+        what=AccessLog.What.APPLICATION,
+        object_id=pk,
+        now=now,
+    )
     profile = getattr(application.applicant, "applicant_profile", None)
     if profile is not None:
-        views.append((AccessLog.What.PROFILE, profile.pk))
-    access_logs_record(viewer=request.user, subject=application.applicant, views=views, now=timezone.now())
+        access_log_record(
+            viewer=request.user,
+            subject=application.applicant,
+            what=AccessLog.What.PROFILE,
+            object_id=profile.pk,
+            now=now,
+        )
     return _render_detail(request, application)
 
 

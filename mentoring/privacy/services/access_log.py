@@ -24,16 +24,3 @@ def access_log_record(
     if viewer.pk == subject.pk:
         return
     AccessLog.objects.create(viewer=viewer, subject=subject, what=what, object_id=object_id, at=now)
-
-
-def access_logs_record(
-    *, viewer: User, subject: User, views: list[tuple[str, int | None]], now: datetime
-) -> None:
-    """As `access_log_record`, for several of `subject`'s things opened on one page (`views`: pairs
-    of an AccessLog.What and the object's ID): one row each, written in one statement."""
-    if viewer.pk == subject.pk:
-        return
-    AccessLog.objects.bulk_create(
-        AccessLog(viewer=viewer, subject=subject, what=what, object_id=object_id, at=now)
-        for what, object_id in views
-    )

@@ -35,7 +35,7 @@ from mentoring.models import (
     StatusChange,
     SurveyKind,
 )
-from mentoring.privacy.services.access_log import access_log_record, access_logs_record
+from mentoring.privacy.services.access_log import access_log_record
 from mentoring.privacy.services.erasure import erasure_perform, erasure_request
 from mentoring.privacy.services.export import personal_data_export
 from mentoring.privacy.services.retention import retention_purge
@@ -274,23 +274,6 @@ def test_access_log_skips_a_persons_own_views(client, participant, person):
     client.get(reverse("mentoring:business_plan", kwargs={"pk": participant.pk}))
 
     assert not AccessLog.objects.exists()
-
-
-def test_access_logs_record_writes_a_row_per_view_in_one_statement(
-    person, coordinator, now, django_assert_num_queries
-):
-    AccessLog.objects.all().delete()
-    views = [(AccessLog.What.APPLICATION, 7), (AccessLog.What.PROFILE, 8)]
-
-    with django_assert_num_queries(1):
-        access_logs_record(viewer=coordinator, subject=person, views=views, now=now)
-    access_logs_record(viewer=person, subject=person, views=views, now=now)
-
-    logged = AccessLog.objects.filter(subject=person).values_list("viewer", "what", "object_id", "at")
-    assert sorted(logged) == [
-        (coordinator.pk, AccessLog.What.APPLICATION, 7, now),
-        (coordinator.pk, AccessLog.What.PROFILE, 8, now),
-    ]
 
 
 # --- Erasure --------------------------------------------------------------------------------------
