@@ -104,7 +104,7 @@ def application_for_coordinator(*, user, pk: int) -> Application:
         applications_visible_to(user)
         # Submitted at some point: not drafts, nor drafts withdrawn before anyone was meant to read them.
         .filter(submitted_at__isnull=False)
-        .select_related("intake__programme", "applicant__applicant_profile")
+        .select_related("intake", "applicant__applicant_profile")
         .prefetch_related(
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),
             Prefetch(
@@ -221,14 +221,15 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
     Having seen who applied, a coordinator may decide but no longer score: reviewers stay blind. A
     coordinator who declared a conflict of interest neither scores nor decides.
     """
-    identity = identity_visible(application=application, viewer=viewer)
     revealed = identity_revealed(application=application, viewer=viewer)
+    still_blind = application.intake.blind_review and application.status not in DECISIONS
+    # As `identity_visible` decides it, with the reveal read once.
+    identity = not still_blind or revealed
     reviews = list(application.reviews.all())
     own_review = next((review for review in reviews if review.reviewer_id == viewer.pk), None)
     conflict = own_review is not None and own_review.conflict_of_interest
     weights = application.intake.rubric_weights
     moves = decisions_open(application=application)
-    still_blind = application.intake.blind_review and application.status not in DECISIONS
     history = [
         HistoryRow(
             at=change.at,

@@ -6,14 +6,15 @@ the user, so a guessed ID of something not visible is a 404.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import floatformat
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -39,6 +40,7 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of
+from mentoring.core.fragments import fragment_render
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_log_record
@@ -87,40 +89,121 @@ def intake_list(request):
 
 @dataclass(frozen=True)
 class QueueRow:
+    """One application as its queue row shows it: every text worked out once, here, rather than
+    by a template tag per row (the queue's rendering was most of its time)."""
+
     application: Application
+    # The row's checkbox: its value (the application's ID) and its id, which its label points to.
+    value: str
+    checkbox_id: str
+    select_label: str
+    title: str
+    url: str
+    status: str
     badge: str
+    submitted_on: str
     municipality: str
-    average_score: Decimal | None
+    average_score: str | None
     review_count: int
     selected: bool
     outside_target_groups: list[str]
 
 
-# The long texts of an application: a queue row shows none of them, so they are not read.
-QUEUE_UNSHOWN = ("idea_description", "market_description", "support_needs_other", "decision_reason")
+# What a queue row shows, and what the target-group rule reads: the application's other texts
+# and the applicant's account are not read, and the intake is the page's own.
+QUEUE_SHOWN = (
+    "intake_id",
+    "applicant_id",
+    "status",
+    "idea_title",
+    "submitted_at",
+    *(
+        f"applicant__applicant_profile__{field}"
+        for field in (
+            "user_id",
+            "municipality",
+            "employment_status",
+            "birth_year",
+            "business_registered_on",
+            "gender",
+        )
+    ),
+)
+# reverse() once a page rather than once a row: the rows' addresses differ only in the ID.
+ID_SLOT = 999999999
 
 
-def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
-    queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
-    queue = review_selectors.applications_matching(
-        selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
-    ).defer(*QUEUE_UNSHOWN)
-    page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    selected = bulk_form.selected_ids()
+def _queue_rows(applications, *, intake: Intake, selected: set[int]) -> list[QueueRow]:
+    before_id, after_id = reverse("mentoring:application_detail", args=[ID_SLOT]).split(str(ID_SLOT))
+    select_label = _("Select “%(title)s”")
+    status_labels = {status: str(label) for status, label in ApplicationStatus.choices}
+    short_date = get_format("SHORT_DATE_FORMAT")
     rows = []
-    for application in page:
+    for application in applications:
+        application.intake = intake
         profile = getattr(application.applicant, "applicant_profile", None)
+        title = str(application)
+        submitted_at = application.submitted_at
         rows.append(
             QueueRow(
                 application=application,
+                value=str(application.pk),
+                checkbox_id=f"select-{application.pk}",
+                select_label=select_label % {"title": title},
+                title=title,
+                url=f"{before_id}{application.pk}{after_id}",
+                status=status_labels.get(application.status, application.status),
                 badge=STATUS_BADGES.get(application.status, ""),
+                # As the template's date filter writes it: the day where the coordinator is.
+                submitted_on=dateformat.format(timezone.localtime(submitted_at), short_date)
+                if submitted_at
+                else "",
                 municipality=label_of(Municipality, profile.municipality) if profile else "",
-                average_score=application.average_score,
+                average_score=None
+                if application.average_score is None
+                else floatformat(application.average_score, 2),
                 review_count=application.review_count,
                 selected=application.pk in selected,
                 outside_target_groups=selectors.outside_target_groups(application),
             )
         )
+    return rows
+
+
+# The queue's filter fields and its unsent decision fields are the same for every coordinator
+# who chose the same filters (fragment_render): a search text, a value that is not valid (its
+# error repeats it) and a form sent with errors are rendered each time.
+def _filter_fields(queue_filter: QueueFilter) -> str:
+    form = queue_filter.form
+    chosen = tuple(form.data.get(name, "") for name in form.fields)
+    keep = not form.errors and not form.data.get("q")
+    return fragment_render(
+        "mentoring/coordinator/queue_filter_fields.html",
+        {"filter_form": form},
+        key=(queue_filter.blind, form.is_bound, chosen) if keep else None,
+    )
+
+
+def _bulk_fields(bulk_form: BulkDecisionForm) -> str:
+    return fragment_render(
+        "mentoring/coordinator/queue_bulk_fields.html",
+        {"bulk_form": bulk_form},
+        key=None if bulk_form.is_bound else (),
+    )
+
+
+def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
+    queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
+    queue = (
+        review_selectors.applications_matching(
+            selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
+        )
+        .select_related(None)
+        .select_related("applicant__applicant_profile")
+        .only(*QUEUE_SHOWN)
+    )
+    page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = _queue_rows(page, intake=intake, selected=bulk_form.selected_ids())
     query = request.GET.urlencode()
     return render(
         request,
@@ -128,7 +211,9 @@ def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: 
         {
             "intake": intake,
             "filter_form": queue_filter.form,
+            "filter_fields": _filter_fields(queue_filter),
             "bulk_form": bulk_form,
+            "bulk_fields": _bulk_fields(bulk_form),
             "page_obj": page,
             "rows": rows,
             "is_filtered": queue_filter.is_filtered(),
@@ -209,6 +294,31 @@ def bulk_decide(request, intake_id: int):
 # --- One application ---------------------------------------------------------
 
 
+# An empty rubric form depends only on the intake's weights, an unsent decision form only on
+# whether the application falls outside the target groups (fragment_render). A coordinator's own
+# review, and a form sent with errors, are rendered each time.
+def _review_fields(form: ReviewForm | None, *, weights: dict[str, int]) -> str:
+    if form is None:
+        return ""
+    empty = not form.is_bound and not form.initial
+    return fragment_render(
+        "mentoring/coordinator/review_form_fields.html",
+        {"review_form": form},
+        key=("rubric", tuple(sorted(weights.items()))) if empty else None,
+    )
+
+
+def _decision_fields(form: DecisionForm | None) -> str:
+    if form is None:
+        return ""
+    unsent = not form.is_bound and set(form.initial) <= {"expected_status"}
+    return fragment_render(
+        "mentoring/coordinator/decision_form_fields.html",
+        {"decision_form": form},
+        key=("decision", form.outside_target_groups) if unsent else None,
+    )
+
+
 def _render_detail(request, application: Application, *, review_form=None, decision_form=None):
     detail = review_selectors.application_detail(application=application, viewer=request.user)
     if review_form is None and detail.scoring_open:
@@ -228,7 +338,9 @@ def _render_detail(request, application: Application, *, review_form=None, decis
         | {
             "badge": STATUS_BADGES.get(application.status, ""),
             "review_form": review_form,
+            "review_fields": _review_fields(review_form, weights=application.intake.rubric_weights),
             "decision_form": decision_form,
+            "decision_fields": _decision_fields(decision_form),
             "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
         },
     )

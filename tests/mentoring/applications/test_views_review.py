@@ -148,6 +148,32 @@ def test_queue_invalid_filter_values_are_errors_beside_their_fields_keeping_the_
     assert "Rensa filter" in body
 
 
+def test_queue_filter_fields_show_each_request_its_own_choices_language_and_intake(
+    site_tree, coordinator_client, intake, now
+):
+    # The fields are rendered once per language and choice in a process: each request still gets its own.
+    blind = factories.IntakeFactory(programme=intake.programme, blind_review=True)
+    for municipality in ("molndal", "ale", "molndal"):
+        body = coordinator_client.get(queue_url(intake, municipality=municipality)).content.decode()
+        assert f'<option value="{municipality}" selected>' in body
+        assert body.count(" selected>") == 5
+    with translation.override("en"):
+        english = coordinator_client.get(queue_url(intake, municipality="molndal")).content.decode()
+    assert '<option value="" selected>Any status</option>' in english
+    assert '<option value="" selected>Alla statusar</option>' not in english
+    assert 'name="gender"' in english
+    blind_body = coordinator_client.get(queue_url(blind, municipality="molndal")).content.decode()
+    assert 'name="gender"' not in blind_body
+    assert '<option value="molndal" selected>' in blind_body
+
+
+def test_queue_invalid_filter_value_is_named_in_its_error_each_time(site_tree, coordinator_client, intake):
+    for value in ("bogus", "other", "bogus"):
+        body = coordinator_client.get(queue_url(intake, status=value)).content.decode()
+        error = body.split('id="id_status_error"', 1)[1].split("</div>", 1)[0]
+        assert f"”{value}” är inte ett av alternativen" in error
+
+
 def test_queue_in_blind_review_offers_no_gender_filter_nor_name_search(
     site_tree, coordinator_client, intake, now
 ):
@@ -646,3 +672,50 @@ def test_decision_accepting_outside_the_target_groups_asks_for_a_reason_and_keep
     assert response.status_code == 302
     change = StatusChange.objects.filter(application=man_in_a_womens_intake).latest("pk")
     assert (change.to_status, change.internal_note) == (Status.ACCEPTED, "Beslut efter samtal.")
+
+
+def test_detail_rubric_form_shows_each_coordinator_their_own_review(
+    site_tree, client, coordinator, application_in
+):
+    # An empty rubric form is rendered once per process and kept: a review of one's own is not.
+    application = application_in(Status.SUBMITTED)
+    url = reverse("mentoring:application_detail", args=[application.pk])
+    other = factories.coordinator_user()
+    client.force_login(other)
+    assert " checked" not in client.get(url).text
+
+    client.force_login(coordinator)
+    client.post(
+        reverse("mentoring:application_review", args=[application.pk]),
+        {
+            "score_viability": 5,
+            "score_motivation": 4,
+            "score_need": 3,
+            "score_fit": 2,
+            "comment": "Stark idé",
+        },
+    )
+    mine = client.get(url).text
+    assert mine.count(" checked") == 4
+    assert "Stark idé</textarea>" in mine
+
+    client.force_login(other)
+    theirs = client.get(url).text
+    assert " checked" not in theirs
+    assert "Stark idé</textarea>" not in theirs
+
+
+def test_detail_decision_form_asks_for_a_reason_only_outside_the_target_groups(
+    site_tree, coordinator_client, man_in_a_womens_intake, application_in
+):
+    woman = application_in(Status.IN_REVIEW, applicant=factories.ApplicantFactory(profile__gender="woman"))
+    with translation.override("en"):
+        pages = {
+            application: coordinator_client.get(
+                reverse("mentoring:application_detail", args=[application.pk])
+            ).text
+            for application in (man_in_a_womens_intake, woman, man_in_a_womens_intake)
+        }
+    assert "Required when you accept" in pages[man_in_a_womens_intake]
+    assert "Required when you accept" not in pages[woman]
+    assert 'name="internal_note"' in pages[woman]
