@@ -29,17 +29,9 @@ from tests.mentoring.figures import test_tallies as changes
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-COUNTED_MODELS = [
-    ApplicantProfile,
-    Application,
-    Attendance,
-    Enrolment,
-    Intake,
-    Meeting,
-    Mentorship,
-    Outcome,
-    Review,
-]
+# Every write to these renews the token; of applications and profiles, what the figures read does
+# (test_what_the_figures_never_read_renews_nothing).
+EVERY_WRITE_COUNTS = [Attendance, Enrolment, Intake, Meeting, Mentorship, Outcome, Review]
 NO_FILTERS = {"intake": None, "programme": None, "since": None, "until": None}
 
 
@@ -73,13 +65,32 @@ def test_every_write_to_a_counted_table_replaces_the_token(world, now):
     changes.step_outcomes_recorded(world)
     changes.step_course_hours_marked_and_confirmed(world)
     factories.ReviewFactory(application=world["people"]["anna"])
-    for model in COUNTED_MODELS:
+    for model in EVERY_WRITE_COUNTS:
         before = token()
         key = model._meta.pk.attname
         model.objects.filter(pk=model.objects.order_by("pk").first().pk).update(**{key: F(key)})
         assert token() != before, f"an update of {model.__name__} left the token"
     before = token()
     Attendance.objects.order_by("pk").first().delete()
+    assert token() != before
+
+
+def test_what_the_figures_never_read_renews_nothing(world):
+    changes.step_applications_decided(world)
+    anna = world["people"]["anna"]
+    before = token()
+    draft = factories.ApplicationFactory(intake=world["other"], applicant=anna.applicant)
+    Application.objects.filter(pk=draft.pk).update(idea_title="Ett nytt namn")
+    Application.objects.filter(pk=anna.pk).update(idea_title="Cykelkök", stage="started")
+    ApplicantProfile.objects.filter(user=anna.applicant).update(phone="0701234567", first_name="Anna")
+    draft.delete()
+    assert token() == before
+
+    for column, value in [("gender", "man"), ("birth_year", 1970), ("months_unemployed", 30)]:
+        ApplicantProfile.objects.filter(user=anna.applicant).update(**{column: value})
+        assert token() != before, column
+        before = token()
+    Application.objects.filter(pk=anna.pk).update(status="withdrawn")
     assert token() != before
 
 
