@@ -320,6 +320,7 @@ NOT_PERSONAL: dict[str, str] = {
     "Intake": "a round of applications",
     "EligibilityRefusal": "a count per reason and day, nobody named",
     "ProgrammeTargets": "the programme's targets",
+    "FiguresVersion": "a token renewed when what the figures count changes",
 }
 
 
