@@ -27,6 +27,24 @@ def participant_name(application) -> str:
     return name or person_name(application.applicant)
 
 
+# The columns of an application that `participant_name_from` makes its name of.
+PARTICIPANT_NAME_FIELDS = (
+    "applicant__applicant_profile__first_name",
+    "applicant__applicant_profile__last_name",
+    "applicant__first_name",
+    "applicant__last_name",
+    "applicant__email",
+)
+
+
+def participant_name_from(values: dict) -> str:
+    """`participant_name` of an application read as `values(*PARTICIPANT_NAME_FIELDS)`: for lists
+    that need a name and not the three objects it is made of."""
+    first, last, *account = (values[field] or "" for field in PARTICIPANT_NAME_FIELDS)
+    account_first, account_last, email = account
+    return f"{first} {last}".strip() or f"{account_first} {account_last}".strip() or email
+
+
 def name_without_address(user) -> str:
     """The name a person gave (applicant profile, else account), or "" when they gave none.
 
