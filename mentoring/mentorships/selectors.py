@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.core.choices import MeetingFormat
-from mentoring.core.display import label_of, participant_name, person_name
+from mentoring.core.display import (
+    PARTICIPANT_NAME_FIELDS,
+    PERSON_NAME_FIELDS,
+    label_of,
+    participant_name,
+    person_name,
+)
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -140,11 +146,59 @@ def mentorships_overview() -> QuerySet[Mentorship]:
     ).annotate(status_since=Subquery(moved_here.values("at")[:1]))
 
 
+def _with_list_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """`mentorships` with what the coordinators' list shows besides their own columns:
+    `last_meeting`, `meeting_count`, `next_planned_at` (as `with_meeting_summary` gives them) and
+    `status_since` (when each last moved into its present status, from its audit rows)."""
+    meetings = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by().values("mentorship")
+    moved_here = MentorshipChange.objects.filter(
+        mentorship=OuterRef("pk"), to_status=OuterRef("status")
+    ).order_by("-at", "-pk")
+    return mentorships.annotate(
+        last_meeting=Subquery(meetings.annotate(value=Max("held_on")).values("value")),
+        meeting_count=Coalesce(Subquery(meetings.annotate(value=Count("pk")).values("value")), 0),
+        next_planned_at=Subquery(
+            PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
+            .order_by("starts_at")
+            .values("starts_at")[:1]
+        ),
+        status_since=Subquery(moved_here.values("at")[:1]),
+    )
+
+
+# What the coordinators' list reads of a mentorship (`listed_values`): its dates, its two people's
+# names and, for the links, the participant's account and whether she was returned to matching.
+LISTED_FIELDS = (
+    "pk",
+    "status",
+    "mentor_id",
+    "proposed_at",
+    "answered_at",
+    "completion_proposed_at",
+    "ended_at",
+    "participant__applicant_id",
+    *(f"participant__{field}" for field in PARTICIPANT_NAME_FIELDS),
+    *(f"mentor__user__{field}" for field in PERSON_NAME_FIELDS),
+    "matching_return",
+    "last_meeting",
+    "meeting_count",
+    "next_planned_at",
+    "status_since",
+)
+
+
+def listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
+    """`mentorships` (from `mentorships_listed` or `mentorships_at_risk`) as the values of
+    `LISTED_FIELDS` and `extra`: one dictionary a row, no objects, and no column the list
+    does not show."""
+    return mentorships.values(*LISTED_FIELDS, *extra)
+
+
 def mentorships_listed(*, filters: MentorshipFilter | None = None) -> QuerySet[Mentorship]:
-    """Every mentorship as `mentorships_overview` gives it, newest proposal first, narrowed by the
-    coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
-    is left out)."""
-    mentorships = mentorships_overview()
+    """Every mentorship with the coordinators' list's summary (`_with_list_summary`), newest
+    proposal first, narrowed by the coordinator's valid `filters` (a value that is not valid is
+    an error on `filters.form` and is left out)."""
+    mentorships = _with_list_summary(Mentorship.objects.all())
     if filters is not None:
         mentorships = filters.narrow(mentorships)
     return mentorships.order_by("-proposed_at", "-pk")
@@ -153,7 +207,8 @@ def mentorships_listed(*, filters: MentorshipFilter | None = None) -> QuerySet[M
 def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
     """Active mentorships without a meeting for 30 days (counted from the start when none was
     logged) and nothing planned, active mentorships whose planned meeting did not happen and
-    none was logged since, and proposals unanswered for 7 days or more, with their meeting summary.
+    none was logged since, and proposals unanswered for 7 days or more, with the list's summary
+    and `missed_meeting`.
 
     A planned meeting counts as contact as the reminders count it (`planned_contact`).
     """
@@ -168,7 +223,7 @@ def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
         last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN
     )
     return (
-        mentorships_overview()
+        _with_list_summary(Mentorship.objects.all())
         .annotate(has_planned=Exists(planned), missed_meeting=Exists(missed))
         .filter(
             Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from mentoring.core.display import participant_name, person_name
+from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -26,7 +26,7 @@ from mentoring.mentorships.services.lifecycle import (
 )
 from mentoring.mentorships.views.mentorship import ENDINGS
 from mentoring.mentorships.workflow import ENDED, MentorshipStatus, Role, moves_from
-from mentoring.models import Mentorship, MentorshipStatusChoices
+from mentoring.models import MentorshipStatusChoices
 from portal import roles
 
 LIST_PAGE_SIZE = 25
@@ -42,11 +42,17 @@ _WHEN = {
     MentorshipStatus.DECLINED: ("answered_at", gettext_lazy("Declined on")),
     MentorshipStatus.RETURNED: ("status_since", gettext_lazy("Returned on")),
 }
+# The statuses from which a coordinator may end a mentorship (or confirm its completion).
+_MAY_END = frozenset(
+    status
+    for status in MentorshipStatus
+    if any(move.target in ENDINGS for move in moves_from(status, Role.COORDINATOR))
+)
 
 
 @dataclass(frozen=True)
 class MentorshipRow:
-    mentorship: Mentorship
+    pk: int
     participant: str
     participant_url: str
     mentor: str
@@ -66,35 +72,33 @@ class MentorshipRow:
     return_url: str = ""
 
 
-def _row(mentorship: Mentorship) -> MentorshipRow:
-    status = MentorshipStatus(mentorship.status)
+def _row(values: dict, *, mentor_list_url: str) -> MentorshipRow:
+    """A row of the list from a mentorship's `listed_values`."""
+    pk, status = values["pk"], MentorshipStatus(values["status"])
     field, when_label = _WHEN[status]
-    participant_url = reverse("mentoring:person_record", args=[mentorship.participant.applicant_id])
-    may_end = any(move.target in ENDINGS for move in moves_from(mentorship.status, Role.COORDINATOR))
-    may_return = mentorship.status in ENDED and not hasattr(mentorship, "matching_return")
+    participant_url = reverse("mentoring:person_record", args=[values["participant__applicant_id"]])
+    may_return = status in ENDED and values["matching_return"] is None
     return MentorshipRow(
-        mentorship=mentorship,
-        participant=participant_name(mentorship.participant),
+        pk=pk,
+        participant=participant_name_from(values, prefix="participant__"),
         participant_url=participant_url,
-        mentor=person_name(mentorship.mentor.user),
-        mentor_url=f"{reverse('mentoring:mentor_list')}#mentor-{mentorship.mentor_id}",
+        mentor=person_name_from(values, prefix="mentor__user__"),
+        mentor_url=f"{mentor_list_url}#mentor-{values['mentor_id']}",
         # The mentorship's row in the participant's record (coordinators have no mentorship page).
-        record_url=f"{participant_url}#mentorship-{mentorship.pk}",
+        record_url=f"{participant_url}#mentorship-{pk}",
         status=str(MentorshipStatusChoices(status).label),
         when_label=str(when_label),
         # Rows from before the audit trail may lack the field: the audit row is the fallback.
-        when=getattr(mentorship, field, None) or mentorship.status_since,
-        last_meeting=mentorship.last_meeting,
-        meeting_count=mentorship.meeting_count,
-        next_meeting=mentorship.next_planned_at,
-        missed_meeting=getattr(mentorship, "missed_meeting", False),
-        end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk]) if may_end else "",
+        when=values.get(field) or values["status_since"],
+        last_meeting=values["last_meeting"],
+        meeting_count=values["meeting_count"],
+        next_meeting=values["next_planned_at"],
+        missed_meeting=values.get("missed_meeting", False),
+        end_url=reverse("mentoring:mentorship_end", args=[pk]) if status in _MAY_END else "",
         end_label=_("Confirm or end")
-        if mentorship.status == MentorshipStatus.COMPLETING
+        if status == MentorshipStatus.COMPLETING
         else pgettext("a mentorship", "End"),
-        return_url=reverse("mentoring:mentorship_return_to_matching", args=[mentorship.pk])
-        if may_return
-        else "",
+        return_url=reverse("mentoring:mentorship_return_to_matching", args=[pk]) if may_return else "",
     )
 
 
@@ -103,29 +107,31 @@ def _row(mentorship: Mentorship) -> MentorshipRow:
 def coordinator_mentorships(request):
     now = timezone.now()
     filters = MentorshipFilter(request.GET or None)
-    page = Paginator(mentorship_selectors.mentorships_listed(filters=filters), LIST_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    listed = mentorship_selectors.listed_values
+    page = Paginator(
+        listed(mentorship_selectors.mentorships_listed(filters=filters)), LIST_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    mentor_list_url = reverse("mentoring:mentor_list")
     # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
     # mentorships the page would otherwise grow with the programme (one row too many is read,
     # to say that there are more).
     completions = [
-        _row(m)
-        for m in mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)[
-            : SHORT_LIST + 1
-        ]
+        _row(values, mentor_list_url=mentor_list_url)
+        for values in listed(
+            mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)
+        )[: SHORT_LIST + 1]
     ]
     at_risk = [
-        _row(m)
-        for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")[
-            : SHORT_LIST + 1
-        ]
+        _row(values, mentor_list_url=mentor_list_url)
+        for values in listed(
+            mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk"), "missed_meeting"
+        )[: SHORT_LIST + 1]
     ]
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
         {
-            "rows": [_row(m) for m in page.object_list],
+            "rows": [_row(values, mentor_list_url=mentor_list_url) for values in page.object_list],
             "page": page,
             "at_risk": at_risk[:SHORT_LIST],
             "at_risk_more": len(at_risk) > SHORT_LIST,

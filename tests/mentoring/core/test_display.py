@@ -67,3 +67,15 @@ def test_participant_name_from_values_says_what_participant_name_says():
         "Maja": "Maja",
         address_only.applicant.email: address_only.applicant.email,
     }
+
+
+def test_person_name_from_values_says_what_person_name_says():
+    from mentoring.core.display import PERSON_NAME_FIELDS, person_name_from
+
+    named = User(first_name="Alva", last_name="Berg", email="alva@example.org")
+    unnamed = User(email="maja@example.org")
+    for user in (named, unnamed):
+        values = {f"mentor__user__{field}": getattr(user, field) for field in PERSON_NAME_FIELDS}
+        assert person_name_from(values, prefix="mentor__user__") == person_name(user)
+    with translation.override("en"):
+        assert person_name_from(dict.fromkeys(PERSON_NAME_FIELDS)) == person_name(None)
