@@ -1,6 +1,6 @@
 """The coordinators' list of mentorships: what it is narrowed by.
 
-`selectors.mentorships_listed` applies the filters; the view shows
+`selectors.mentorship_lists` applies the filters; the view shows
 `MentorshipFilter.form`, with an error beside any value that is not valid.
 """
 

@@ -166,7 +166,7 @@ def _with_list_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship
     )
 
 
-# What the coordinators' list reads of a mentorship (`listed_values`): its dates, its two people's
+# What the coordinators' list reads of a mentorship (`_listed_values`): its dates, its two people's
 # names and, for the links, the participant's account and whether she was returned to matching.
 LISTED_FIELDS = (
     "pk",
@@ -187,31 +187,15 @@ LISTED_FIELDS = (
 )
 
 
-def listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
-    """`mentorships` (from `mentorships_listed` or `mentorships_at_risk`) as the values of
-    `LISTED_FIELDS` and `extra`: one dictionary a row, no objects, and no column the list
-    does not show."""
+def _listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
+    """`mentorships` as the values of `LISTED_FIELDS` and `extra`: one dictionary a row, no
+    objects, and no column the list does not show."""
     return mentorships.values(*LISTED_FIELDS, *extra)
 
 
-def mentorships_listed(*, filters: MentorshipFilter | None = None) -> QuerySet[Mentorship]:
-    """Every mentorship with the coordinators' list's summary (`_with_list_summary`), newest
-    proposal first, narrowed by the coordinator's valid `filters` (a value that is not valid is
-    an error on `filters.form` and is left out)."""
-    mentorships = _with_list_summary(Mentorship.objects.all())
-    if filters is not None:
-        mentorships = filters.narrow(mentorships)
-    return mentorships.order_by("-proposed_at", "-pk")
-
-
-def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
-    """Active mentorships without a meeting for 30 days (counted from the start when none was
-    logged) and nothing planned, active mentorships whose planned meeting did not happen and
-    none was logged since, and proposals unanswered for 7 days or more, with the list's summary
-    and `missed_meeting`.
-
-    A planned meeting counts as contact as the reminders count it (`planned_contact`).
-    """
+def _at_risk(mentorships: QuerySet[Mentorship], *, now) -> QuerySet[Mentorship]:
+    """Those of `mentorships` (with `last_meeting`, from `_with_list_summary`) at risk on `now`
+    (see `mentorships_at_risk`), each with `missed_meeting`."""
     quiet_since = timezone.localdate(now) - MEET_WITHIN
     planned = PlannedMeeting.objects.filter(
         mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
@@ -222,14 +206,51 @@ def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
     quiet = Q(last_meeting__lte=quiet_since) | Q(
         last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN
     )
-    return (
-        _with_list_summary(Mentorship.objects.all())
-        .annotate(has_planned=Exists(planned), missed_meeting=Exists(missed))
-        .filter(
-            Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
-            | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
-            | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
-        )
+    return mentorships.annotate(has_planned=Exists(planned), missed_meeting=Exists(missed)).filter(
+        Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
+        | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
+        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
+    )
+
+
+def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
+    """Active mentorships without a meeting for 30 days (counted from the start when none was
+    logged) and nothing planned, active mentorships whose planned meeting did not happen and
+    none was logged since, and proposals unanswered for 7 days or more, with the coordinators'
+    list's summary (`_with_list_summary`) and `missed_meeting`.
+
+    A planned meeting counts as contact as the reminders count it (`planned_contact`).
+    """
+    return _at_risk(_with_list_summary(Mentorship.objects.all()), now=now)
+
+
+@dataclass(frozen=True)
+class MentorshipLists:
+    """The coordinators' lists of mentorships, each row the values of `LISTED_FIELDS`."""
+
+    # Every mentorship the valid filters leave, newest proposal first.
+    listed: QuerySet[dict]
+    # Those whose completion waits for a coordinator's confirmation, newest proposal first.
+    completing: QuerySet[dict]
+    # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
+    at_risk: QuerySet[dict]
+
+
+def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
+    """The three lists of the coordinators' page on `now`, the first narrowed by the
+    coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
+    is left out).
+
+    All three are filtered from one annotated query: its summaries are set up once, not three times.
+    """
+    summarised = _with_list_summary(Mentorship.objects.all())
+    newest_first = ("-proposed_at", "-pk")
+    return MentorshipLists(
+        listed=_listed_values(filters.narrow(summarised).order_by(*newest_first)),
+        completing=_listed_values(
+            summarised.filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first)
+        ),
+        at_risk=_listed_values(_at_risk(summarised, now=now).order_by("proposed_at", "pk"), "missed_meeting"),
     )
 
 

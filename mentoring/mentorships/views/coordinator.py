@@ -10,6 +10,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_safe
@@ -51,6 +53,23 @@ _MAY_END = frozenset(
 
 
 @dataclass(frozen=True)
+class Shown:
+    """A date or a time as a row shows it: for `<time datetime>`, and for people."""
+
+    iso: str
+    text: str
+
+
+def _shown(value: date | datetime | None, *, iso: str, text: str) -> Shown | None:
+    """`value` in the formats `iso` and `text`, as the template's `date` filter would give them:
+    formatted once here rather than by two filters in each cell of each row."""
+    if value is None:
+        return None
+    value = template_localtime(value)
+    return Shown(iso=date_format(value, iso), text=date_format(value, text))
+
+
+@dataclass(frozen=True)
 class MentorshipRow:
     pk: int
     participant: str
@@ -60,7 +79,7 @@ class MentorshipRow:
     record_url: str
     status: str
     when_label: str
-    when: object
+    when: date | datetime | None
     last_meeting: date | None
     meeting_count: int
     end_url: str
@@ -70,14 +89,20 @@ class MentorshipRow:
     missed_meeting: bool = False
     end_label: str = ""
     return_url: str = ""
+    # The three above as the row shows them.
+    when_shown: Shown | None = None
+    last_meeting_shown: Shown | None = None
+    next_meeting_shown: Shown | None = None
 
 
 def _row(values: dict, *, mentor_list_url: str) -> MentorshipRow:
-    """A row of the list from a mentorship's `listed_values`."""
+    """A row of one of the lists from a mentorship's values (`mentorship_lists`)."""
     pk, status = values["pk"], MentorshipStatus(values["status"])
     field, when_label = _WHEN[status]
     participant_url = reverse("mentoring:person_record", args=[values["participant__applicant_id"]])
     may_return = status in ENDED and values["matching_return"] is None
+    # Rows from before the audit trail may lack the field: the audit row is the fallback.
+    when = values.get(field) or values["status_since"]
     return MentorshipRow(
         pk=pk,
         participant=participant_name_from(values, prefix="participant__"),
@@ -88,8 +113,7 @@ def _row(values: dict, *, mentor_list_url: str) -> MentorshipRow:
         record_url=f"{participant_url}#mentorship-{pk}",
         status=str(MentorshipStatusChoices(status).label),
         when_label=str(when_label),
-        # Rows from before the audit trail may lack the field: the audit row is the fallback.
-        when=values.get(field) or values["status_since"],
+        when=when,
         last_meeting=values["last_meeting"],
         meeting_count=values["meeting_count"],
         next_meeting=values["next_planned_at"],
@@ -99,6 +123,9 @@ def _row(values: dict, *, mentor_list_url: str) -> MentorshipRow:
         if status == MentorshipStatus.COMPLETING
         else pgettext("a mentorship", "End"),
         return_url=reverse("mentoring:mentorship_return_to_matching", args=[pk]) if may_return else "",
+        when_shown=_shown(when, iso="Y-m-d", text="SHORT_DATE_FORMAT"),
+        last_meeting_shown=_shown(values["last_meeting"], iso="Y-m-d", text="SHORT_DATE_FORMAT"),
+        next_meeting_shown=_shown(values["next_planned_at"], iso="c", text="SHORT_DATETIME_FORMAT"),
     )
 
 
@@ -107,26 +134,16 @@ def _row(values: dict, *, mentor_list_url: str) -> MentorshipRow:
 def coordinator_mentorships(request):
     now = timezone.now()
     filters = MentorshipFilter(request.GET or None)
-    listed = mentorship_selectors.listed_values
-    page = Paginator(
-        listed(mentorship_selectors.mentorships_listed(filters=filters)), LIST_PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    lists = mentorship_selectors.mentorship_lists(filters=filters, now=now)
+    page = Paginator(lists.listed, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     mentor_list_url = reverse("mentoring:mentor_list")
     # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
     # mentorships the page would otherwise grow with the programme (one row too many is read,
     # to say that there are more).
     completions = [
-        _row(values, mentor_list_url=mentor_list_url)
-        for values in listed(
-            mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)
-        )[: SHORT_LIST + 1]
+        _row(values, mentor_list_url=mentor_list_url) for values in lists.completing[: SHORT_LIST + 1]
     ]
-    at_risk = [
-        _row(values, mentor_list_url=mentor_list_url)
-        for values in listed(
-            mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk"), "missed_meeting"
-        )[: SHORT_LIST + 1]
-    ]
+    at_risk = [_row(values, mentor_list_url=mentor_list_url) for values in lists.at_risk[: SHORT_LIST + 1]]
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
