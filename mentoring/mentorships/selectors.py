@@ -166,7 +166,7 @@ def _with_list_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship
     )
 
 
-# What the coordinators' list reads of a mentorship (`_listed_values`): its dates, its two people's
+# What the coordinators' list reads of a mentorship (`listed_values`): its dates, its two people's
 # names and, for the links, the participant's account and whether she was returned to matching.
 LISTED_FIELDS = (
     "pk",
@@ -187,9 +187,12 @@ LISTED_FIELDS = (
 )
 
 
-def _listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
-    """`mentorships` as the values of `LISTED_FIELDS` and `extra`: one dictionary a row, no
-    objects, and no column the list does not show."""
+def listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
+    """`mentorships` (from `mentorship_lists`, sliced or not) as the values of `LISTED_FIELDS`
+    and `extra`: one dictionary a row, no objects, and no column the list does not show.
+
+    Applied to a page, not before paging: counting values would keep their six joins.
+    """
     return mentorships.values(*LISTED_FIELDS, *extra)
 
 
@@ -226,14 +229,14 @@ def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
 
 @dataclass(frozen=True)
 class MentorshipLists:
-    """The coordinators' lists of mentorships, each row the values of `LISTED_FIELDS`."""
+    """The coordinators' lists of mentorships, to be read as `listed_values`."""
 
     # Every mentorship the valid filters leave, newest proposal first.
-    listed: QuerySet[dict]
+    listed: QuerySet[Mentorship]
     # Those whose completion waits for a coordinator's confirmation, newest proposal first.
-    completing: QuerySet[dict]
+    completing: QuerySet[Mentorship]
     # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
-    at_risk: QuerySet[dict]
+    at_risk: QuerySet[Mentorship]
 
 
 def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
@@ -246,11 +249,9 @@ def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
     summarised = _with_list_summary(Mentorship.objects.all())
     newest_first = ("-proposed_at", "-pk")
     return MentorshipLists(
-        listed=_listed_values(filters.narrow(summarised).order_by(*newest_first)),
-        completing=_listed_values(
-            summarised.filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first)
-        ),
-        at_risk=_listed_values(_at_risk(summarised, now=now).order_by("proposed_at", "pk"), "missed_meeting"),
+        listed=filters.narrow(summarised).order_by(*newest_first),
+        completing=summarised.filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
+        at_risk=_at_risk(summarised, now=now).order_by("proposed_at", "pk"),
     )
 
 

@@ -136,19 +136,23 @@ def coordinator_mentorships(request):
     filters = MentorshipFilter(request.GET or None)
     lists = mentorship_selectors.mentorship_lists(filters=filters, now=now)
     page = Paginator(lists.listed, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    values = mentorship_selectors.listed_values
     mentor_list_url = reverse("mentoring:mentor_list")
     # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
     # mentorships the page would otherwise grow with the programme (one row too many is read,
     # to say that there are more).
     completions = [
-        _row(values, mentor_list_url=mentor_list_url) for values in lists.completing[: SHORT_LIST + 1]
+        _row(row, mentor_list_url=mentor_list_url) for row in values(lists.completing[: SHORT_LIST + 1])
     ]
-    at_risk = [_row(values, mentor_list_url=mentor_list_url) for values in lists.at_risk[: SHORT_LIST + 1]]
+    at_risk = [
+        _row(row, mentor_list_url=mentor_list_url)
+        for row in values(lists.at_risk[: SHORT_LIST + 1], "missed_meeting")
+    ]
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
         {
-            "rows": [_row(values, mentor_list_url=mentor_list_url) for values in page.object_list],
+            "rows": [_row(row, mentor_list_url=mentor_list_url) for row in values(page.object_list)],
             "page": page,
             "at_risk": at_risk[:SHORT_LIST],
             "at_risk_more": len(at_risk) > SHORT_LIST,
