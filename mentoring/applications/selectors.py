@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Avg, Count, F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Avg, Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -30,6 +30,7 @@ from mentoring.applications.workflow import (
 )
 from mentoring.core.choices import Language, SupportNeed
 from mentoring.core.display import labels_of, person_name
+from mentoring.core.expressions import RowCount
 from mentoring.core.roles import is_coordinator
 from mentoring.core.workflow import Transition
 from mentoring.followup import selectors as followup_selectors
@@ -62,15 +63,6 @@ QUEUE_SORTS = {
 DEFAULT_QUEUE_SORT = "-submitted"
 
 
-class _RowCount(Func):
-    """`COUNT(*)` as Django does not take it for an aggregate, so a subquery of it gets no GROUP BY:
-    SQLite then counts the entries of an index without reading a row (half the time of
-    `Count("pk")` grouped by the outer key, measured on 35,000 applications in one intake)."""
-
-    template = "COUNT(*)"
-    output_field = IntegerField()
-
-
 def intakes_with_status_counts() -> QuerySet[Intake]:
     """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one query.
 
@@ -80,7 +72,7 @@ def intakes_with_status_counts() -> QuerySet[Intake]:
 
     def count_of(status: Status) -> Subquery:
         return Subquery(
-            Application.objects.filter(intake=OuterRef("pk"), status=status).order_by().values(n=_RowCount())
+            Application.objects.filter(intake=OuterRef("pk"), status=status).order_by().values(n=RowCount())
         )
 
     return (

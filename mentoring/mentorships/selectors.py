@@ -15,6 +15,7 @@ from mentoring.core.display import (
     participant_name,
     person_name,
 )
+from mentoring.core.expressions import RowCount
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -150,13 +151,15 @@ def _with_list_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship
     """`mentorships` with what the coordinators' list shows besides their own columns:
     `last_meeting`, `meeting_count`, `next_planned_at` (as `with_meeting_summary` gives them) and
     `status_since` (when each last moved into its present status, from its audit rows)."""
-    meetings = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by().values("mentorship")
+    # The latest meeting by the (mentorship, held_on) index and a plain row count: what
+    # `with_meeting_summary` gives, with no aggregate and GROUP BY for Django to build each time.
+    meetings = Meeting.objects.filter(mentorship=OuterRef("pk"))
     moved_here = MentorshipChange.objects.filter(
         mentorship=OuterRef("pk"), to_status=OuterRef("status")
     ).order_by("-at", "-pk")
     return mentorships.annotate(
-        last_meeting=Subquery(meetings.annotate(value=Max("held_on")).values("value")),
-        meeting_count=Coalesce(Subquery(meetings.annotate(value=Count("pk")).values("value")), 0),
+        last_meeting=Subquery(meetings.order_by("-held_on").values("held_on")[:1]),
+        meeting_count=Subquery(meetings.order_by().values(n=RowCount())),
         next_planned_at=Subquery(
             PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
             .order_by("starts_at")
