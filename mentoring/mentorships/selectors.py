@@ -136,7 +136,7 @@ def with_caseload(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
 
 def mentorships_overview() -> QuerySet[Mentorship]:
     """Every mentorship with its people, meeting summary and `status_since` (when it last moved
-    into its present status, from its audit rows): for the coordinators' page only."""
+    into its present status, from its audit rows): for returning a participant to matching."""
     moved_here = MentorshipChange.objects.filter(
         mentorship=OuterRef("pk"), to_status=OuterRef("status")
     ).order_by("-at", "-pk")
