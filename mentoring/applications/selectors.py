@@ -18,7 +18,6 @@ from django.db.models import (
     F,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     prefetch_related_objects,
@@ -40,6 +39,7 @@ from mentoring.applications.workflow import (
 )
 from mentoring.core.choices import Language, SupportNeed
 from mentoring.core.display import labels_of, person_name
+from mentoring.core.expressions import RowCount
 from mentoring.core.roles import is_coordinator
 from mentoring.core.workflow import Transition
 from mentoring.followup import selectors as followup_selectors
@@ -73,15 +73,20 @@ DEFAULT_QUEUE_SORT = "-submitted"
 
 
 def intakes_with_status_counts() -> QuerySet[Intake]:
-    """Every intake with `count_<status>` per status and `applications_total` (no drafts): one query."""
-    counts = {
-        f"count_{status}": Count("applications", filter=Q(applications__status=status)) for status in Status
-    }
-    return (
-        Intake.objects.select_related("programme")
-        .annotate(
-            **counts, applications_total=Count("applications", filter=~Q(applications__status=Status.DRAFT))
+    """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one query.
+
+    Each count is a subquery that reads only the (intake, status) index of the applications; a
+    join grouped by the intakes' columns read every application row as well.
+    """
+
+    def count_of(status: Status) -> Subquery:
+        return Subquery(
+            Application.objects.filter(intake=OuterRef("pk"), status=status).order_by().values(n=RowCount())
         )
+
+    return (
+        Intake.objects.only("title", "title_en", "opens_at", "closes_at", "places")
+        .annotate(programme_title=F("programme__title"), **{f"count_{s}": count_of(s) for s in Status})
         .order_by("-opens_at", "-pk")
     )
 

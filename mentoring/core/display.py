@@ -27,6 +27,34 @@ def participant_name(application) -> str:
     return name or person_name(application.applicant)
 
 
+# The columns of an account that `person_name_from` makes its name of.
+PERSON_NAME_FIELDS = ("first_name", "last_name", "email")
+# The columns of an application that `participant_name_from` makes its name of.
+PARTICIPANT_NAME_FIELDS = (
+    "applicant__applicant_profile__first_name",
+    "applicant__applicant_profile__last_name",
+    *(f"applicant__{field}" for field in PERSON_NAME_FIELDS),
+)
+
+
+def person_name_from(values: dict, *, prefix: str = "") -> str:
+    """`person_name` of an account read as `values(*PERSON_NAME_FIELDS)`, each field's name
+    behind `prefix` (`"mentor__user__"` when read through a mentorship): for lists that need
+    a name and not the object it is made of."""
+    first, last, email = (values[prefix + field] for field in PERSON_NAME_FIELDS)
+    if email is None:  # an account deleted since, read through a nullable relation
+        return person_name(None)
+    return f"{first} {last}".strip() or email
+
+
+def participant_name_from(values: dict, *, prefix: str = "") -> str:
+    """`participant_name` of an application read as `values(*PARTICIPANT_NAME_FIELDS)`, each
+    field's name behind `prefix`: for lists that need a name and not the three objects it is
+    made of."""
+    first, last = (values[prefix + field] or "" for field in PARTICIPANT_NAME_FIELDS[:2])
+    return f"{first} {last}".strip() or person_name_from(values, prefix=f"{prefix}applicant__")
+
+
 def name_without_address(user) -> str:
     """The name a person gave (applicant profile, else account), or "" when they gave none.
 

@@ -52,7 +52,8 @@ def _back_to_board(request, intake: Intake) -> HttpResponseRedirect:
 @role_required(roles.COORDINATORS)
 @require_GET
 def matching_board(request, intake_id: int):
-    intake = get_object_or_404(Intake, pk=intake_id)
+    # The board names the intake and links by its id: its other columns are not read.
+    intake = get_object_or_404(Intake.objects.only("title", "title_en"), pk=intake_id)
     filter_form = BoardFilterForm(request.GET or None)
     board = matching_selectors.matching_board(
         intake=intake, filters=filter_form, page=request.GET.get("page")

@@ -1,6 +1,6 @@
 """The coordinators' list of mentorships: what it is narrowed by.
 
-`selectors.mentorships_listed` applies the filters; the view shows
+`selectors.mentorship_lists` applies the filters; the view shows
 `MentorshipFilter.form`, with an error beside any value that is not valid.
 """
 
@@ -21,7 +21,8 @@ class MentorshipFilter(ListFilterSet):
     intake = django_filters.ModelChoiceFilter(
         label=_("Intake"),
         field_name="participant__intake",
-        queryset=Intake.objects.order_by("-opens_at", "pk"),
+        # An option shows the intake's title (`Intake.name`): its long texts are not read.
+        queryset=Intake.objects.only("title", "title_en").order_by("-opens_at", "pk"),
         empty_label=_("All"),
         error_messages=choice_errors(),
     )

@@ -19,7 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.core.choices import MeetingFormat
-from mentoring.core.display import label_of, participant_name, person_name
+from mentoring.core.display import (
+    PARTICIPANT_NAME_FIELDS,
+    PERSON_NAME_FIELDS,
+    label_of,
+    participant_name,
+    person_name,
+)
+from mentoring.core.expressions import RowCount
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -166,7 +173,7 @@ def with_caseload(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
 
 def mentorships_overview() -> QuerySet[Mentorship]:
     """Every mentorship with its people, meeting summary and `status_since` (when it last moved
-    into its present status, from its audit rows): for the coordinators' page only."""
+    into its present status, from its audit rows): for returning a participant to matching."""
     moved_here = MentorshipChange.objects.filter(
         mentorship=OuterRef("pk"), to_status=OuterRef("status")
     ).order_by("-at", "-pk")
@@ -177,41 +184,124 @@ def mentorships_overview() -> QuerySet[Mentorship]:
     ).annotate(status_since=Subquery(moved_here.values("at")[:1]))
 
 
-def mentorships_listed(*, filters: MentorshipFilter | None = None) -> QuerySet[Mentorship]:
-    """Every mentorship as `mentorships_overview` gives it, newest proposal first, narrowed by the
-    coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
-    is left out)."""
-    mentorships = mentorships_overview()
-    if filters is not None:
-        mentorships = filters.narrow(mentorships)
-    return mentorships.order_by("-proposed_at", "-pk")
+def _with_list_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """`mentorships` with what the coordinators' list shows besides their own columns:
+    `last_meeting`, `meeting_count`, `next_planned_at` (as `with_meeting_summary` gives them) and
+    `status_since` (when each last moved into its present status, from its audit rows)."""
+    # The latest meeting by the (mentorship, held_on) index and a plain row count: what
+    # `with_meeting_summary` gives, with no aggregate and GROUP BY for Django to build each time.
+    meetings = Meeting.objects.filter(mentorship=OuterRef("pk"))
+    moved_here = MentorshipChange.objects.filter(
+        mentorship=OuterRef("pk"), to_status=OuterRef("status")
+    ).order_by("-at", "-pk")
+    return mentorships.annotate(
+        last_meeting=Subquery(meetings.order_by("-held_on").values("held_on")[:1]),
+        meeting_count=Subquery(meetings.order_by().values(n=RowCount())),
+        next_planned_at=Subquery(
+            PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
+            .order_by("starts_at")
+            .values("starts_at")[:1]
+        ),
+        status_since=Subquery(moved_here.values("at")[:1]),
+    )
 
 
-def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
-    """Active mentorships without a meeting for 30 days (counted from the start when none was
-    logged) and nothing planned, active mentorships whose planned meeting did not happen and
-    none was logged since, and proposals unanswered for 7 days or more, with their meeting summary.
+# What the coordinators' list reads of a mentorship (`listed_values`): its dates, its two people's
+# names and, for the links, the participant's account and whether she was returned to matching.
+LISTED_FIELDS = (
+    "pk",
+    "status",
+    "mentor_id",
+    "proposed_at",
+    "answered_at",
+    "completion_proposed_at",
+    "ended_at",
+    "participant__applicant_id",
+    *(f"participant__{field}" for field in PARTICIPANT_NAME_FIELDS),
+    *(f"mentor__user__{field}" for field in PERSON_NAME_FIELDS),
+    "matching_return",
+    "last_meeting",
+    "meeting_count",
+    "next_planned_at",
+    "status_since",
+)
 
-    A planned meeting counts as contact as the reminders count it (`planned_contact`).
+
+def listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
+    """`mentorships` (from `mentorship_lists`, sliced or not) as the values of `LISTED_FIELDS`
+    and `extra`: one dictionary a row, no objects, and no column the list does not show.
+
+    Applied to a page, not before paging: counting values would keep their six joins.
     """
+    return mentorships.values(*LISTED_FIELDS, *extra)
+
+
+def _at_risk(mentorships: QuerySet[Mentorship], *, now) -> QuerySet[Mentorship]:
+    """Those of `mentorships` (with `last_meeting`, from `_with_list_summary`) at risk on `now`
+    (see `mentorships_at_risk`), each with `missed_meeting`."""
     quiet_since = timezone.localdate(now) - MEET_WITHIN
     planned = PlannedMeeting.objects.filter(
         mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
     )
+    # Written as an Exists rather than an exclude across the meetings, which Django turns into the
+    # same subquery at several times the cost of building it.
+    logged_since = Meeting.objects.filter(
+        mentorship=OuterRef("mentorship"), logged_at__gte=OuterRef("closed_at")
+    )
     missed = PlannedMeeting.objects.filter(
-        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
-    ).exclude(mentorship__meetings__logged_at__gte=F("closed_at"))
+        ~Exists(logged_since), mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
+    )
     quiet = Q(last_meeting__lte=quiet_since) | Q(
         last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN
     )
+    # `has_planned` only narrows: an alias, not a column read.
     return (
-        mentorships_overview()
-        .annotate(has_planned=Exists(planned), missed_meeting=Exists(missed))
+        mentorships.alias(has_planned=Exists(planned))
+        .annotate(missed_meeting=Exists(missed))
         .filter(
             Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
             | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
             | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
         )
+    )
+
+
+def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
+    """Active mentorships without a meeting for 30 days (counted from the start when none was
+    logged) and nothing planned, active mentorships whose planned meeting did not happen and
+    none was logged since, and proposals unanswered for 7 days or more, with the coordinators'
+    list's summary (`_with_list_summary`) and `missed_meeting`.
+
+    A planned meeting counts as contact as the reminders count it (`planned_contact`).
+    """
+    return _at_risk(_with_list_summary(Mentorship.objects.all()), now=now)
+
+
+@dataclass(frozen=True)
+class MentorshipLists:
+    """The coordinators' lists of mentorships, to be read as `listed_values`."""
+
+    # Every mentorship the valid filters leave, newest proposal first.
+    listed: QuerySet[Mentorship]
+    # Those whose completion waits for a coordinator's confirmation, newest proposal first.
+    completing: QuerySet[Mentorship]
+    # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
+    at_risk: QuerySet[Mentorship]
+
+
+def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
+    """The three lists of the coordinators' page on `now`, the first narrowed by the
+    coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
+    is left out).
+
+    All three are filtered from one annotated query: its summaries are set up once, not three times.
+    """
+    summarised = _with_list_summary(Mentorship.objects.all())
+    newest_first = ("-proposed_at", "-pk")
+    return MentorshipLists(
+        listed=filters.narrow(summarised).order_by(*newest_first),
+        completing=summarised.filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
+        at_risk=_at_risk(summarised, now=now).order_by("proposed_at", "pk"),
     )
 
 

@@ -42,7 +42,7 @@ BUDGETS = {
     "mentor dashboard": 8,  # the caseload: each mentee's planned meetings and open goals, one query each
     "mentorship page": 7,  # the next planned meeting
     "mentorships list": 8,
-    "matching board": 9,
+    "matching board": 8,  # one more where a proposal was declined or returned: the change that closed it
     "person record": 9,  # a draft and a course: no history, mentorships, surveys or outcomes to read
     "intake list": 4,
 }

@@ -1,6 +1,7 @@
 """The coordinators' list of all mentorships (filtered, paged, with the date that goes with each
 status and the completions waiting for confirmation), and returning a participant to matching."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,12 +10,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from mentoring.core.display import participant_name, person_name
+from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -26,7 +29,7 @@ from mentoring.mentorships.services.lifecycle import (
 )
 from mentoring.mentorships.views.mentorship import ENDINGS
 from mentoring.mentorships.workflow import ENDED, MentorshipStatus, Role, moves_from
-from mentoring.models import Mentorship, MentorshipStatusChoices
+from mentoring.models import MentorshipStatusChoices
 from portal import roles
 
 LIST_PAGE_SIZE = 25
@@ -42,11 +45,25 @@ _WHEN = {
     MentorshipStatus.DECLINED: ("answered_at", gettext_lazy("Declined on")),
     MentorshipStatus.RETURNED: ("status_since", gettext_lazy("Returned on")),
 }
+# The statuses from which a coordinator may end a mentorship (or confirm its completion).
+_MAY_END = frozenset(
+    status
+    for status in MentorshipStatus
+    if any(move.target in ENDINGS for move in moves_from(status, Role.COORDINATOR))
+)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A date or a time as a row shows it: for `<time datetime>`, and for people."""
+
+    iso: str
+    text: str
 
 
 @dataclass(frozen=True)
 class MentorshipRow:
-    mentorship: Mentorship
+    pk: int
     participant: str
     participant_url: str
     mentor: str
@@ -54,7 +71,7 @@ class MentorshipRow:
     record_url: str
     status: str
     when_label: str
-    when: object
+    when: date | datetime | None
     last_meeting: date | None
     meeting_count: int
     end_url: str
@@ -64,38 +81,84 @@ class MentorshipRow:
     missed_meeting: bool = False
     end_label: str = ""
     return_url: str = ""
+    # The three above as the row shows them.
+    when_shown: Shown | None = None
+    last_meeting_shown: Shown | None = None
+    next_meeting_shown: Shown | None = None
 
 
-def _row(mentorship: Mentorship) -> MentorshipRow:
-    status = MentorshipStatus(mentorship.status)
-    field, when_label = _WHEN[status]
-    participant_url = reverse("mentoring:person_record", args=[mentorship.participant.applicant_id])
-    may_end = any(move.target in ENDINGS for move in moves_from(mentorship.status, Role.COORDINATOR))
-    may_return = mentorship.status in ENDED and not hasattr(mentorship, "matching_return")
-    return MentorshipRow(
-        mentorship=mentorship,
-        participant=participant_name(mentorship.participant),
-        participant_url=participant_url,
-        mentor=person_name(mentorship.mentor.user),
-        mentor_url=f"{reverse('mentoring:mentor_list')}#mentor-{mentorship.mentor_id}",
-        # The mentorship's row in the participant's record (coordinators have no mentorship page).
-        record_url=f"{participant_url}#mentorship-{mentorship.pk}",
-        status=str(MentorshipStatusChoices(status).label),
-        when_label=str(when_label),
+def _url_of(viewname: str) -> Callable[[int], str]:
+    """`reverse(viewname, args=[pk])` for any `pk`, reversing once: each row links to up to three
+    pages, and reversing cost more than the rest of the row (measured)."""
+    stand_in = "918273645"  # any number no other part of the address holds
+    before, after = reverse(viewname, args=[stand_in]).split(stand_in)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+class _Rows:
+    """Makes the rows of one request's lists from mentorships' values (`listed_values`): what is
+    the same on every row (the addresses, the date formats, each status's words) is worked out
+    once, and each row's dates are formatted here as the template's `date` filter would."""
+
+    def __init__(self):
+        self.person_record = _url_of("mentoring:person_record")
+        self.end = _url_of("mentoring:mentorship_end")
+        self.return_to_matching = _url_of("mentoring:mentorship_return_to_matching")
+        self.mentor_list = reverse("mentoring:mentor_list")
+        self.short_date = get_format("SHORT_DATE_FORMAT")
+        self.short_datetime = get_format("SHORT_DATETIME_FORMAT")
+        end, confirm = pgettext("a mentorship", "End"), _("Confirm or end")
+        self.words = {
+            status: (
+                str(MentorshipStatusChoices(status).label),
+                str(_WHEN[status][1]),
+                confirm if status == MentorshipStatus.COMPLETING else end,
+            )
+            for status in MentorshipStatus
+        }
+
+    def day(self, value: date | datetime | None) -> Shown | None:
+        if value is None:
+            return None
+        value = template_localtime(value)
+        day = value.date() if isinstance(value, datetime) else value
+        return Shown(iso=day.isoformat(), text=dateformat.format(value, self.short_date))
+
+    def moment(self, value: datetime | None) -> Shown | None:
+        if value is None:
+            return None
+        value = template_localtime(value)
+        return Shown(iso=value.isoformat(), text=dateformat.format(value, self.short_datetime))
+
+    def __call__(self, values: dict) -> MentorshipRow:
+        pk, status = values["pk"], MentorshipStatus(values["status"])
+        status_label, when_label, end_label = self.words[status]
+        participant_url = self.person_record(values["participant__applicant_id"])
+        may_return = status in ENDED and values["matching_return"] is None
         # Rows from before the audit trail may lack the field: the audit row is the fallback.
-        when=getattr(mentorship, field, None) or mentorship.status_since,
-        last_meeting=mentorship.last_meeting,
-        meeting_count=mentorship.meeting_count,
-        next_meeting=mentorship.next_planned_at,
-        missed_meeting=getattr(mentorship, "missed_meeting", False),
-        end_url=reverse("mentoring:mentorship_end", args=[mentorship.pk]) if may_end else "",
-        end_label=_("Confirm or end")
-        if mentorship.status == MentorshipStatus.COMPLETING
-        else pgettext("a mentorship", "End"),
-        return_url=reverse("mentoring:mentorship_return_to_matching", args=[mentorship.pk])
-        if may_return
-        else "",
-    )
+        when = values.get(_WHEN[status][0]) or values["status_since"]
+        return MentorshipRow(
+            pk=pk,
+            participant=participant_name_from(values, prefix="participant__"),
+            participant_url=participant_url,
+            mentor=person_name_from(values, prefix="mentor__user__"),
+            mentor_url=f"{self.mentor_list}#mentor-{values['mentor_id']}",
+            # The mentorship's row in the participant's record (coordinators have no mentorship page).
+            record_url=f"{participant_url}#mentorship-{pk}",
+            status=status_label,
+            when_label=when_label,
+            when=when,
+            last_meeting=values["last_meeting"],
+            meeting_count=values["meeting_count"],
+            next_meeting=values["next_planned_at"],
+            missed_meeting=values.get("missed_meeting", False),
+            end_url=self.end(pk) if status in _MAY_END else "",
+            end_label=end_label,
+            return_url=self.return_to_matching(pk) if may_return else "",
+            when_shown=self.day(when),
+            last_meeting_shown=self.day(values["last_meeting"]),
+            next_meeting_shown=self.moment(values["next_planned_at"]),
+        )
 
 
 @role_required(roles.COORDINATORS)
@@ -103,29 +166,20 @@ def _row(mentorship: Mentorship) -> MentorshipRow:
 def coordinator_mentorships(request):
     now = timezone.now()
     filters = MentorshipFilter(request.GET or None)
-    page = Paginator(mentorship_selectors.mentorships_listed(filters=filters), LIST_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    lists = mentorship_selectors.mentorship_lists(filters=filters, now=now)
+    page = Paginator(lists.listed, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    values = mentorship_selectors.listed_values
+    row = _Rows()
     # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
     # mentorships the page would otherwise grow with the programme (one row too many is read,
     # to say that there are more).
-    completions = [
-        _row(m)
-        for m in mentorship_selectors.mentorships_listed().filter(status=MentorshipStatus.COMPLETING)[
-            : SHORT_LIST + 1
-        ]
-    ]
-    at_risk = [
-        _row(m)
-        for m in mentorship_selectors.mentorships_at_risk(now=now).order_by("proposed_at", "pk")[
-            : SHORT_LIST + 1
-        ]
-    ]
+    completions = [row(mentorship) for mentorship in values(lists.completing[: SHORT_LIST + 1])]
+    at_risk = [row(mentorship) for mentorship in values(lists.at_risk[: SHORT_LIST + 1], "missed_meeting")]
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
         {
-            "rows": [_row(m) for m in page.object_list],
+            "rows": [row(mentorship) for mentorship in values(page.object_list)],
             "page": page,
             "at_risk": at_risk[:SHORT_LIST],
             "at_risk_more": len(at_risk) > SHORT_LIST,

@@ -62,6 +62,25 @@ def test_intake_list_counts_applications_per_status_in_constant_queries(
     assert intake.title in response.text
 
 
+def test_intake_list_counts_each_status_of_each_intake_apart(site_tree, coordinator_client, intake):
+    factories.bulk_applications(intake, 3, status=Status.SUBMITTED)
+    factories.bulk_applications(intake, 2, status=Status.ACCEPTED)
+    factories.bulk_applications(intake, 1, status=Status.DRAFT)
+    other = factories.IntakeFactory()
+    factories.bulk_applications(other, 4, status=Status.ACCEPTED)
+    response = coordinator_client.get(reverse("mentoring:intake_list"))
+    counts = {
+        row.intake.pk: dict(zip(list(Status), row.counts, strict=True)) for row in response.context["rows"]
+    }
+    assert counts[intake.pk] == {
+        **dict.fromkeys(Status, 0),
+        Status.SUBMITTED: 3,
+        Status.ACCEPTED: 2,
+        Status.DRAFT: 1,
+    }
+    assert counts[other.pk] == {**dict.fromkeys(Status, 0), Status.ACCEPTED: 4}
+
+
 def test_queue_query_count_does_not_grow_with_applications(site_tree, coordinator_client, intake):
     factories.bulk_applications(intake, 5)
     coordinator_client.get(queue_url(intake))  # warms the caches of the site frame

@@ -282,7 +282,7 @@ def test_coordinator_mentorships_lists_completions_to_confirm_and_the_coordinato
     mentorship_propose_completion(mentorship=mentorship, actor=mentor, note="Goals met", now=timezone.now())
     client.force_login(factories.coordinator_user())
     response = client.get(url("coordinator_mentorships"))
-    assert [row.mentorship.pk for row in response.context["completions"]] == [mentorship.pk]
+    assert [row.pk for row in response.context["completions"]] == [mentorship.pk]
     assert "Confirm or end" in response.content.decode()
 
     page = client.get(url("mentorship_end", mentorship.pk))
@@ -327,9 +327,9 @@ def test_coordinator_mentorships_lists_those_at_risk(client, mentorship, meeting
     old_proposal = factories.MentorshipFactory(proposed_at=timezone.now() - dt.timedelta(days=8))
     client.force_login(factories.coordinator_user())
     response = client.get(url("coordinator_mentorships"))
-    at_risk = [row.mentorship.pk for row in response.context["at_risk"]]
+    at_risk = [row.pk for row in response.context["at_risk"]]
     assert sorted(at_risk) == sorted([quiet.pk, old_proposal.pk])
-    (row,) = [r for r in response.context["rows"] if r.mentorship.pk == mentorship.pk]
+    (row,) = [r for r in response.context["rows"] if r.pk == mentorship.pk]
     assert row.last_meeting == meeting.held_on and row.meeting_count == 1
 
 
@@ -351,7 +351,7 @@ def test_coordinator_mentorships_queries_do_not_grow(client, django_assert_max_n
 
 
 def _when(response, mentorship) -> tuple[str, object]:
-    (row,) = [r for r in response.context["rows"] if r.mentorship.pk == mentorship.pk]
+    (row,) = [r for r in response.context["rows"] if r.pk == mentorship.pk]
     return row.when_label, row.when
 
 
@@ -422,9 +422,7 @@ def test_coordinator_mentorships_filter_by_status_and_intake(client, mentorship)
     client.force_login(factories.coordinator_user())
 
     def listed(**query):
-        return [
-            row.mentorship.pk for row in client.get(url("coordinator_mentorships"), query).context["rows"]
-        ]
+        return [row.pk for row in client.get(url("coordinator_mentorships"), query).context["rows"]]
 
     assert listed(status="declined") == [declined.pk]
     assert listed(intake=mentorship.participant.intake_id) == [mentorship.pk]
@@ -441,7 +439,7 @@ def test_coordinator_mentorships_bad_filter_is_a_field_error_and_the_rest_still_
 
     assert response.status_code == 400
     assert list(response.context["form"].errors) == ["status"]
-    assert [row.mentorship.pk for row in response.context["rows"]] == [mentorship.pk]
+    assert [row.pk for row in response.context["rows"]] == [mentorship.pk]
     assert "“lost” is not one of the choices" in response.content.decode()
 
 
@@ -454,8 +452,8 @@ def test_coordinator_mentorships_are_paged(client, monkeypatch):
     first = client.get(url("coordinator_mentorships"))
     second = client.get(url("coordinator_mentorships"), {"page": 2})
 
-    assert [row.mentorship.pk for row in first.context["rows"]] == [made[0].pk, made[1].pk]
-    assert [row.mentorship.pk for row in second.context["rows"]] == [made[2].pk]
+    assert [row.pk for row in first.context["rows"]] == [made[0].pk, made[1].pk]
+    assert [row.pk for row in second.context["rows"]] == [made[2].pk]
     assert "?page=2" in first.content.decode()
 
 
