@@ -2,7 +2,18 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +25,7 @@ from mentoring.mentorships.workflow import (
     ACCEPTED,
     ENDED,
     MEET_WITHIN,
+    OPEN,
     REMIND_AFTER,
     RUNNING,
     MentorshipStatus,
@@ -83,6 +95,34 @@ def mentorships_of_user(user) -> QuerySet[Mentorship]:
     ).select_related("participant__applicant__applicant_profile", "participant__intake", "mentor__user")
 
 
+def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
+    """`mentorships_of_user(user)` with what a mentorship's own page shows and nothing more: its
+    status and dates, the participant's idea and names, the mentor's names.
+
+    The page's time goes to building the query and the objects, not to the database
+    (bench/signed_in.py): the full rows of four tables were most of it.
+    """
+    return (
+        mentorships_of_user(user)
+        .select_related(None)
+        .select_related("participant__applicant__applicant_profile", "mentor__user")
+        .only(
+            "status",
+            "answered_at",
+            "ended_at",
+            "participant__idea_title",
+            "participant__applicant__email",
+            "participant__applicant__first_name",
+            "participant__applicant__last_name",
+            "participant__applicant__applicant_profile__first_name",
+            "participant__applicant__applicant_profile__last_name",
+            "mentor__user__email",
+            "mentor__user__first_name",
+            "mentor__user__last_name",
+        )
+    )
+
+
 def participant_name_seen_by(mentorship: Mentorship, user) -> str:
     """The participant's name as `user` may read it: "" for the mentor of a mentorship not accepted.
 
@@ -116,12 +156,59 @@ def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorsh
     )
 
 
-def with_caseload(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
-    """Each mentorship with `planned_now` (a list: its planned meeting, if any) and `open_goals`
-    (its open goals, nearest target date first, those without one last): two queries for all."""
+def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
+    """The open mentorships (running and proposed) in which `user` is the mentor, with what the
+    mentor's dashboard shows of each and nothing more, and `last_meeting` (a date or None);
+    those running by start, then the proposals by proposal.
+
+    One query for both lists, and only the columns shown: the page's time goes to building
+    the query and the objects, not to the database (bench/signed_in.py).
+    """
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    last_meeting = (
+        Meeting.objects.filter(mentorship=OuterRef("pk"))
+        .order_by()
+        .values("mentorship")
+        .annotate(value=Max("held_on"))
+        .values("value")
+    )
+    return (
+        Mentorship.objects.filter(mentor__user=user, status__in=sorted(str(s) for s in OPEN))
+        .select_related("participant__applicant__applicant_profile")
+        .only(
+            "status",
+            "score",
+            "proposed_at",
+            "answered_at",
+            "participant__idea_title",
+            "participant__business_sector",
+            "participant__support_needs",
+            "participant__applicant__email",
+            "participant__applicant__first_name",
+            "participant__applicant__last_name",
+            "participant__applicant__applicant_profile__first_name",
+            "participant__applicant__applicant_profile__last_name",
+            "participant__applicant__applicant_profile__phone",
+            "participant__applicant__applicant_profile__municipality",
+        )
+        .annotate(last_meeting=Subquery(last_meeting))
+        .order_by("answered_at", "proposed_at", "pk")
+    )
+
+
+def add_caseload(mentorships: list[Mentorship]) -> None:
+    """Give each of `mentorships` `planned_now` (a list: its planned meeting, if any) and
+    `open_goals` (its open goals, nearest target date first, those without one last): two
+    queries for all, none for an empty list."""
     planned = PlannedMeeting.objects.filter(status=PlannedMeetingStatus.PLANNED).select_related("moved_by")
-    goals = Goal.objects.filter(done_at__isnull=True).order_by(F("target_date").asc(nulls_last=True), "pk")
-    return mentorships.prefetch_related(
+    goals = (
+        Goal.objects.filter(done_at__isnull=True)
+        .only("mentorship", "title", "target_date")
+        .order_by(F("target_date").asc(nulls_last=True), "pk")
+    )
+    prefetch_related_objects(
+        mentorships,
         Prefetch("planned_meetings", queryset=planned, to_attr="planned_now"),
         Prefetch("goals", queryset=goals, to_attr="open_goals"),
     )
@@ -182,7 +269,7 @@ def planned_meeting_of(mentorship: Mentorship) -> PlannedMeeting | None:
     """The mentorship's planned meeting (upcoming, or a prompt once its time has passed), or None."""
     return (
         PlannedMeeting.objects.filter(mentorship=mentorship, status=PlannedMeetingStatus.PLANNED)
-        .select_related("created_by", "moved_by")
+        .select_related("moved_by")
         .first()
     )
 
@@ -227,7 +314,7 @@ def meetings_visible_to(user, mentorship: Mentorship) -> QuerySet[Meeting]:
 
 def goals_of(mentorship: Mentorship) -> QuerySet[Goal]:
     """The goals of `mentorship`: open first, by target date."""
-    return Goal.objects.filter(mentorship=mentorship).select_related("created_by")
+    return Goal.objects.filter(mentorship=mentorship)
 
 
 def next_open_goal(mentorship: Mentorship) -> Goal | None:

@@ -39,7 +39,7 @@ BUDGETS = {
     "review queue, filtered": 6,
     "review queue, by score": 6,
     "application detail": 10,
-    "mentor dashboard": 8,  # the caseload: each mentee's planned meetings and open goals, one query each
+    "mentor dashboard": 7,  # mentees and proposals in one; their planned meetings, their open goals
     "mentorship page": 7,  # the next planned meeting
     "mentorships list": 8,
     "matching board": 9,

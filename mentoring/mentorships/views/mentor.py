@@ -22,10 +22,10 @@ from mentoring.mentors.selectors import mentor_profile_of
 from mentoring.mentorships.forms import DeclineForm
 from mentoring.mentorships.selectors import (
     PlannedView,
+    add_caseload,
     mentorships_of_mentor,
+    mentorships_on_dashboard,
     planned_view,
-    with_caseload,
-    with_meeting_summary,
 )
 from mentoring.mentorships.services.lifecycle import (
     MentorshipError,
@@ -92,7 +92,7 @@ def _mentee_row(mentorship: Mentorship, *, now: datetime) -> MenteeRow:
         idea_title=participant.idea_title,
         since=mentorship.answered_at,
         last_meeting=getattr(mentorship, "last_meeting", None),
-        open_goals=getattr(mentorship, "open_goal_count", 0),
+        open_goals=len(mentorship.open_goals),
         url=reverse("mentoring:mentorship_detail", args=[mentorship.pk]),
         next_meeting=planned_view(planned, now=now),
         goals=[
@@ -134,16 +134,13 @@ def mentor_dashboard(request):
         return redirect("mentoring:mentor_apply")
     if not profile.is_approved:
         return render(request, "mentoring/mentor/pending.html", {"profile": profile})
-    mentorships = mentorships_of_mentor(request.user)
     now = timezone.now()
-    active = with_caseload(
-        with_meeting_summary(mentorships.filter(status__in=sorted(str(s) for s in RUNNING)))
-    )
-    mentees = [_mentee_row(m, now=now) for m in active.order_by("answered_at")]
-    proposals = [
-        _proposal_row(m) for m in mentorships.filter(status=MentorshipStatus.PROPOSED).order_by("proposed_at")
-    ]
-    today = timezone.localdate()
+    mentorships = list(mentorships_on_dashboard(request.user))
+    active = [m for m in mentorships if m.status in RUNNING]
+    add_caseload(active)
+    mentees = [_mentee_row(m, now=now) for m in active]
+    proposals = [_proposal_row(m) for m in mentorships if m.status == MentorshipStatus.PROPOSED]
+    today = timezone.localdate(now)
     return render(
         request,
         "mentoring/mentor/dashboard.html",

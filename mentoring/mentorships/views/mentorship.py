@@ -118,7 +118,9 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
 @login_required
 @require_safe
 def mentorship_detail(request, pk: int):
-    return _detail(request, _own_mentorship(request, pk))
+    return _detail(
+        request, get_object_or_404(mentorship_selectors.mentorship_pages_of_user(request.user), pk=pk)
+    )
 
 
 @login_required
