@@ -6,6 +6,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FilteredRelation,
     Max,
     OuterRef,
     Prefetch,
@@ -95,16 +96,36 @@ def mentorships_of_user(user) -> QuerySet[Mentorship]:
     ).select_related("participant__applicant__applicant_profile", "participant__intake", "mentor__user")
 
 
+def with_planned(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """Each mentorship joined with its planned meeting (upcoming, or a prompt) and the person who
+    last moved it, read with `planned_joined`: no query of its own.
+
+    A database constraint allows one planned meeting per mentorship, so the join never
+    multiplies the rows.
+    """
+    return mentorships.annotate(
+        planned=FilteredRelation(
+            "planned_meetings", condition=Q(planned_meetings__status=PlannedMeetingStatus.PLANNED)
+        )
+    ).select_related("planned__moved_by")
+
+
+def planned_joined(mentorship: Mentorship) -> PlannedMeeting | None:
+    """The planned meeting `with_planned` read with `mentorship`, or None."""
+    # Django sets no attribute when the joined row is missing.
+    return getattr(mentorship, "planned", None)
+
+
 def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
     """`mentorships_of_user(user)` with what a mentorship's own page shows and nothing more: its
-    status and dates, the participant's idea and names, the mentor's names.
+    status and dates, the participant's idea and names, the mentor's names, and its planned
+    meeting (`planned_joined`).
 
-    The page's time goes to building the query and the objects, not to the database
+    The page's time goes to building the queries and the objects, not to the database
     (bench/signed_in.py): the full rows of four tables were most of it.
     """
     return (
-        mentorships_of_user(user)
-        .select_related(None)
+        with_planned(mentorships_of_user(user).select_related(None))
         .select_related("participant__applicant__applicant_profile", "mentor__user")
         .only(
             "status",
@@ -158,8 +179,8 @@ def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorsh
 
 def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
     """The open mentorships (running and proposed) in which `user` is the mentor, with what the
-    mentor's dashboard shows of each and nothing more, and `last_meeting` (a date or None);
-    those running by start, then the proposals by proposal.
+    mentor's dashboard shows of each and nothing more, `last_meeting` (a date or None) and the
+    planned meeting (`planned_joined`); those running by start, then the proposals by proposal.
 
     One query for both lists, and only the columns shown: the page's time goes to building
     the query and the objects, not to the database (bench/signed_in.py).
@@ -174,7 +195,7 @@ def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
         .values("value")
     )
     return (
-        Mentorship.objects.filter(mentor__user=user, status__in=sorted(str(s) for s in OPEN))
+        with_planned(Mentorship.objects.filter(mentor__user=user, status__in=sorted(str(s) for s in OPEN)))
         .select_related("participant__applicant__applicant_profile")
         .only(
             "status",
@@ -197,21 +218,15 @@ def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
     )
 
 
-def add_caseload(mentorships: list[Mentorship]) -> None:
-    """Give each of `mentorships` `planned_now` (a list: its planned meeting, if any) and
-    `open_goals` (its open goals, nearest target date first, those without one last): two
-    queries for all, none for an empty list."""
-    planned = PlannedMeeting.objects.filter(status=PlannedMeetingStatus.PLANNED).select_related("moved_by")
+def add_open_goals(mentorships: list[Mentorship]) -> None:
+    """Give each of `mentorships` `open_goals`: its open goals, nearest target date first, those
+    without one last. One query for all, none for an empty list."""
     goals = (
         Goal.objects.filter(done_at__isnull=True)
         .only("mentorship", "title", "target_date")
         .order_by(F("target_date").asc(nulls_last=True), "pk")
     )
-    prefetch_related_objects(
-        mentorships,
-        Prefetch("planned_meetings", queryset=planned, to_attr="planned_now"),
-        Prefetch("goals", queryset=goals, to_attr="open_goals"),
-    )
+    prefetch_related_objects(mentorships, Prefetch("goals", queryset=goals, to_attr="open_goals"))
 
 
 def mentorships_overview() -> QuerySet[Mentorship]:

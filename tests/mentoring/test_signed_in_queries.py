@@ -39,8 +39,8 @@ BUDGETS = {
     "review queue, filtered": 6,
     "review queue, by score": 6,
     "application detail": 10,
-    "mentor dashboard": 7,  # mentees and proposals in one; their planned meetings, their open goals
-    "mentorship page": 7,  # the next planned meeting
+    "mentor dashboard": 6,  # mentees and proposals with planned meetings in one; their open goals
+    "mentorship page": 6,  # the mentorship with its planned meeting; its meetings; its goals
     "mentorships list": 8,
     "matching board": 9,
     "person record": 13,  # the certificates issued

@@ -22,9 +22,10 @@ from mentoring.mentors.selectors import mentor_profile_of
 from mentoring.mentorships.forms import DeclineForm
 from mentoring.mentorships.selectors import (
     PlannedView,
-    add_caseload,
+    add_open_goals,
     mentorships_of_mentor,
     mentorships_on_dashboard,
+    planned_joined,
     planned_view,
 )
 from mentoring.mentorships.services.lifecycle import (
@@ -79,7 +80,7 @@ def _mentee_row(mentorship: Mentorship, *, now: datetime) -> MenteeRow:
     participant = mentorship.participant
     profile = getattr(participant.applicant, "applicant_profile", None)
     today = timezone.localdate(now)
-    planned = mentorship.planned_now[0] if mentorship.planned_now else None
+    planned = planned_joined(mentorship)
     # Counted as the reminder counts it: from the last meeting, else from the start.
     last_contact = getattr(mentorship, "last_meeting", None) or (
         timezone.localdate(mentorship.answered_at) if mentorship.answered_at else None
@@ -137,7 +138,7 @@ def mentor_dashboard(request):
     now = timezone.now()
     mentorships = list(mentorships_on_dashboard(request.user))
     active = [m for m in mentorships if m.status in RUNNING]
-    add_caseload(active)
+    add_open_goals(active)
     mentees = [_mentee_row(m, now=now) for m in active]
     proposals = [_proposal_row(m) for m in mentorships if m.status == MentorshipStatus.PROPOSED]
     today = timezone.localdate(now)

@@ -49,6 +49,11 @@ def _own_mentorship(request, pk: int) -> Mentorship:
     return get_object_or_404(mentorship_selectors.mentorships_of_user(request.user), pk=pk)
 
 
+def _own_mentorship_page(request, pk: int) -> Mentorship:
+    """The person's own mentorship with what its page shows (`_detail` needs no other)."""
+    return get_object_or_404(mentorship_selectors.mentorship_pages_of_user(request.user), pk=pk)
+
+
 def _is_mentor(mentorship: Mentorship, user) -> bool:
     return mentorship.mentor.user_id == user.pk
 
@@ -118,9 +123,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
 @login_required
 @require_safe
 def mentorship_detail(request, pk: int):
-    return _detail(
-        request, get_object_or_404(mentorship_selectors.mentorship_pages_of_user(request.user), pk=pk)
-    )
+    return _detail(request, _own_mentorship_page(request, pk))
 
 
 @login_required
@@ -142,7 +145,7 @@ def goal_add_view(request, pk: int):
         else:
             messages.success(request, _("The goal is added."))
             return redirect(reverse("mentoring:mentorship_detail", args=[pk]) + "#goals-title")
-    return _detail(request, mentorship, goal_form=form)
+    return _detail(request, _own_mentorship_page(request, pk), goal_form=form)
 
 
 @login_required
