@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from mentoring.core.choices import BusinessSector, Municipality, SupportNeed
 from mentoring.core.display import label_of, labels_of, person_name
-from mentoring.mentors.selectors import mentor_profile_of
+from mentoring.mentors.selectors import mentor_standing_of
 from mentoring.mentorships.forms import DeclineForm
 from mentoring.mentorships.selectors import (
     PlannedView,
@@ -130,7 +130,7 @@ def _proposal_row(mentorship: Mentorship) -> ProposalRow:
 @login_required
 @require_safe
 def mentor_dashboard(request):
-    profile = mentor_profile_of(request.user)
+    profile = mentor_standing_of(request.user)
     if profile is None:
         return redirect("mentoring:mentor_apply")
     if not profile.is_approved:
