@@ -139,6 +139,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 # site, language and content change and kept this long at most (0 builds it on every request).
 # Publishing renews it at once; the bound is for what no signal reports.
 SITE_FRAME_SECONDS = env.int("SITE_FRAME_SECONDS", default=300)
+# The names of a person's groups (their roles, which every signed-in page's menu asks about) are
+# kept this long at most between requests (portal/roles.py; 0 reads them on every request). Any
+# change of a membership or a group renews them at once; the bound is for what no signal reports.
+ROLE_NAMES_SECONDS = env.int("ROLE_NAMES_SECONDS", default=300)
 
 Q_CLUSTER = {
     "name": "portal",

@@ -31,7 +31,8 @@ COORDINATOR = "coordinator@vastkraft.example"
 MENTOR = "mentor@vastkraft.example"
 
 # Measured on the demo data when set; the same with 400 more participants. Each counts the
-# session and the user (2), the person's groups (1, however many role checks), then the page's own.
+# session and the user (2), then the page's own; the person's groups (1, however many role
+# checks) only on a first request, since their names are kept between requests (portal/roles.py).
 # Before the site's frame was cached each was 3 more (home page, its children, the contact page).
 BUDGETS = {
     "applicant dashboard": 11,  # one for the planned meeting that asks "how did it go?"
@@ -39,8 +40,8 @@ BUDGETS = {
     "review queue, filtered": 6,
     "review queue, by score": 6,
     "application detail": 10,
-    "mentor dashboard": 6,  # mentees and proposals with planned meetings in one; their open goals
-    "mentorship page": 6,  # the mentorship with its planned meeting; its meetings; its goals
+    "mentor dashboard": 5,  # mentees and proposals with planned meetings in one; their open goals
+    "mentorship page": 5,  # the mentorship with its planned meeting; its meetings; its goals
     "mentorships list": 8,
     "matching board": 9,
     "person record": 13,  # the certificates issued
