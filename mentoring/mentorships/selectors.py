@@ -122,7 +122,7 @@ def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
     meeting (`planned_joined`).
 
     The page's time goes to building the queries and the objects, not to the database
-    (bench/signed_in.py): the full rows of four tables were most of it.
+    (bench/signed_in.py): `mentorships_of_user` reads the full rows of seven tables.
     """
     return (
         with_planned(mentorships_of_user(user).select_related(None))
