@@ -13,11 +13,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.core.choices import BusinessSector, Municipality, SupportNeed
 from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.core.forms import field_groups
 from mentoring.mentors.selectors import mentor_standing_of
 from mentoring.mentorships.forms import DeclineForm
 from mentoring.mentorships.selectors import (
@@ -74,6 +76,7 @@ class ProposalRow:
     municipality: str
     score: Decimal
     decline_form: DeclineForm
+    decline_fields: list[SafeString]
 
 
 def _mentee_row(mentorship: Mentorship, *, now: datetime) -> MenteeRow:
@@ -116,6 +119,7 @@ def decline_form_for(mentorship: Mentorship, data=None) -> DeclineForm:
 def _proposal_row(mentorship: Mentorship) -> ProposalRow:
     participant = mentorship.participant
     profile = getattr(participant.applicant, "applicant_profile", None)
+    decline_form = decline_form_for(mentorship)
     return ProposalRow(
         mentorship=mentorship,
         idea_title=participant.idea_title,
@@ -123,7 +127,8 @@ def _proposal_row(mentorship: Mentorship) -> ProposalRow:
         support_needs=labels_of(SupportNeed, participant.support_needs),
         municipality=label_of(Municipality, profile.municipality) if profile else "",
         score=mentorship.score,
-        decline_form=decline_form_for(mentorship),
+        decline_form=decline_form,
+        decline_fields=field_groups(decline_form),
     )
 
 
