@@ -10,13 +10,18 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import m2m_changed
+        from django.contrib.auth.models import Group
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from portal.roles import forget_group_names
+        from portal.roles import forget_group_names, groups_changed, memberships_changed, person_deleted
 
-        m2m_changed.connect(
-            forget_group_names, sender=get_user_model().groups.through, dispatch_uid="forget_group_names"
-        )
+        user_model = get_user_model()
+        memberships = user_model.groups.through
+        m2m_changed.connect(forget_group_names, sender=memberships, dispatch_uid="forget_group_names")
+        m2m_changed.connect(memberships_changed, sender=memberships, dispatch_uid="memberships_changed")
+        post_save.connect(groups_changed, sender=Group, dispatch_uid="group_saved")
+        post_delete.connect(groups_changed, sender=Group, dispatch_uid="group_deleted")
+        post_delete.connect(person_deleted, sender=user_model, dispatch_uid="person_deleted")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

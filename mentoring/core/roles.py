@@ -11,7 +11,7 @@ from portal import roles
 def has_any_role(user, *group_names: str) -> bool:
     """Whether `user` is in one of the role groups; superusers hold every role.
 
-    One query for the first question about a user object, none after (portal.roles.group_names).
+    At most one query for the first question about a user object, none after (portal.roles.group_names).
     """
     if not user.is_authenticated:
         return False

@@ -27,6 +27,18 @@ def mentor_profile_of(user) -> MentorProfile | None:
     return MentorProfile.objects.filter(user=user).first()
 
 
+def mentor_standing_of(user) -> MentorProfile | None:
+    """`user`'s own mentor profile with only what their dashboard reads of it: when it was sent
+    and approved, the places and the pause. None without one."""
+    if not user.is_authenticated:
+        return None
+    return (
+        MentorProfile.objects.filter(user=user)
+        .only("created_at", "approved_at", "capacity", "paused", "back_on")
+        .first()
+    )
+
+
 # --- The coordinators' list of mentors ---------------------------------------------------------------
 
 

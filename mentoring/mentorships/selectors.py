@@ -6,6 +6,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FilteredRelation,
     Max,
     OuterRef,
     Prefetch,
@@ -32,6 +33,7 @@ from mentoring.mentorships.workflow import (
     ACCEPTED,
     ENDED,
     MEET_WITHIN,
+    OPEN,
     REMIND_AFTER,
     RUNNING,
     MentorshipStatus,
@@ -127,6 +129,54 @@ def mentorships_of_user(user) -> QuerySet[Mentorship]:
     ).select_related("participant__applicant__applicant_profile", "participant__intake", "mentor__user")
 
 
+def with_planned(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """Each mentorship joined with its planned meeting (upcoming, or a prompt) and the person who
+    last moved it, read with `planned_joined`: no query of its own.
+
+    A database constraint allows one planned meeting per mentorship, so the join never
+    multiplies the rows.
+    """
+    return mentorships.annotate(
+        planned=FilteredRelation(
+            "planned_meetings", condition=Q(planned_meetings__status=PlannedMeetingStatus.PLANNED)
+        )
+    ).select_related("planned__moved_by")
+
+
+def planned_joined(mentorship: Mentorship) -> PlannedMeeting | None:
+    """The planned meeting `with_planned` read with `mentorship`, or None."""
+    # Django sets no attribute when the joined row is missing.
+    return getattr(mentorship, "planned", None)
+
+
+def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
+    """`mentorships_of_user(user)` with what a mentorship's own page shows and nothing more: its
+    status and dates, the participant's idea and names, the mentor's names, and its planned
+    meeting (`planned_joined`).
+
+    The page's time goes to building the queries and the objects, not to the database
+    (bench/signed_in.py): `mentorships_of_user` reads the full rows of seven tables.
+    """
+    return (
+        with_planned(mentorships_of_user(user).select_related(None))
+        .select_related("participant__applicant__applicant_profile", "mentor__user")
+        .only(
+            "status",
+            "answered_at",
+            "ended_at",
+            "participant__idea_title",
+            "participant__applicant__email",
+            "participant__applicant__first_name",
+            "participant__applicant__last_name",
+            "participant__applicant__applicant_profile__first_name",
+            "participant__applicant__applicant_profile__last_name",
+            "mentor__user__email",
+            "mentor__user__first_name",
+            "mentor__user__last_name",
+        )
+    )
+
+
 def participant_name_seen_by(mentorship: Mentorship, user) -> str:
     """The participant's name as `user` may read it: "" for the mentor of a mentorship not accepted.
 
@@ -160,15 +210,56 @@ def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorsh
     )
 
 
-def with_caseload(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
-    """Each mentorship with `planned_now` (a list: its planned meeting, if any) and `open_goals`
-    (its open goals, nearest target date first, those without one last): two queries for all."""
-    planned = PlannedMeeting.objects.filter(status=PlannedMeetingStatus.PLANNED).select_related("moved_by")
-    goals = Goal.objects.filter(done_at__isnull=True).order_by(F("target_date").asc(nulls_last=True), "pk")
-    return mentorships.prefetch_related(
-        Prefetch("planned_meetings", queryset=planned, to_attr="planned_now"),
-        Prefetch("goals", queryset=goals, to_attr="open_goals"),
+def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
+    """The open mentorships (running and proposed) in which `user` is the mentor, with what the
+    mentor's dashboard shows of each and nothing more, `last_meeting` (a date or None) and the
+    planned meeting (`planned_joined`); those running by start, then the proposals by proposal.
+
+    One query for both lists, and only the columns shown: the page's time goes to building
+    the query and the objects, not to the database (bench/signed_in.py).
+    """
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    last_meeting = (
+        Meeting.objects.filter(mentorship=OuterRef("pk"))
+        .order_by()
+        .values("mentorship")
+        .annotate(value=Max("held_on"))
+        .values("value")
     )
+    return (
+        with_planned(Mentorship.objects.filter(mentor__user=user, status__in=sorted(str(s) for s in OPEN)))
+        .select_related("participant__applicant__applicant_profile")
+        .only(
+            "status",
+            "score",
+            "proposed_at",
+            "answered_at",
+            "participant__idea_title",
+            "participant__business_sector",
+            "participant__support_needs",
+            "participant__applicant__email",
+            "participant__applicant__first_name",
+            "participant__applicant__last_name",
+            "participant__applicant__applicant_profile__first_name",
+            "participant__applicant__applicant_profile__last_name",
+            "participant__applicant__applicant_profile__phone",
+            "participant__applicant__applicant_profile__municipality",
+        )
+        .annotate(last_meeting=Subquery(last_meeting))
+        .order_by("answered_at", "proposed_at", "pk")
+    )
+
+
+def add_open_goals(mentorships: list[Mentorship]) -> None:
+    """Give each of `mentorships` `open_goals`: its open goals, nearest target date first, those
+    without one last. One query for all, none for an empty list."""
+    goals = (
+        Goal.objects.filter(done_at__isnull=True)
+        .only("mentorship", "title", "target_date")
+        .order_by(F("target_date").asc(nulls_last=True), "pk")
+    )
+    prefetch_related_objects(mentorships, Prefetch("goals", queryset=goals, to_attr="open_goals"))
 
 
 def mentorships_overview() -> QuerySet[Mentorship]:
@@ -309,7 +400,7 @@ def planned_meeting_of(mentorship: Mentorship) -> PlannedMeeting | None:
     """The mentorship's planned meeting (upcoming, or a prompt once its time has passed), or None."""
     return (
         PlannedMeeting.objects.filter(mentorship=mentorship, status=PlannedMeetingStatus.PLANNED)
-        .select_related("created_by", "moved_by")
+        .select_related("moved_by")
         .first()
     )
 
@@ -354,7 +445,7 @@ def meetings_visible_to(user, mentorship: Mentorship) -> QuerySet[Meeting]:
 
 def goals_of(mentorship: Mentorship) -> QuerySet[Goal]:
     """The goals of `mentorship`: open first, by target date."""
-    return Goal.objects.filter(mentorship=mentorship).select_related("created_by")
+    return Goal.objects.filter(mentorship=mentorship)
 
 
 def next_open_goal_among(goals: list[Goal]) -> Goal | None:

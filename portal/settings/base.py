@@ -142,6 +142,10 @@ SITE_FRAME_SECONDS = env.int("SITE_FRAME_SECONDS", default=300)
 # The figures page keeps its counts this many seconds under the version of the data they came from
 # (mentoring/figures/counted.py: any change to the counted tables is seen on the next request); 0 keeps none.
 FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=600)
+# The names of a person's groups (their roles, which every signed-in page's menu asks about) are
+# kept this long at most between requests (portal/roles.py; 0 reads them on every request). Any
+# change of a membership or a group renews them at once; the bound is for what no signal reports.
+ROLE_NAMES_SECONDS = env.int("ROLE_NAMES_SECONDS", default=300)
 
 Q_CLUSTER = {
     "name": "portal",

@@ -62,3 +62,6 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
     }
+    # Kept in that table, a person's group names would cost a query to read, as reading the
+    # groups does, and more to store.
+    ROLE_NAMES_SECONDS = env.int("ROLE_NAMES_SECONDS", default=0)

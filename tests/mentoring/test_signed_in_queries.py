@@ -31,7 +31,8 @@ COORDINATOR = "coordinator@vastkraft.example"
 MENTOR = "mentor@vastkraft.example"
 
 # Measured on the demo data when set; the same with 400 more participants. Each counts the
-# session and the user (2), the person's groups (1, however many role checks), then the page's own.
+# session and the user (2), then the page's own; the person's groups (1, however many role
+# checks) only on a first request, since their names are kept between requests (portal/roles.py).
 # Before the site's frame was cached each was 3 more (home page, its children, the contact page).
 BUDGETS = {
     "applicant dashboard": 7,  # a draft: no timeline, mentorship, surveys or planned meetings to read
@@ -39,8 +40,8 @@ BUDGETS = {
     "review queue, filtered": 6,
     "review queue, by score": 6,
     "application detail": 10,
-    "mentor dashboard": 8,  # the caseload: each mentee's planned meetings and open goals, one query each
-    "mentorship page": 7,  # the next planned meeting
+    "mentor dashboard": 5,  # mentees and proposals with planned meetings in one; their open goals
+    "mentorship page": 5,  # the mentorship with its planned meeting; its meetings; its goals
     "mentorships list": 8,
     "matching board": 8,  # one more where a proposal was declined or returned: the change that closed it
     "person record": 9,  # a draft and a course: no history, mentorships, surveys or outcomes to read

@@ -13,19 +13,22 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.core.choices import BusinessSector, Municipality, SupportNeed
 from mentoring.core.display import label_of, labels_of, person_name
-from mentoring.mentors.selectors import mentor_profile_of
+from mentoring.core.forms import field_groups
+from mentoring.mentors.selectors import mentor_standing_of
 from mentoring.mentorships.forms import DeclineForm
 from mentoring.mentorships.selectors import (
     PlannedView,
+    add_open_goals,
     mentorships_of_mentor,
+    mentorships_on_dashboard,
+    planned_joined,
     planned_view,
-    with_caseload,
-    with_meeting_summary,
 )
 from mentoring.mentorships.services.lifecycle import (
     MentorshipError,
@@ -73,13 +76,14 @@ class ProposalRow:
     municipality: str
     score: Decimal
     decline_form: DeclineForm
+    decline_fields: list[SafeString]
 
 
 def _mentee_row(mentorship: Mentorship, *, now: datetime) -> MenteeRow:
     participant = mentorship.participant
     profile = getattr(participant.applicant, "applicant_profile", None)
     today = timezone.localdate(now)
-    planned = mentorship.planned_now[0] if mentorship.planned_now else None
+    planned = planned_joined(mentorship)
     # Counted as the reminder counts it: from the last meeting, else from the start.
     last_contact = getattr(mentorship, "last_meeting", None) or (
         timezone.localdate(mentorship.answered_at) if mentorship.answered_at else None
@@ -92,7 +96,7 @@ def _mentee_row(mentorship: Mentorship, *, now: datetime) -> MenteeRow:
         idea_title=participant.idea_title,
         since=mentorship.answered_at,
         last_meeting=getattr(mentorship, "last_meeting", None),
-        open_goals=getattr(mentorship, "open_goal_count", 0),
+        open_goals=len(mentorship.open_goals),
         url=reverse("mentoring:mentorship_detail", args=[mentorship.pk]),
         next_meeting=planned_view(planned, now=now),
         goals=[
@@ -115,6 +119,7 @@ def decline_form_for(mentorship: Mentorship, data=None) -> DeclineForm:
 def _proposal_row(mentorship: Mentorship) -> ProposalRow:
     participant = mentorship.participant
     profile = getattr(participant.applicant, "applicant_profile", None)
+    decline_form = decline_form_for(mentorship)
     return ProposalRow(
         mentorship=mentorship,
         idea_title=participant.idea_title,
@@ -122,28 +127,26 @@ def _proposal_row(mentorship: Mentorship) -> ProposalRow:
         support_needs=labels_of(SupportNeed, participant.support_needs),
         municipality=label_of(Municipality, profile.municipality) if profile else "",
         score=mentorship.score,
-        decline_form=decline_form_for(mentorship),
+        decline_form=decline_form,
+        decline_fields=field_groups(decline_form),
     )
 
 
 @login_required
 @require_safe
 def mentor_dashboard(request):
-    profile = mentor_profile_of(request.user)
+    profile = mentor_standing_of(request.user)
     if profile is None:
         return redirect("mentoring:mentor_apply")
     if not profile.is_approved:
         return render(request, "mentoring/mentor/pending.html", {"profile": profile})
-    mentorships = mentorships_of_mentor(request.user)
     now = timezone.now()
-    active = with_caseload(
-        with_meeting_summary(mentorships.filter(status__in=sorted(str(s) for s in RUNNING)))
-    )
-    mentees = [_mentee_row(m, now=now) for m in active.order_by("answered_at")]
-    proposals = [
-        _proposal_row(m) for m in mentorships.filter(status=MentorshipStatus.PROPOSED).order_by("proposed_at")
-    ]
-    today = timezone.localdate()
+    mentorships = list(mentorships_on_dashboard(request.user))
+    active = [m for m in mentorships if m.status in RUNNING]
+    add_open_goals(active)
+    mentees = [_mentee_row(m, now=now) for m in active]
+    proposals = [_proposal_row(m) for m in mentorships if m.status == MentorshipStatus.PROPOSED]
+    today = timezone.localdate(now)
     return render(
         request,
         "mentoring/mentor/dashboard.html",

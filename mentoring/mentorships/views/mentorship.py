@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from mentoring.core import roles as core_roles
 from mentoring.core.choices import MeetingFormat, SupportNeed
 from mentoring.core.display import label_of, labels_of, participant_name, person_name
-from mentoring.core.forms import add_error
+from mentoring.core.forms import add_error, field_groups
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.forms import (
     CompletionForm,
@@ -47,6 +47,11 @@ from mentoring.models import Goal, Meeting, Mentorship, MentorshipStatusChoices
 
 def _own_mentorship(request, pk: int) -> Mentorship:
     return get_object_or_404(mentorship_selectors.mentorships_of_user(request.user), pk=pk)
+
+
+def _own_mentorship_page(request, pk: int) -> Mentorship:
+    """The person's own mentorship with what its page shows (`_detail` needs no other)."""
+    return get_object_or_404(mentorship_selectors.mentorship_pages_of_user(request.user), pk=pk)
 
 
 def _is_mentor(mentorship: Mentorship, user) -> bool:
@@ -90,6 +95,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
     active = mentorship.status in RUNNING
     is_mentor = _is_mentor(mentorship, request.user)
     goals = list(mentorship_selectors.goals_of(mentorship))
+    goal_form = goal_form or GoalForm()
     return render(
         request,
         "mentoring/mentorship/detail.html",
@@ -101,7 +107,8 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
             "participant_name": mentorship_selectors.participant_name_seen_by(mentorship, request.user),
             "back_url": reverse("mentoring:mentor_dashboard" if is_mentor else "mentoring:dashboard"),
             "goals": goals,
-            "goal_form": goal_form or GoalForm(),
+            "goal_form": goal_form,
+            "goal_fields": field_groups(goal_form),
             "meetings": meetings,
             "next_goal": mentorship_selectors.next_open_goal_among(goals),
             "last_meeting": last_meeting,
@@ -118,7 +125,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
 @login_required
 @require_safe
 def mentorship_detail(request, pk: int):
-    return _detail(request, _own_mentorship(request, pk))
+    return _detail(request, _own_mentorship_page(request, pk))
 
 
 @login_required
@@ -140,7 +147,7 @@ def goal_add_view(request, pk: int):
         else:
             messages.success(request, _("The goal is added."))
             return redirect(reverse("mentoring:mentorship_detail", args=[pk]) + "#goals-title")
-    return _detail(request, mentorship, goal_form=form)
+    return _detail(request, _own_mentorship_page(request, pk), goal_form=form)
 
 
 @login_required

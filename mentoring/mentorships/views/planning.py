@@ -54,8 +54,10 @@ def _back(pk: int):
 
 def planning_context(mentorship: Mentorship, *, now) -> dict:
     """What the mentorship page shows about the next meeting: the planned one (upcoming, under
-    way or a prompt), else the last cancellation still ahead, with its reason."""
-    planned = mentorship_selectors.planned_meeting_of(mentorship)
+    way or a prompt), else the last cancellation still ahead, with its reason.
+
+    `mentorship` comes from `mentorship_pages_of_user`, its planned meeting joined."""
+    planned = mentorship_selectors.planned_joined(mentorship)
     cancelled = None if planned else mentorship_selectors.last_cancelled_of(mentorship, now=now)
     return {
         "next_meeting": mentorship_selectors.planned_view(planned, now=now),
