@@ -53,6 +53,16 @@ def page_cache_bump(**_kwargs) -> None:
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+def current_generation() -> int:
+    """The content's generation. One lost from the cache (evicted, or a new cache) starts a new one
+    rather than reading as 0 again: pages and frames stored under 0 before a publish stay stale."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY, 0)
+    return generation
+
+
 def page_cache_bump_on_delete(sender, instance, **_kwargs) -> None:
     """`post_delete` of any model: a deleted page leaves menus, listings and links."""
     from wagtail.models import Page
@@ -97,7 +107,7 @@ def _response_storable(request, response) -> bool:
 
 
 def _key(request) -> str:
-    generation = cache.get(GENERATION_KEY, 0)
+    generation = current_generation()
     identity = f"{request.get_host()}|{request.path}|{request.META.get('QUERY_STRING', '')}"
     digest = hashlib.sha256(identity.encode()).hexdigest()
     return f"page-cache:{generation}:{translation.get_language()}:{digest}"

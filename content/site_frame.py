@@ -28,7 +28,7 @@ from django.utils.translation import get_language, get_supported_language_varian
 from wagtail.models import Page, Site
 
 from content.models import NewsIndexPage, StandardPage
-from content.page_cache import GENERATION_KEY
+from content.page_cache import GENERATION_KEY, current_generation
 
 _REQUEST_ATTRIBUTE = "_vastkraft_site_frame"
 _KEY = "site-frame:{host}:{language}"
@@ -88,7 +88,7 @@ def site_frame(request) -> SiteFrame:
     frame, generation = None, 0
     if seconds:
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY, 0)
+        generation = found[GENERATION_KEY] if GENERATION_KEY in found else current_generation()
         stored = found.get(key)
         if stored is not None and stored[0] == generation:
             frame = stored[1]

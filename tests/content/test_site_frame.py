@@ -5,6 +5,7 @@ show in the menu: that is how each test knows the cached frame was in play.
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,6 +13,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from wagtail.models import Locale, Page, Site
 
 from content.models import StandardPage
+from content.page_cache import GENERATION_KEY
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,18 @@ def test_site_frame_shows_a_published_change_at_once(signed_in, site_tree):
     page = StandardPage.objects.get(pk=site_tree.standard.pk)
     page.title = "Om programmet, ny rubrik"
     page.save_revision().publish()
+
+    assertContains(signed_in.get(reverse("account_email")), "Om programmet, ny rubrik")
+
+
+def test_site_frame_kept_before_a_publish_is_not_taken_back_when_the_generation_is_lost(signed_in, site_tree):
+    """A frame kept before any publish, then a publish, then the generation evicted from the cache."""
+    cache.delete(GENERATION_KEY)
+    signed_in.get(reverse("account_email"))
+    page = StandardPage.objects.get(pk=site_tree.standard.pk)
+    page.title = "Om programmet, ny rubrik"
+    page.save_revision().publish()
+    cache.delete(GENERATION_KEY)
 
     assertContains(signed_in.get(reverse("account_email")), "Om programmet, ny rubrik")
 
