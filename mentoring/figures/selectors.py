@@ -291,8 +291,9 @@ def pipeline_counts(
     eligible: past draft, neither rejected nor withdrawn (see ELIGIBLE);
     accepted; matched: a mentorship that became active; three_meetings: three
     or more meetings logged; business_started: an own-business outcome with an
-    organisation number. Each stage is a subset of the one before it, except
-    that a withdrawn participant may still have reached the later ones.
+    organisation number. Each stage is a subset of the one before it: the later
+    stages count accepted applications only, so one withdrawn after her
+    mentorship began counts as applied and no further.
     """
     applications = _applications(intake=intake, programme=programme).filter(submitted_at__isnull=False)
     applications = applications.exclude(status=Status.DRAFT)
