@@ -237,8 +237,9 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
             status_label=label_of(EnrolmentStatus, row["status"]),
             confirmed_at=row["hours_confirmed_at"],
             days_marked=row["days_marked"],
-            hours=row["hours_marked"] or NO_HOURS,
-            hours_confirmed=row["hours_confirmed"] or NO_HOURS,
+            # Tenths, as the totals above the table: SQLite sums 7.5 + 22.5 to Decimal("30").
+            hours=(row["hours_marked"] or NO_HOURS).quantize(NO_HOURS),
+            hours_confirmed=(row["hours_confirmed"] or NO_HOURS).quantize(NO_HOURS),
         )
         for row in Enrolment.objects.filter(person=person)
         .values(

@@ -230,6 +230,19 @@ def test_person_record_page_shows_courses_with_hours(client, site_tree, coordina
     assert "7.5 hours marked in all, 7.5 of them confirmed by the person." in response.text
 
 
+def test_person_record_writes_each_courses_hours_in_tenths_as_its_totals(client, site_tree, coordinator):
+    offer = training_offer(training_index(site_tree.home), title="Robotprogrammering")
+    person = factories.ApplicantFactory()
+    enrolled(person, offer, "7.5", "4.5")
+    client.force_login(coordinator)
+
+    response = client.get(url(person.pk))
+
+    assert "12.0 hours marked in all, 0.0 of them confirmed by the person." in response.text
+    assert '<td class="table__number">12.0</td>' in response.text
+    assert '<td class="table__number">12</td>' not in response.text
+
+
 def test_person_record_keeps_an_undecided_blind_review_blind(client, coordinator):
     application = factories.ApplicationFactory(
         status=Status.IN_REVIEW, idea_title="Hemlig idé", intake=factories.IntakeFactory(blind_review=True)
