@@ -18,7 +18,7 @@ from mentoring.applications.workflow import Status
 from mentoring.figures.arithmetic import EMPLOYED_AT_ENTRY
 from mentoring.figures.arithmetic import forecast as arithmetic
 from mentoring.figures.counted import counted
-from mentoring.figures.selectors import _programme_of, programme_targets_of
+from mentoring.figures.selectors import programme_of, programme_targets_of
 from mentoring.models import Application, ProgrammeTargets
 
 PROFILE = "applicant__applicant_profile__"
@@ -132,7 +132,7 @@ def forecast_for_filters(
 ) -> tuple[object, ProgrammeTargets, ProgrammeForecast | None]:
     """The programme the page's `filters` choose (by itself or by its intake), its targets, and their
     forecast for the intake or programme chosen; no forecast without a programme or without dates."""
-    programme = _programme_of(filters)
+    programme = programme_of(filters)
     targets = programme_targets_of(programme)
     if programme is None:
         return None, targets, None

@@ -2,7 +2,7 @@
 gender pipeline and the reviewers' score gap, each as a table and a chart; and the downloads.
 
 Every view needs the Coordinators role. The counting is `mentoring.figures.arithmetic` (pure), the
-page's figures `mentoring.figures.selectors.figures_page` (a fixed number of queries whatever the
+page's figures `mentoring.figures.selectors.page.figures_page` (a fixed number of queries whatever the
 number of participants; tables laid out by `mentoring.figures.display`, bars placed by
 `mentoring.figures.charts`), the labels and files `mentoring.figures.export`. This module only
 reads the filters and renders.
@@ -22,6 +22,7 @@ from mentoring.figures import forecast as figures_forecast
 from mentoring.figures import forecast_display
 from mentoring.figures import selectors as figures_selectors
 from mentoring.figures.forms import FiguresFilterForm
+from mentoring.figures.selectors.page import figures_page
 from portal import roles
 
 DOWNLOADS = {"figures", "participants"}
@@ -41,7 +42,7 @@ def figures_dashboard(request):
     context = {"form": form, "is_filtered": False}
     if not form.is_bound or form.is_valid():
         filters = form.filters()
-        context |= vars(figures_selectors.figures_page(filters=filters))
+        context |= vars(figures_page(filters=filters))
         context["is_filtered"] = any(filters.values())
         # The programme and targets the page already found: the forecast needs no second look-up.
         programme, targets = context["programme"], context["targets"]

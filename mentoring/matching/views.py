@@ -22,6 +22,7 @@ from mentoring.core.display import labels_of
 from mentoring.core.roles import role_required
 from mentoring.matching import selectors as matching_selectors
 from mentoring.matching.forms import BoardFilterForm, ConfirmForm, MentorSearchForm, PairChoiceForm
+from mentoring.matching.selectors import board as board_selectors
 from mentoring.matching.services import (
     MatchingBoardError,
     matching_choice_clear,
@@ -55,9 +56,7 @@ def matching_board(request, intake_id: int):
     # The board names the intake and links by its id: its other columns are not read.
     intake = get_object_or_404(Intake.objects.only("title", "title_en"), pk=intake_id)
     filter_form = BoardFilterForm(request.GET or None)
-    board = matching_selectors.matching_board(
-        intake=intake, filters=filter_form, page=request.GET.get("page")
-    )
+    board = board_selectors.matching_board(intake=intake, filters=filter_form, page=request.GET.get("page"))
     query = request.GET.urlencode()
     suffix = f"?{query}" if query else ""
     return render(
@@ -106,7 +105,7 @@ def matching_progress(request, run_id: int):
             "state": run.state,
             "progress": run.progress,
             "finished": run.is_finished,
-            "text": matching_selectors.run_progress_text(run),
+            "text": board_selectors.run_progress_text(run),
         }
     )
 
@@ -126,8 +125,8 @@ def matching_choice(request, intake_id: int):
     mentor = form.cleaned_data["mentor"]
     action = form.cleaned_data["action"]
     names = {
-        "participant": matching_selectors.board_participant_name(participant),
-        "mentor": matching_selectors.board_mentor_name(mentor),
+        "participant": board_selectors.board_participant_name(participant),
+        "mentor": board_selectors.board_mentor_name(mentor),
     }
     arguments = {
         "intake": intake,
@@ -177,7 +176,7 @@ def matching_swap_mentors(request, intake_id: int, pk: int):
     mentors = [
         {
             "profile": mentor,
-            "name": matching_selectors.board_mentor_name(mentor),
+            "name": board_selectors.board_mentor_name(mentor),
             "free": mentor.capacity - mentor.places_taken_count,
             "municipality": mentor.get_municipality_display(),
             "languages": labels_of(Language, mentor.languages),
@@ -193,7 +192,7 @@ def matching_swap_mentors(request, intake_id: int, pk: int):
         {
             "intake": intake,
             "participant": participant,
-            "participant_name": matching_selectors.board_participant_name(participant),
+            "participant_name": board_selectors.board_participant_name(participant),
             "form": form,
             "mentors": mentors,
             "board_url": _board_url(intake, board_query),
@@ -241,7 +240,7 @@ def matching_confirm_view(request, intake_id: int):
                 request,
                 _("Not proposed: %(participant)s – %(reason)s")
                 % {
-                    "participant": matching_selectors.board_participant_name(outcome.participant),
+                    "participant": board_selectors.board_participant_name(outcome.participant),
                     "reason": outcome.error,
                 },
             )

@@ -30,12 +30,13 @@ from mentoring.applications.forms.applicant import (
     known_to_profile,
     profile_summary,
 )
+from mentoring.applications.selectors import applicant as own_applications
 from mentoring.applications.services import eligibility_refusal_count
 from mentoring.applications.workflow import Role, Status, may_move
 from mentoring.core.display import person_name
 from mentoring.followup.services import survey_closes_at, survey_path
 from mentoring.guidance.selectors import guidance_booking_time_of
-from mentoring.mentorships import selectors as mentorship_selectors
+from mentoring.mentorships.selectors import planned as planned_selectors
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.models.application import Step
 from mentoring.people import selectors as people_selectors
@@ -52,7 +53,7 @@ STEPS = list(Step)
 
 
 def _own_application(request, pk: int) -> Application:
-    return get_object_or_404(selectors.applications_of_applicant(request.user), pk=pk)
+    return get_object_or_404(own_applications.applications_of_applicant(request.user), pk=pk)
 
 
 def _step_url(application: Application, step: str) -> str:
@@ -104,7 +105,7 @@ def _with_next(url_name: str, next_url: str) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def eligibility(request, intake_id: int):
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_id)
-    existing = selectors.applications_of_applicant(request.user).filter(intake=intake).first()
+    existing = own_applications.applications_of_applicant(request.user).filter(intake=intake).first()
     if existing is not None:
         return redirect(_resume_url(existing))
     now = timezone.now()
@@ -146,7 +147,7 @@ def eligibility(request, intake_id: int):
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile(request, intake_id: int):
     intake = get_object_or_404(Intake.objects.select_related("programme"), pk=intake_id)
-    existing = selectors.applications_of_applicant(request.user).filter(intake=intake).first()
+    existing = own_applications.applications_of_applicant(request.user).filter(intake=intake).first()
     if existing is not None:
         return redirect(_resume_url(existing))
     known = _eligible_answers(request).get(str(intake.pk))
@@ -324,7 +325,7 @@ def application_read(request, pk: int):
         {
             "application": application,
             "status_label": ApplicationStatus(application.status).label,
-            "badge_class": selectors.status_badge(application.status),
+            "badge_class": own_applications.status_badge(application.status),
             "sections": application_answers(application),
             "business_plan_url": reverse("mentoring:business_plan", args=[application.pk])
             if application.business_plan
@@ -411,7 +412,7 @@ def application_withdraw(request, pk: int):
 # --- Dashboard --------------------------------------------------------------------------------
 
 
-def _with_survey_link(entry: selectors.DashboardEntry, *, now) -> selectors.DashboardEntry:
+def _with_survey_link(entry: own_applications.DashboardEntry, *, now) -> own_applications.DashboardEntry:
     """`entry` with the link to its exit survey while that is open to an answer."""
     survey = entry.exit_survey
     if survey is None or survey.sent_at is None or survey.is_closed or now >= survey_closes_at(survey):
@@ -427,7 +428,8 @@ def _with_survey_link(entry: selectors.DashboardEntry, *, now) -> selectors.Dash
 @require_safe
 def dashboard(request):
     now = timezone.now()
-    entries = [_with_survey_link(entry, now=now) for entry in selectors.dashboard_entries(request.user)]
+    own = own_applications.dashboard_entries(request.user)
+    entries = [_with_survey_link(entry, now=now) for entry in own]
     applied = {entry.application.intake_id for entry in entries}
     not_applied = [i for i in _eligible_intakes(request) if i not in applied]
     started = Intake.objects.filter(pk__in=not_applied) if not_applied else []
@@ -448,11 +450,11 @@ def dashboard(request):
             "courses": course_entries_of(request.user, now=now),
             "planned_meetings": [
                 {
-                    "next": mentorship_selectors.planned_view(planned, now=now),
+                    "next": planned_selectors.planned_view(planned, now=now),
                     "with_name": person_name(planned.mentorship.mentor.user),
                     "url": reverse("mentoring:mentorship_detail", args=[planned.mentorship_id]),
                 }
-                for planned in mentorship_selectors.planned_meetings_of_mentorships(running)
+                for planned in planned_selectors.planned_meetings_of_mentorships(running)
             ],
         },
     )

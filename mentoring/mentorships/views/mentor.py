@@ -23,13 +23,12 @@ from mentoring.core.forms import field_groups
 from mentoring.mentors.selectors import mentor_standing_of
 from mentoring.mentorships.forms import DeclineForm
 from mentoring.mentorships.selectors import (
-    PlannedView,
     add_open_goals,
     mentorships_of_mentor,
     mentorships_on_dashboard,
     planned_joined,
-    planned_view,
 )
+from mentoring.mentorships.selectors.planned import PlannedView, planned_view
 from mentoring.mentorships.services.lifecycle import (
     MentorshipError,
     MentorshipTransitionNotAllowed,

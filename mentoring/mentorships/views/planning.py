@@ -26,6 +26,7 @@ from mentoring.mentorships.forms import (
     MoveForm,
     PlannedMeetingForm,
 )
+from mentoring.mentorships.selectors import planned as planned_selectors
 from mentoring.mentorships.services import planning
 from mentoring.mentorships.services.lifecycle import MentorshipError
 from mentoring.mentorships.workflow import RUNNING
@@ -58,9 +59,9 @@ def planning_context(mentorship: Mentorship, *, now) -> dict:
 
     `mentorship` comes from `mentorship_pages_of_user`, its planned meeting joined."""
     planned = mentorship_selectors.planned_joined(mentorship)
-    cancelled = None if planned else mentorship_selectors.last_cancelled_of(mentorship, now=now)
+    cancelled = None if planned else planned_selectors.last_cancelled_of(mentorship, now=now)
     return {
-        "next_meeting": mentorship_selectors.planned_view(planned, now=now),
+        "next_meeting": planned_selectors.planned_view(planned, now=now),
         "cancelled_meeting": cancelled,
         "cancelled_by": person_name(cancelled.closed_by) if cancelled else "",
     }
@@ -84,7 +85,7 @@ def planned_meeting_new(request, pk: int):
     if mentorship.status not in RUNNING:
         messages.error(request, _("This mentorship is not active, so no meeting can be planned."))
         return _back(pk)
-    if mentorship_selectors.planned_meeting_of(mentorship) is not None:
+    if planned_selectors.planned_meeting_of(mentorship) is not None:
         messages.error(request, _("A meeting is already planned. Move it or cancel it instead."))
         return _back(pk)
     form = PlannedMeetingForm(request.POST or None, initial={"duration_minutes": 60})
@@ -155,7 +156,7 @@ def _reason_page(request, mentorship, planned, form, *, title: str, intro: str, 
         "mentoring/mentorship/plan_reason.html",
         {
             "mentorship": mentorship,
-            "planned": mentorship_selectors.planned_view(planned, now=timezone.now()),
+            "planned": planned_selectors.planned_view(planned, now=timezone.now()),
             "form": form,
             "title": title,
             "intro": intro,

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from mentoring.figures import counted as figures_counted
-from mentoring.figures import selectors
+from mentoring.figures.selectors.page import figures_page
 from mentoring.models import (
     ApplicantProfile,
     Application,
@@ -42,7 +42,7 @@ def token() -> str:
 def page_figures(filters: dict) -> dict:
     """What the figures page counts for `filters`: every figure, not the version it was counted under
     nor the targets (a default `ProgrammeTargets` is a new unsaved instance each time)."""
-    shown = vars(selectors.figures_page(filters=filters)).copy()
+    shown = vars(figures_page(filters=filters)).copy()
     shown.pop("version")
     targets = shown.pop("targets")
     shown["targets_pk"] = targets.pk
@@ -103,7 +103,7 @@ def test_the_page_counts_equal_the_counts_from_scratch_after_every_kind_of_chang
             assert page_figures(filters) == from_scratch(filters), (change, filters)
     # The last comparison read what the first one kept: the version, the programme's targets and no count.
     with django_assert_max_num_queries(2):
-        selectors.figures_page(filters=NO_FILTERS)
+        figures_page(filters=NO_FILTERS)
     assert page_figures(NO_FILTERS)["participant_count"] == 6
 
 

@@ -76,7 +76,7 @@ def number(text: str) -> Decimal:
 
 
 def charted(table: figures.Table) -> str | None:
-    """The row the page charts gender by gender (see `selectors.figures_page`), or None: row by row."""
+    """The row the page charts gender by gender (see `selectors.page.figures_page`), or None: row by row."""
     if table.key in (figures.COURSE_TIME, figures.COURSE_TIME_EVERYONE):
         return "hours_marked"
     return table.rows[0].key if len(table.rows) == 1 else None

@@ -8,14 +8,8 @@ from mentoring.applications.workflow import Status
 from mentoring.core.choices import Gender, MeetingMode, Municipality, SupportNeed, WomanMentor
 from mentoring.matching.engine import Mentor, Participant
 from mentoring.matching.forms import LOCKED_ONLY, UNLOCKED_ONLY, BoardFilterForm
-from mentoring.matching.selectors import (
-    PairRow,
-    matching_board,
-    matching_inputs,
-    mentors_to_swap_to,
-    pairs_filtered,
-    run_progress_text,
-)
+from mentoring.matching.selectors import matching_inputs, mentors_to_swap_to
+from mentoring.matching.selectors.board import PairRow, matching_board, pairs_filtered, run_progress_text
 from mentoring.matching.services import matching_run, matching_run_start
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import MatchingRun

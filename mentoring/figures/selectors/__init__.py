@@ -15,13 +15,12 @@ The filters:
   `participant_rows` by the day of acceptance, and `pipeline_counts` by the day
   an application was submitted (the pipeline follows one cohort of applicants).
 
-`figures_page` puts the tallies and these reads together as the coordinators' page shows them
+`page.figures_page` puts the tallies and these reads together as the coordinators' page shows them
 (tables and charts laid out by `mentoring.figures.display`); `figures_tables` gives the downloads'.
 """
 
 import hashlib
 import hmac
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -42,15 +41,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from mentoring.applications.workflow import Status
 from mentoring.figures import arithmetic as figures
-from mentoring.figures import display
 from mentoring.figures import export as figures_export
 from mentoring.figures import tallies as figures_tallies
 from mentoring.figures.arithmetic import CourseTimeRow, ParticipantRow
-from mentoring.figures.counted import counted, version_token
 from mentoring.mentorships.workflow import ACCEPTED
 from mentoring.models import (
     Application,
@@ -375,7 +371,7 @@ def figures_tables(*, filters: dict) -> list[figures.Table]:
 # --- The coordinators' page -------------------------------------------------------------------------
 
 
-def _programme_of(filters: dict):
+def programme_of(filters: dict):
     """The programme whose targets apply, in the reader's language: the one asked for, or the intake's."""
     if filters["programme"] is not None:
         return filters["programme"].localized
@@ -399,106 +395,3 @@ def programme_targets_of(programme) -> ProgrammeTargets:
         if found is not None:
             return found
     return ProgrammeTargets(programme=programme) if programme is not None else ProgrammeTargets()
-
-
-def _as_targets(targets: ProgrammeTargets) -> figures.Targets:
-    return figures.Targets(
-        participants=targets.participants,
-        employed=targets.employed,
-        job_seekers=targets.job_seekers,
-        women=targets.women,
-        women_share_aim=targets.women_share_aim,
-    )
-
-
-@dataclass(frozen=True)
-class FiguresPage:
-    """Every figure of the coordinators' page, for the participants the filters choose."""
-
-    participant_count: int
-    programme: object
-    targets: ProgrammeTargets
-    targets_are_defaults: bool
-    progress: display.Figure
-    breakdowns: list[display.Figure]
-    outcomes: list[display.Figure]
-    businesses: display.Figure
-    businesses_total: int
-    businesses_women: int
-    indicators: display.Figure
-    course_time: list[display.Figure]
-    pipeline: display.Figure
-    pipeline_warnings: list[display.DisplayRow]
-    score_gap: display.Figure
-    # The data's version the counts are kept under (`counted.version_token`), for the forecast's count.
-    version: str | None = None
-
-
-def figures_page(*, filters: dict) -> FiguresPage:
-    """The figures page for `filters` (`FiguresFilterForm.filters()`): the same queries whatever the
-    number of participants. The targets are the chosen programme's (or the intake's), else the defaults."""
-    version = version_token()
-    tallies = counted("tallies", figures_tallies.participant_tallies, token=version, **filters)
-    programme = _programme_of(filters)
-    targets = programme_targets_of(programme)
-    pipeline_lines = counted("pipeline", pipeline_counts, token=version, **filters)
-    stages = figures.pipeline(pipeline_lines, aim_percent=targets.women_share_aim)
-    scores = counted(
-        "scores", reviewer_scores, token=version, intake=filters["intake"], programme=filters["programme"]
-    )
-    gap = figures.score_gap(scores)
-    everyone = counted(
-        "everyone-on-courses",
-        figures_tallies.everyone_course_tally,
-        token=version,
-        since=filters["since"],
-        until=filters["until"],
-    )
-    keys = figures_export.breakdown_keys()
-    breakdowns = [
-        display.table_figure(
-            figures.breakdown_of(tallies, by=by, keys=keys.get(by)), id=f"by-{by.replace('_', '-')}"
-        )
-        for by in figures.BREAKDOWNS
-    ]
-    businesses = figures.businesses_of(tallies)
-    pipeline = display.pipeline_figure(stages, aim=targets.women_share_aim)
-    return FiguresPage(
-        version=version,
-        participant_count=tallies.participants(),
-        programme=programme,
-        targets=targets,
-        targets_are_defaults=targets.pk is None,
-        progress=display.progress_figure(figures.progress_of(tallies, targets=_as_targets(targets))),
-        breakdowns=breakdowns,
-        outcomes=[
-            display.table_figure(figures.outcomes_of(tallies, point="exit"), id="outcomes-exit"),
-            display.table_figure(figures.outcomes_of(tallies, point="six_months"), id="outcomes-six-months"),
-        ],
-        businesses=display.table_figure(businesses, id="businesses"),
-        businesses_total=businesses.value("businesses_started", figures.TOTAL),
-        businesses_women=businesses.value("businesses_started", "woman"),
-        indicators=display.table_figure(figures.funder_indicators_of(tallies), id="indicators"),
-        course_time=[
-            display.table_figure(
-                figures.course_time_of(tallies.course_time),
-                id="course-time",
-                chart_row="hours_marked",
-                note=_(
-                    "Every course hour marked for the participants counted here, on any course and any day."
-                ),
-            ),
-            display.table_figure(
-                figures.course_time_of(everyone, key=figures.COURSE_TIME_EVERYONE),
-                id="course-time-everyone",
-                chart_row="hours_marked",
-                note=_(
-                    "Everyone with hours marked on a course, whether in a programme or not; the period, "
-                    "when chosen, applies to the days attended, and intake and programme do not apply."
-                ),
-            ),
-        ],
-        pipeline=pipeline,
-        pipeline_warnings=[row for row in pipeline.rows if row.warning],
-        score_gap=display.score_figure(gap),
-    )
