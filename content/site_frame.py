@@ -15,8 +15,13 @@ What keeps it right:
 - SITE_FRAME_SECONDS (0 builds it on every request) bounds what no signal reports.
 Nothing personal is in it: the account links, the roles and the current page's marks are
 added by the template tags per request.
+
+The parts of the frame drawn from it alone (the head's links, the masthead, the footer) are the
+same HTML for everyone in a language, so each process also keeps them drawn (`frame_drawing`),
+under the generation the frame was read in: a publish draws them again on the next request.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
 
@@ -32,6 +37,10 @@ from content.page_cache import GENERATION_KEY, current_generation
 
 _REQUEST_ATTRIBUTE = "_vastkraft_site_frame"
 _KEY = "site-frame:{host}:{language}"
+# (cache key of the frame, part) → (generation, HTML): a few parts per site and language.
+_DRAWN: dict[tuple[str, str], tuple[int, str]] = {}
+# A bound on what a process keeps; past it, parts of further sites are drawn each time.
+DRAWINGS_KEPT = 64
 
 
 @dataclass(frozen=True)
@@ -96,8 +105,27 @@ def site_frame(request) -> SiteFrame:
         frame = build_site_frame(request, language=language)
         if seconds:
             cache.set(key, (generation, frame), seconds)
-    setattr(request, _REQUEST_ATTRIBUTE, (language, frame))
+    # Drawings of the frame are kept only where the frame itself is, under its generation.
+    setattr(request, _REQUEST_ATTRIBUTE, (language, frame, (key, generation) if seconds else None))
     return frame
+
+
+def frame_drawing(request, part: str, draw: Callable[[], str]) -> str:
+    """`draw()`: the HTML of a part of the frame that shows the frame's data alone, kept in this
+    process per site, language and content generation. Drawn every time with DEBUG on (templates
+    may change under a running process) or where the frame is not kept."""
+    site_frame(request)
+    kept_as = getattr(request, _REQUEST_ATTRIBUTE)[2]
+    if kept_as is None or settings.DEBUG:
+        return draw()
+    key, generation = (kept_as[0], part), kept_as[1]
+    found = _DRAWN.get(key)
+    if found is not None and found[0] == generation:
+        return found[1]
+    html = draw()
+    if key in _DRAWN or len(_DRAWN) < DRAWINGS_KEPT:
+        _DRAWN[key] = (generation, html)
+    return html
 
 
 def _type_id(model) -> int:

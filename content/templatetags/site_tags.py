@@ -8,18 +8,19 @@ worked out per request.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.urls import reverse, translate_url
+from django.urls import get_urlconf, reverse, translate_url
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.text import Truncator, capfirst
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from content.site_frame import FramePage, NewsFeeds, site_frame
+from content.site_frame import FramePage, NewsFeeds, frame_drawing, site_frame
 from content.site_frame import active_language as _active_language
 from portal.localized import active_language
 
@@ -59,6 +60,38 @@ def _aria_current(link: FramePage, current: Page | None) -> str:
     if current.path.startswith(link.path):
         return "true"
     return ""
+
+
+class FramePartNode(template.Node):
+    def __init__(self, part: str, nodelist):
+        self.part = part
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        def draw() -> str:
+            # What the part sets ({% … as name %}) stays inside it, drawn or kept alike.
+            with context.push():
+                return self.nodelist.render(context)
+
+        request = context.get("request")
+        # A page of the tree marks itself in the menus: drawn for it alone.
+        if request is None or _current_page(context) is not None:
+            return draw()
+        return frame_drawing(request, self.part, draw)
+
+
+@register.tag
+def frame_part(parser, token):
+    """`{% frame_part "name" %}…{% endframe_part %}`: a part of the frame that shows only the
+    frame's data and the language (links, menus, footer), drawn once per process, site, language
+    and content change (`content.site_frame.frame_drawing`). Nothing in it may depend on the
+    person, the request's address or the time."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Usage: {% frame_part "name" %}…{% endframe_part %}')
+    nodelist = parser.parse(("endframe_part",))
+    parser.delete_first_token()
+    return FramePartNode(bits[1][1:-1], nodelist)
 
 
 @register.simple_tag(takes_context=True)
@@ -102,6 +135,13 @@ def news_feeds(context) -> NewsFeeds | None:
     return site_frame(context.get("request")).feeds
 
 
+@lru_cache(maxsize=1024)
+def _translated_path(full_path: str, code: str, language: str | None, urlconf: str) -> str:
+    """`translate_url(full_path, code)`, worked out once per address: it resolves and reverses the
+    path, and depends on nothing but the address, the active language and the URL configuration."""
+    return translate_url(full_path, code)
+
+
 def _language_name(code: str) -> str:
     return capfirst(get_language_info(code)["name_local"])
 
@@ -138,7 +178,8 @@ def language_links(context) -> list[LanguageLink]:
             url = by_language.get(code) or home_by_language.get(code) or translate_url(full_path, code)
             is_translation = code in by_language
         else:
-            url = translate_url(full_path, code)
+            urlconf = str(get_urlconf() or settings.ROOT_URLCONF)
+            url = _translated_path(full_path, code, get_language(), urlconf)
             if url == full_path:
                 # Nothing in that language answers here: its home page is the nearest thing.
                 url = home_by_language.get(code) or url

@@ -121,3 +121,76 @@ def test_site_frame_is_built_each_request_when_switched_off(signed_in, site_tree
     rename_quietly(site_tree.standard, "Direkt synlig rubrik")
 
     assertContains(signed_in.get(reverse("account_email")), "Direkt synlig rubrik")
+
+
+# The parts of the frame drawn from its data alone (head links, masthead, footer) are kept drawn
+# per process, site, language and generation. A kept drawing is told apart from a fresh one the
+# same way: the frame's data is read again (its cache entry removed) after a quiet rename.
+
+
+def forget_frame_data(language="sv"):
+    cache.delete(f"site-frame:testserver:{language}")
+
+
+def test_frame_parts_are_kept_drawn_while_the_content_is_unchanged(signed_in, site_tree):
+    signed_in.get(reverse("account_email"))
+    rename_quietly(site_tree.standard, "Tyst ny rubrik")
+    forget_frame_data()
+
+    response = signed_in.get(reverse("account_email"))
+
+    assertNotContains(response, "Tyst ny rubrik")
+    assertContains(response, f">{site_tree.standard.title}<")
+
+
+def test_frame_parts_are_drawn_again_after_a_publish(signed_in, site_tree):
+    signed_in.get(reverse("account_email"))
+    page = StandardPage.objects.get(pk=site_tree.standard.pk)
+    page.title = "Om programmet, ny rubrik"
+    page.save_revision().publish()
+
+    response = signed_in.get(reverse("account_email"))
+
+    assertContains(response, ">Om programmet, ny rubrik<")
+    assertNotContains(response, f">{site_tree.standard.title}<")
+
+
+def test_frame_parts_are_drawn_each_request_with_debug_on(signed_in, site_tree, settings):
+    settings.DEBUG = True
+    signed_in.get(reverse("account_email"))
+    rename_quietly(site_tree.standard, "Direkt synlig rubrik")
+    forget_frame_data()
+
+    assertContains(signed_in.get(reverse("account_email")), "Direkt synlig rubrik")
+
+
+def test_a_page_of_the_tree_is_marked_current_in_the_frame_it_draws_for_itself(client, site_tree):
+    client.get(reverse("account_login"))
+
+    response = client.get(site_tree.standard.url)
+
+    assertContains(response, f'aria-current="page">{site_tree.standard.title}<')
+    assertNotContains(client.get(reverse("account_login")), 'aria-current="page"')
+
+
+def test_what_a_frame_part_sets_stays_inside_it(rf, site_tree):
+    from django.template import Context, Template
+
+    template = Template(
+        '{% load site_tags %}{% frame_part "test" %}{% news_feeds as feeds %}{{ feeds.rss }}'
+        "{% endframe_part %}|{{ feeds.rss }}"
+    )
+    request = rf.get("/")
+    drawn = template.render(Context({"request": request}))
+    kept = template.render(Context({"request": request}))
+
+    assert drawn == kept
+    assert drawn.endswith("|")
+    assert drawn.startswith("/")
+
+
+def test_a_frame_part_without_a_name_is_refused():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load site_tags %}{% frame_part %}x{% endframe_part %}")
