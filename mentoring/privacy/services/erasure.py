@@ -17,6 +17,7 @@ completed request is not run again.
 import logging
 import secrets
 from datetime import date, datetime
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -413,10 +414,16 @@ def years_after(day: date, years: int) -> date:
 
 
 def _delete_sessions(*, user: User, now: datetime) -> int:
-    """The person's stored sessions (signed in elsewhere); the store holds only the user id, encoded."""
+    """The person's stored sessions (signed in elsewhere); the store holds only the user id, encoded.
+
+    Each goes through the session engine, so a copy kept in the cache (`cached_db`, production
+    with Redis) goes with the row."""
     doomed = [
         session.pk
         for session in Session.objects.filter(expire_date__gt=now)
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk)
     ]
-    return Session.objects.filter(pk__in=doomed).delete()[0]
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    for session_key in doomed:
+        store.delete(session_key)
+    return len(doomed)

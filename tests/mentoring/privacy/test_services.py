@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX as CACHED_DB_PREFIX
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 
 from mentoring.applications.workflow import Status
@@ -321,6 +325,25 @@ def test_erasure_turns_the_account_into_a_placeholder_that_cannot_sign_in(
     assert not account.is_active and not account.has_usable_password()
     assert not client.login(email=SECRETS["email"], password=factories.PASSWORD)
     assert not AccessLog.objects.filter(subject=account).exists()
+
+
+def test_erasure_signs_the_person_out_everywhere_including_sessions_kept_in_the_cache(
+    client, participant, person, now, settings, django_capture_on_commit_callbacks
+):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client.force_login(person)
+    other = Client()
+    other.force_login(factories.verified_user())
+    key = client.session.session_key
+    assert cache.get(CACHED_DB_PREFIX + key) is not None
+
+    request = erase(person, now, django_capture_on_commit_callbacks)
+
+    assert cache.get(CACHED_DB_PREFIX + key) is None
+    assert not Session.objects.filter(session_key=key).exists()
+    assert Session.objects.filter(session_key=other.session.session_key).exists()
+    steps = {step["step"]: step["count"] for step in request.steps}
+    assert steps["sessions_deleted"] == 1
 
 
 def test_erasure_logs_every_step_with_a_count(participant, person, now, django_capture_on_commit_callbacks):
