@@ -18,7 +18,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import (
     Count,
     Exists,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -203,11 +202,12 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
                 "status",
                 "proposed_at",
                 "ended_at",
+                "meeting_count",
+                "last_meeting_on",
                 "mentor__user__first_name",
                 "mentor__user__last_name",
                 "mentor__user__email",
             )
-            .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"))
             .prefetch_related(
                 Prefetch(
                     "goals",

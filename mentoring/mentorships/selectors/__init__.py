@@ -23,7 +23,6 @@ from mentoring.core.display import (
     PERSON_NAME_FIELDS,
     participant_name,
 )
-from mentoring.core.expressions import RowCount
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -185,18 +184,17 @@ def participant_name_seen_by(mentorship: Mentorship, user) -> str:
 
 
 def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
-    """Each mentorship with `last_meeting` (a date or None), `meeting_count`, `open_goal_count` and
-    `next_planned_at` (when its planned meeting starts, upcoming or a prompt; or None).
+    """Each mentorship with `last_meeting` (a date or None), `open_goal_count` and
+    `next_planned_at` (when its planned meeting starts, upcoming or a prompt; or None), beside
+    its own `meeting_count`.
 
     Correlated subqueries, not joins: two joins would multiply each other's rows.
     """
-    meetings = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by().values("mentorship")
     open_goals = (
         Goal.objects.filter(mentorship=OuterRef("pk"), done_at__isnull=True).order_by().values("mentorship")
     )
     return mentorships.annotate(
-        last_meeting=Subquery(meetings.annotate(value=Max("held_on")).values("value")),
-        meeting_count=Coalesce(Subquery(meetings.annotate(value=Count("pk")).values("value")), 0),
+        last_meeting=F("last_meeting_on"),
         open_goal_count=Coalesce(Subquery(open_goals.annotate(value=Count("pk")).values("value")), 0),
         next_planned_at=Subquery(
             PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
@@ -273,17 +271,12 @@ def mentorships_overview() -> QuerySet[Mentorship]:
 
 def _with_list_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
     """`mentorships` with what the coordinators' list shows besides their own columns:
-    `last_meeting`, `meeting_count`, `next_planned_at` (as `with_meeting_summary` gives them) and
-    `status_since` (when each last moved into its present status, from its audit rows)."""
-    # The latest meeting by the (mentorship, held_on) index and a plain row count: what
-    # `with_meeting_summary` gives, with no aggregate and GROUP BY for Django to build each time.
-    meetings = Meeting.objects.filter(mentorship=OuterRef("pk"))
+    `next_planned_at` (as `with_meeting_summary` gives it) and `status_since` (when each last
+    moved into its present status, from its audit rows)."""
     moved_here = MentorshipChange.objects.filter(
         mentorship=OuterRef("pk"), to_status=OuterRef("status")
     ).order_by("-at", "-pk")
     return mentorships.annotate(
-        last_meeting=Subquery(meetings.order_by("-held_on").values("held_on")[:1]),
-        meeting_count=Subquery(meetings.order_by().values(n=RowCount())),
         next_planned_at=Subquery(
             PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
             .order_by("starts_at")
@@ -307,7 +300,7 @@ LISTED_FIELDS = (
     *(f"participant__{field}" for field in PARTICIPANT_NAME_FIELDS),
     *(f"mentor__user__{field}" for field in PERSON_NAME_FIELDS),
     "matching_return",
-    "last_meeting",
+    "last_meeting_on",
     "meeting_count",
     "next_planned_at",
     "status_since",
@@ -324,8 +317,7 @@ def listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[di
 
 
 def _at_risk(mentorships: QuerySet[Mentorship], *, now) -> QuerySet[Mentorship]:
-    """Those of `mentorships` (with `last_meeting`, from `_with_list_summary`) at risk on `now`
-    (see `mentorships_at_risk`), each with `missed_meeting`."""
+    """Those of `mentorships` at risk on `now` (see `mentorships_at_risk`), each with `missed_meeting`."""
     quiet_since = timezone.localdate(now) - MEET_WITHIN
     planned = PlannedMeeting.objects.filter(
         mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
@@ -338,8 +330,8 @@ def _at_risk(mentorships: QuerySet[Mentorship], *, now) -> QuerySet[Mentorship]:
     missed = PlannedMeeting.objects.filter(
         ~Exists(logged_since), mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
     )
-    quiet = Q(last_meeting__lte=quiet_since) | Q(
-        last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN
+    quiet = Q(last_meeting_on__lte=quiet_since) | Q(
+        last_meeting_on__isnull=True, answered_at__lte=now - MEET_WITHIN
     )
     # `has_planned` only narrows: an alias, not a column read.
     return (

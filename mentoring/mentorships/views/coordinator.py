@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
+from mentoring.core.fragments import fragment_render
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -148,7 +149,7 @@ class _Rows:
             status=status_label,
             when_label=when_label,
             when=when,
-            last_meeting=values["last_meeting"],
+            last_meeting=values["last_meeting_on"],
             meeting_count=values["meeting_count"],
             next_meeting=values["next_planned_at"],
             missed_meeting=values.get("missed_meeting", False),
@@ -156,9 +157,29 @@ class _Rows:
             end_label=end_label,
             return_url=self.return_to_matching(pk) if may_return else "",
             when_shown=self.day(when),
-            last_meeting_shown=self.day(values["last_meeting"]),
+            last_meeting_shown=self.day(values["last_meeting_on"]),
             next_meeting_shown=self.moment(values["next_planned_at"]),
         )
+
+
+def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
+    """The list's filter form, the same for everyone who chose the same valid filters while the
+    intakes it offers are the same (fragment_render): one read of the intakes' titles instead of
+    drawing a select of them. A value that is not valid (its error repeats it) is drawn each time."""
+    form = filters.form
+    context = {
+        "form": form,
+        "label": _("Filter mentorships"),
+        "clear_url": reverse("mentoring:coordinator_mentorships"),
+        "is_filtered": is_filtered,
+    }
+    if form.errors:
+        return fragment_render("components/list_filters.html", context, key=None)
+    intakes = tuple(form.fields["intake"].queryset.values_list("pk", "title", "title_en"))
+    chosen = tuple(form.data.get(name, "") for name in form.fields)
+    return fragment_render(
+        "components/list_filters.html", context, key=("mentorships", form.is_bound, is_filtered, chosen, intakes)
+    )
 
 
 @role_required(roles.COORDINATORS)
@@ -167,6 +188,7 @@ def coordinator_mentorships(request):
     now = timezone.now()
     filters = MentorshipFilter(request.GET or None)
     lists = mentorship_selectors.mentorship_lists(filters=filters, now=now)
+    is_filtered = filters.is_filtered()
     page = Paginator(lists.listed, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     values = mentorship_selectors.listed_values
     row = _Rows()
@@ -187,8 +209,9 @@ def coordinator_mentorships(request):
             "completions_more": len(completions) > SHORT_LIST,
             "short_list": SHORT_LIST,
             "complete_after_days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS,
-            "form": filters.form,
-            "is_filtered": filters.is_filtered(),
+            "filter_form": _filter_form(filters, is_filtered=is_filtered),
+            "is_filtered": is_filtered,
+            "has_errors": bool(filters.form.errors),
         },
         status=filters.response_status,
     )
