@@ -19,6 +19,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from mentoring.applications.workflow import Status
+from mentoring.mentorships.services.meetings import mentorship_meetings_recount
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Application, Intake, Meeting, MentorProfile, Mentorship, Review
 from portal.demo import seed, texts
@@ -122,6 +123,7 @@ def add_participants(n: int) -> None:
         for mentorship in mentorships
         for week in range(chosen.randint(0, 3))
     )
+    mentorship_meetings_recount(mentorships=Mentorship.objects.filter(pk__in=[m.pk for m in mentorships]))
     assert MentorProfile.objects.count() > n // 20
 
 

@@ -1,5 +1,6 @@
 """Reads about mentorships, their goals and meetings, filtered by what the asking person may see."""
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -307,80 +308,105 @@ LISTED_FIELDS = (
 )
 
 
-def listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
-    """`mentorships` (from `mentorship_lists`, sliced or not) as the values of `LISTED_FIELDS`
-    and `extra`: one dictionary a row, no objects, and no column the list does not show.
+@functools.cache
+def _listed_rows() -> QuerySet[dict]:
+    """Every mentorship as the values of `LISTED_FIELDS`: one dictionary a row, no objects, and
+    no column the list does not show.
 
-    Applied to a page, not before paging: counting values would keep their six joins.
+    Made once per process, and copied by each filter, order and slice of each request (a copy
+    costs next to nothing): setting up its joins and summaries cost as much as reading a page.
     """
-    return mentorships.values(*LISTED_FIELDS, *extra)
+    return _with_list_summary(Mentorship.objects.all()).values(*LISTED_FIELDS)
 
 
-def _at_risk(mentorships: QuerySet[Mentorship], *, now) -> QuerySet[Mentorship]:
-    """Those of `mentorships` at risk on `now` (see `mentorships_at_risk`), each with `missed_meeting`."""
-    quiet_since = timezone.localdate(now) - MEET_WITHIN
-    planned = PlannedMeeting.objects.filter(
-        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
-    )
-    # Written as an Exists rather than an exclude across the meetings, which Django turns into the
-    # same subquery at several times the cost of building it.
+def _missed() -> Exists:
+    """Whether a mentorship's planned meeting did not take place and none was logged since."""
+    # An Exists rather than an exclude across the meetings, which Django turns into the same
+    # subquery at several times the cost of building it.
     logged_since = Meeting.objects.filter(
         mentorship=OuterRef("mentorship"), logged_at__gte=OuterRef("closed_at")
     )
-    missed = PlannedMeeting.objects.filter(
-        ~Exists(logged_since), mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
+    return Exists(
+        PlannedMeeting.objects.filter(
+            ~Exists(logged_since), mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
+        )
+    )
+
+
+@functools.cache
+def _listed_rows_with_missed() -> QuerySet[dict]:
+    """`_listed_rows()` with `missed_meeting` (`_missed`), made once per process as it is."""
+    return _listed_rows().annotate(missed_meeting=_missed())
+
+
+def _at_risk(mentorships: QuerySet, *, now) -> QuerySet:
+    """Those of `mentorships` (with `missed_meeting`) at risk on `now` (see `mentorships_at_risk`)."""
+    quiet_since = timezone.localdate(now) - MEET_WITHIN
+    planned = PlannedMeeting.objects.filter(
+        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
     )
     quiet = Q(last_meeting_on__lte=quiet_since) | Q(
         last_meeting_on__isnull=True, answered_at__lte=now - MEET_WITHIN
     )
     # `has_planned` only narrows: an alias, not a column read.
-    return (
-        mentorships.alias(has_planned=Exists(planned))
-        .annotate(missed_meeting=Exists(missed))
-        .filter(
-            Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
-            | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
-            | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
-        )
+    return mentorships.alias(has_planned=Exists(planned)).filter(
+        Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
+        | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
+        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
     )
 
 
 def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
     """Active mentorships without a meeting for 30 days (counted from the start when none was
     logged) and nothing planned, active mentorships whose planned meeting did not happen and
-    none was logged since, and proposals unanswered for 7 days or more, with the coordinators'
-    list's summary (`_with_list_summary`) and `missed_meeting`.
+    none was logged since, and proposals unanswered for 7 days or more, each with
+    `missed_meeting` (the second kind).
 
     A planned meeting counts as contact as the reminders count it (`planned_contact`).
     """
-    return _at_risk(_with_list_summary(Mentorship.objects.all()), now=now)
+    return _at_risk(Mentorship.objects.annotate(missed_meeting=_missed()), now=now)
+
+
+class _Listed:
+    """The filtered list as `Paginator` reads it: counted from the mentorships alone (counting
+    the values would keep their joins), each page read as values."""
+
+    ordered = True
+
+    def __init__(self, mentorships: QuerySet[Mentorship], rows: QuerySet[dict]):
+        self._mentorships, self._rows = mentorships, rows
+
+    def count(self) -> int:
+        return self._mentorships.count()
+
+    def __getitem__(self, index: slice) -> QuerySet[dict]:
+        return self._rows[index]
 
 
 @dataclass(frozen=True)
 class MentorshipLists:
-    """The coordinators' lists of mentorships, to be read as `listed_values`."""
+    """The coordinators' lists of mentorships, each mentorship as the values of `LISTED_FIELDS`."""
 
-    # Every mentorship the valid filters leave, newest proposal first.
-    listed: QuerySet[Mentorship]
+    # Every mentorship the valid filters leave, newest proposal first: to be paged (`Paginator`).
+    listed: _Listed
     # Those whose completion waits for a coordinator's confirmation, newest proposal first.
-    completing: QuerySet[Mentorship]
+    completing: QuerySet[dict]
     # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
-    at_risk: QuerySet[Mentorship]
+    at_risk: QuerySet[dict]
 
 
 def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
     """The three lists of the coordinators' page on `now`, the first narrowed by the
     coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
-    is left out).
-
-    All three are filtered from one annotated query: its summaries are set up once, not three times.
-    """
-    summarised = _with_list_summary(Mentorship.objects.all())
+    is left out)."""
     newest_first = ("-proposed_at", "-pk")
     return MentorshipLists(
-        listed=filters.narrow(summarised).order_by(*newest_first),
-        completing=summarised.filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
-        at_risk=_at_risk(summarised, now=now).order_by("proposed_at", "pk"),
+        listed=_Listed(
+            filters.narrow(Mentorship.objects.all()),
+            filters.narrow(_listed_rows()).order_by(*newest_first),
+        ),
+        completing=_listed_rows().filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
+        at_risk=_at_risk(_listed_rows_with_missed(), now=now).order_by("proposed_at", "pk"),
     )
 
 

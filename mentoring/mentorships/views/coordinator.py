@@ -97,7 +97,7 @@ def _url_of(viewname: str) -> Callable[[int], str]:
 
 
 class _Rows:
-    """Makes the rows of one request's lists from mentorships' values (`listed_values`): what is
+    """Makes the rows of one request's lists from mentorships' values (`mentorship_lists`): what is
     the same on every row (the addresses, the date formats, each status's words) is worked out
     once, and each row's dates are formatted here as the template's `date` filter would."""
 
@@ -190,18 +190,17 @@ def coordinator_mentorships(request):
     lists = mentorship_selectors.mentorship_lists(filters=filters, now=now)
     is_filtered = filters.is_filtered()
     page = Paginator(lists.listed, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    values = mentorship_selectors.listed_values
     row = _Rows()
     # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
     # mentorships the page would otherwise grow with the programme (one row too many is read,
     # to say that there are more).
-    completions = [row(mentorship) for mentorship in values(lists.completing[: SHORT_LIST + 1])]
-    at_risk = [row(mentorship) for mentorship in values(lists.at_risk[: SHORT_LIST + 1], "missed_meeting")]
+    completions = [row(mentorship) for mentorship in lists.completing[: SHORT_LIST + 1]]
+    at_risk = [row(mentorship) for mentorship in lists.at_risk[: SHORT_LIST + 1]]
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
         {
-            "rows": [row(mentorship) for mentorship in values(page.object_list)],
+            "rows": [row(mentorship) for mentorship in page.object_list],
             "page": page,
             "at_risk": at_risk[:SHORT_LIST],
             "at_risk_more": len(at_risk) > SHORT_LIST,
