@@ -8,7 +8,7 @@ nothing where the HTML carries what a person typed or sent (a search text, an er
 review).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from django.conf import settings
@@ -42,3 +42,28 @@ def fragment_render(template_name: str, context: dict, *, key: tuple | None) -> 
     if key is None:
         return render_to_string(template_name, context)
     return kept((template_name, *key), lambda: render_to_string(template_name, context))
+
+
+# The rows of long lists, in a store of their own: many and small, they would otherwise take every
+# place of the fragments above. Emptied when full, so that the rows kept are those seen lately.
+_ROWS: dict[tuple, str] = {}
+ROWS_KEPT = 1024
+
+
+def row_render(template_name: str, row: Hashable) -> str:
+    """`template_name` rendered with `row`, kept in this process under the row and the language.
+
+    `row` holds everything its HTML shows, as the template shows it (a frozen dataclass whose
+    dates are already written out): a row whose values changed is another row, drawn afresh.
+    Nothing is kept with DEBUG on.
+    """
+    if settings.DEBUG:
+        return render_to_string(template_name, {"row": row})
+    key = (get_language(), template_name, row)
+    found = _ROWS.get(key)
+    if found is None:
+        found = render_to_string(template_name, {"row": row})
+        if len(_ROWS) >= ROWS_KEPT:
+            _ROWS.clear()
+        _ROWS[key] = found
+    return found

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
-from mentoring.core.fragments import fragment_render
+from mentoring.core.fragments import fragment_render, row_render
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -182,6 +182,12 @@ def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
     )
 
 
+def _drawn(rows: list[MentorshipRow]) -> list[str]:
+    """Each row's HTML, drawn once for its values (row_render): a row is the same for every
+    coordinator until something it shows changes, and drawing it was most of the page's time."""
+    return [row_render("mentoring/coordinator/_mentorship_row.html", row) for row in rows]
+
+
 @role_required(roles.COORDINATORS)
 @require_safe
 def coordinator_mentorships(request):
@@ -196,15 +202,19 @@ def coordinator_mentorships(request):
     # to say that there are more).
     completions = [row(mentorship) for mentorship in lists.completing[: SHORT_LIST + 1]]
     at_risk = [row(mentorship) for mentorship in lists.at_risk[: SHORT_LIST + 1]]
+    rows = [row(mentorship) for mentorship in page.object_list]
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
         {
-            "rows": [row(mentorship) for mentorship in page.object_list],
+            "rows": rows,
+            "rows_drawn": _drawn(rows),
             "page": page,
             "at_risk": at_risk[:SHORT_LIST],
+            "at_risk_drawn": _drawn(at_risk[:SHORT_LIST]),
             "at_risk_more": len(at_risk) > SHORT_LIST,
             "completions": completions[:SHORT_LIST],
+            "completions_drawn": _drawn(completions[:SHORT_LIST]),
             "completions_more": len(completions) > SHORT_LIST,
             "short_list": SHORT_LIST,
             "complete_after_days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS,
