@@ -50,19 +50,19 @@ _ROWS: dict[tuple, str] = {}
 ROWS_KEPT = 1024
 
 
-def row_render(template_name: str, row: Hashable) -> str:
-    """`template_name` rendered with `row`, kept in this process under the row and the language.
+def row_kept(key: Hashable, draw: Callable[[], str]) -> str:
+    """`draw()`, a row's HTML, kept in this process under `key` and the language.
 
-    `row` holds everything its HTML shows, as the template shows it (a frozen dataclass whose
-    dates are already written out): a row whose values changed is another row, drawn afresh.
-    Nothing is kept with DEBUG on.
+    `key` holds everything the row shows (its values as read, and the time zone its times are
+    written in): a row whose values changed is another row, drawn afresh. Nothing is kept with
+    DEBUG on.
     """
     if settings.DEBUG:
-        return render_to_string(template_name, {"row": row})
-    key = (get_language(), template_name, row)
+        return draw()
+    key = (get_language(), key)
     found = _ROWS.get(key)
     if found is None:
-        found = render_to_string(template_name, {"row": row})
+        found = draw()
         if len(_ROWS) >= ROWS_KEPT:
             _ROWS.clear()
         _ROWS[key] = found

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
-from mentoring.core.fragments import fragment_render, row_render
+from mentoring.core.fragments import fragment_render, row_kept
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -182,10 +183,26 @@ def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
     )
 
 
-def _drawn(rows: list[MentorshipRow]) -> list[str]:
-    """Each row's HTML, drawn once for its values (row_render): a row is the same for every
-    coordinator until something it shows changes, and drawing it was most of the page's time."""
-    return [row_render("mentoring/coordinator/_mentorship_row.html", row) for row in rows]
+ROW_TEMPLATE = "mentoring/coordinator/_mentorship_row.html"
+
+
+class _Drawn:
+    """Each row's HTML from its mentorship's values, drawn once per process for the same values,
+    time zone and language (row_kept): a row is the same for every coordinator until something
+    it shows changes, and making and drawing the rows was most of the page's time. A row is
+    made (`_Rows`) only to be drawn."""
+
+    def __init__(self):
+        self._timezone = timezone.get_current_timezone_name()
+        self._rows: _Rows | None = None
+
+    def __call__(self, values: dict) -> str:
+        return row_kept((ROW_TEMPLATE, self._timezone, *values.items()), lambda: self._draw(values))
+
+    def _draw(self, values: dict) -> str:
+        if self._rows is None:
+            self._rows = _Rows()
+        return render_to_string(ROW_TEMPLATE, {"row": self._rows(values)})
 
 
 @role_required(roles.COORDINATORS)
@@ -196,28 +213,30 @@ def coordinator_mentorships(request):
     lists = mentorship_selectors.mentorship_lists(filters=filters, now=now)
     is_filtered = filters.is_filtered()
     page = Paginator(lists.listed, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    row = _Rows()
     # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
     # mentorships the page would otherwise grow with the programme (one row too many is read,
     # to say that there are more).
-    completions = [row(mentorship) for mentorship in lists.completing[: SHORT_LIST + 1]]
-    at_risk = [row(mentorship) for mentorship in lists.at_risk[: SHORT_LIST + 1]]
-    rows = [row(mentorship) for mentorship in page.object_list]
+    completions = list(lists.completing[: SHORT_LIST + 1])
+    at_risk = list(lists.at_risk[: SHORT_LIST + 1])
+    rows = list(page.object_list)
+    drawn = _Drawn()
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
         {
+            # Each list as its mentorships' values (`mentorship_lists`), and as its rows' HTML.
             "rows": rows,
-            "rows_drawn": _drawn(rows),
+            "rows_drawn": [drawn(values) for values in rows],
             "page": page,
             "at_risk": at_risk[:SHORT_LIST],
-            "at_risk_drawn": _drawn(at_risk[:SHORT_LIST]),
+            "at_risk_drawn": [drawn(values) for values in at_risk[:SHORT_LIST]],
             "at_risk_more": len(at_risk) > SHORT_LIST,
             "completions": completions[:SHORT_LIST],
-            "completions_drawn": _drawn(completions[:SHORT_LIST]),
+            "completions_drawn": [drawn(values) for values in completions[:SHORT_LIST]],
             "completions_more": len(completions) > SHORT_LIST,
             "short_list": SHORT_LIST,
             "complete_after_days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS,
+            "form": filters.form,
             "filter_form": _filter_form(filters, is_filtered=is_filtered),
             "is_filtered": is_filtered,
             "has_errors": bool(filters.form.errors),
