@@ -179,7 +179,9 @@ def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
     intakes = tuple(form.fields["intake"].queryset.values_list("pk", "title", "title_en"))
     chosen = tuple(form.data.get(name, "") for name in form.fields)
     return fragment_render(
-        "components/list_filters.html", context, key=("mentorships", form.is_bound, is_filtered, chosen, intakes)
+        "components/list_filters.html",
+        context,
+        key=("mentorships", form.is_bound, is_filtered, chosen, intakes),
     )
 
 
