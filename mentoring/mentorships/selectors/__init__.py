@@ -1,6 +1,5 @@
 """Reads about mentorships, their goals and meetings, filtered by what the asking person may see."""
 
-import functools
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -24,6 +23,7 @@ from mentoring.core.display import (
     PERSON_NAME_FIELDS,
     participant_name,
 )
+from mentoring.core.querysets import made_once
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -308,14 +308,10 @@ LISTED_FIELDS = (
 )
 
 
-@functools.cache
+@made_once
 def _listed_rows() -> QuerySet[dict]:
     """Every mentorship as the values of `LISTED_FIELDS`: one dictionary a row, no objects, and
-    no column the list does not show.
-
-    Made once per process, and copied by each filter, order and slice of each request (a copy
-    costs next to nothing): setting up its joins and summaries cost as much as reading a page.
-    """
+    no column the list does not show."""
     return _with_list_summary(Mentorship.objects.all()).values(*LISTED_FIELDS)
 
 
@@ -333,9 +329,9 @@ def _missed() -> Exists:
     )
 
 
-@functools.cache
+@made_once
 def _listed_rows_with_missed() -> QuerySet[dict]:
-    """`_listed_rows()` with `missed_meeting` (`_missed`), made once per process as it is."""
+    """`_listed_rows()` with `missed_meeting` (`_missed`)."""
     return _listed_rows().annotate(missed_meeting=_missed())
 
 
