@@ -41,6 +41,7 @@ from mentoring.core.choices import (
 )
 from mentoring.core.display import label_of
 from mentoring.core.fragments import fragment_render
+from mentoring.core.links import address_of
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_log_record
@@ -62,6 +63,8 @@ class IntakeRow:
     intake: Intake
     counts: list[int]
     is_open: bool
+    review_url: str
+    board_url: str
 
 
 @role_required(roles.COORDINATORS)
@@ -69,18 +72,28 @@ class IntakeRow:
 def intake_list(request):
     now = timezone.now()
     statuses = list(ApplicationStatus)
+    # Each row links to two pages: reversed once for all rows (the template's url tag per row cost
+    # more than the rest of its row).
+    review_url, board_url = address_of("mentoring:review_queue"), address_of("mentoring:matching_board")
     rows = [
         IntakeRow(
             intake=intake,
             counts=[getattr(intake, f"count_{status}") for status in statuses],
             is_open=intake.is_open(now=now),
+            review_url=review_url(intake.pk),
+            board_url=board_url(intake.pk),
         )
         for intake in review_selectors.intakes_with_status_counts()
     ]
     return render(
         request,
         "mentoring/coordinator/intake_list.html",
-        {"rows": rows, "statuses": [status.label for status in statuses]},
+        {
+            "rows": rows,
+            "statuses": [status.label for status in statuses],
+            # The same links for every coordinator in a language (fragment_render).
+            "sections": fragment_render("mentoring/coordinator/_sections.html", {}, key=()),
+        },
     )
 
 

@@ -1,7 +1,6 @@
 """The coordinators' list of all mentorships (filtered, paged, with the date that goes with each
 status and the completions waiting for confirmation), and returning a participant to matching."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
 from mentoring.core.fragments import fragment_render, row_kept
+from mentoring.core.links import address_of
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -89,23 +89,15 @@ class MentorshipRow:
     next_meeting_shown: Shown | None = None
 
 
-def _url_of(viewname: str) -> Callable[[int], str]:
-    """`reverse(viewname, args=[pk])` for any `pk`, reversing once: each row links to up to three
-    pages, and reversing cost more than the rest of the row (measured)."""
-    stand_in = "918273645"  # any number no other part of the address holds
-    before, after = reverse(viewname, args=[stand_in]).split(stand_in)
-    return lambda pk: f"{before}{pk}{after}"
-
-
 class _Rows:
     """Makes the rows of one request's lists from mentorships' values (`mentorship_lists`): what is
     the same on every row (the addresses, the date formats, each status's words) is worked out
     once, and each row's dates are formatted here as the template's `date` filter would."""
 
     def __init__(self):
-        self.person_record = _url_of("mentoring:person_record")
-        self.end = _url_of("mentoring:mentorship_end")
-        self.return_to_matching = _url_of("mentoring:mentorship_return_to_matching")
+        self.person_record = address_of("mentoring:person_record")
+        self.end = address_of("mentoring:mentorship_end")
+        self.return_to_matching = address_of("mentoring:mentorship_return_to_matching")
         self.mentor_list = reverse("mentoring:mentor_list")
         self.short_date = get_format("SHORT_DATE_FORMAT")
         self.short_datetime = get_format("SHORT_DATETIME_FORMAT")
