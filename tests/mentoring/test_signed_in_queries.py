@@ -45,7 +45,7 @@ BUDGETS = {
     "mentorship page": 5,  # the mentorship with its planned meeting; its meetings; its goals
     "mentorships list": 8,
     "matching board": 8,  # one more where a proposal was declined or returned: the change that closed it
-    "person record": 9,  # a draft and a course: no history, mentorships, surveys or outcomes to read
+    "person record": 8,  # a draft and a course: no history, mentorships, surveys, outcomes or certificates
     "intake list": 4,
 }
 MORE_PARTICIPANTS = 400
