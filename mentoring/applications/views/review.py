@@ -1,4 +1,4 @@
-"""The coordinators' pages: intakes, the review queue, an application, reviews and decisions.
+"""The coordinators' pages: the review queue, an application, reviews and decisions.
 
 Every view needs the Coordinators role: an anonymous visitor is sent to sign in,
 anyone else signed in gets 403. Objects come through selectors that filter by
@@ -41,7 +41,6 @@ from mentoring.core.choices import (
 )
 from mentoring.core.display import label_of
 from mentoring.core.fragments import fragment_render
-from mentoring.core.links import address_of
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_log_record
@@ -53,48 +52,6 @@ STATUS_BADGES = {
     Status.WAITLISTED: "badge--warning",
     Status.REJECTED: "badge--warning",
 }
-
-
-# --- Intakes -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IntakeRow:
-    intake: Intake
-    counts: list[int]
-    is_open: bool
-    review_url: str
-    board_url: str
-
-
-@role_required(roles.COORDINATORS)
-@require_GET
-def intake_list(request):
-    now = timezone.now()
-    statuses = list(ApplicationStatus)
-    # Each row links to two pages: reversed once for all rows (the template's url tag per row cost
-    # more than the rest of its row).
-    review_url, board_url = address_of("mentoring:review_queue"), address_of("mentoring:matching_board")
-    rows = [
-        IntakeRow(
-            intake=intake,
-            counts=[getattr(intake, f"count_{status}") for status in statuses],
-            is_open=intake.is_open(now=now),
-            review_url=review_url(intake.pk),
-            board_url=board_url(intake.pk),
-        )
-        for intake in review_selectors.intakes_with_status_counts()
-    ]
-    return render(
-        request,
-        "mentoring/coordinator/intake_list.html",
-        {
-            "rows": rows,
-            "statuses": [status.label for status in statuses],
-            # The same links for every coordinator in a language (fragment_render).
-            "sections": fragment_render("mentoring/coordinator/_sections.html", {}, key=()),
-        },
-    )
 
 
 # --- The review queue --------------------------------------------------------
@@ -498,7 +455,6 @@ def application_decide_view(request, pk: int):
 
 
 urlpatterns = [
-    path("coordinator/", intake_list, name="intake_list"),
     path("coordinator/intakes/<int:intake_id>/", review_queue, name="review_queue"),
     path("coordinator/intakes/<int:intake_id>/decide/", bulk_decide, name="bulk_decide"),
     path("coordinator/applications/<int:pk>/", application_detail, name="application_detail"),
