@@ -79,6 +79,7 @@ def create_participants(intake, *, first: int, count: int, rng: random.Random) -
         Gender,
         Improvement,
     )
+    from mentoring.mentorships.services.meetings import mentorship_meetings_recount
     from mentoring.models import ApplicantProfile, Application, Meeting, MentorProfile, Mentorship, Outcome
 
     now = timezone.now()
@@ -220,6 +221,9 @@ def create_participants(intake, *, first: int, count: int, rng: random.Random) -
             for k in range(rng.randint(0, 8))
         ),
     )
+    # As the meeting services keep them: each mentorship's last meeting and number of meetings.
+    if ids:
+        mentorship_meetings_recount(mentorships=Mentorship.objects.filter(pk__range=(ids[0], ids[-1])))
     insert_rows(Outcome, outcomes)
     create_attendance(users, rng=rng, now=now)
 

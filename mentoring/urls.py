@@ -1,4 +1,4 @@
-from mentoring.applications.views import applicant
+from mentoring.applications.views import applicant, intakes
 from mentoring.applications.views import review as coordinator
 from mentoring.calendars import views as calendars
 from mentoring.certificates import views as certificates
@@ -21,6 +21,7 @@ app_name = "mentoring"
 
 urlpatterns = [
     *applicant.urlpatterns,
+    *intakes.urlpatterns,
     *coordinator.urlpatterns,
     *mentor.urlpatterns,
     *matching.urlpatterns,

@@ -7,6 +7,7 @@ shown by the other filters, and the form keeps everything that was sent.
 """
 
 import django_filters
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
@@ -23,6 +24,34 @@ class ListFilterSet(django_filters.FilterSet):
 
     # Filters that order the list rather than narrow it.
     ordering: tuple[str, ...] = ()
+    # True where every instance has the same filters: none with a `method` (which calls back into
+    # its instance), no queryset or choices made from the request, and nothing in `self.filters`
+    # changed after `__init__`. Its filters and form class are then made once per class and shared
+    # (the form still copies its fields for each instance), where django-filter makes a deep copy
+    # of every filter and a new form class for each list shown.
+    same_for_everyone: bool = False
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if not self.same_for_everyone:
+            super().__init__(data, queryset, request=request, prefix=prefix)
+            return
+        cls = type(self)
+        if "_shared" not in cls.__dict__:
+            # Made from an instance of no request, which the shared filters keep as their parent.
+            super().__init__()
+            assert all(filter_.method is None for filter_ in self.filters.values()), cls
+            cls._shared = (self.filters, super().get_form_class())
+        self.filters, self._form_class = cls._shared
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = self._meta.model._default_manager.all() if queryset is None else queryset
+        self.request = request
+        self.form_prefix = prefix
+
+    def get_form_class(self):
+        if self.same_for_everyone:
+            return self._form_class
+        return super().get_form_class()
 
     def narrow(self, queryset):
         """`queryset` with every valid filter applied; a value that is not valid is left out,

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from content.models import TrainingOfferPage
 from mentoring.certificates.codes import code_normalised
+from mentoring.core.querysets import made_once
 from mentoring.models import Certificate, Enrolment, EnrolmentStatus
 
 
@@ -27,12 +28,10 @@ def certificates_valid_of(enrolment_ids) -> dict[int, list[Certificate]]:
     return found
 
 
-def certificates_of_person(person) -> list[Certificate]:
-    """Every certificate issued to `person`, valid or withdrawn, the newest first (one query), with the
-    occasion's first day and its page's title (not the page's whole row)."""
-    return list(
-        Certificate.objects.filter(enrolment__person=person)
-        .select_related("occasion__page")
+@made_once
+def _certificates_listed():
+    return (
+        Certificate.objects.select_related("occasion__page")
         .only(
             "language",
             "hours",
@@ -45,6 +44,12 @@ def certificates_of_person(person) -> list[Certificate]:
         )
         .order_by("-issued_at", "-pk")
     )
+
+
+def certificates_of_person(person) -> list[Certificate]:
+    """Every certificate issued to `person`, valid or withdrawn, the newest first (one query), with the
+    occasion's first day and its page's title (not the page's whole row)."""
+    return list(_certificates_listed().filter(enrolment__person=person))
 
 
 def certificate_own(*, pk: int, person) -> Certificate | None:

@@ -8,7 +8,7 @@ nothing where the HTML carries what a person typed or sent (a search text, an er
 review).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from django.conf import settings
@@ -42,3 +42,28 @@ def fragment_render(template_name: str, context: dict, *, key: tuple | None) -> 
     if key is None:
         return render_to_string(template_name, context)
     return kept((template_name, *key), lambda: render_to_string(template_name, context))
+
+
+# The rows of long lists, in a store of their own: many and small, they would otherwise take every
+# place of the fragments above. Emptied when full, so that the rows kept are those seen lately.
+_ROWS: dict[tuple, str] = {}
+ROWS_KEPT = 1024
+
+
+def row_kept(key: Hashable, draw: Callable[[], str]) -> str:
+    """`draw()`, a row's HTML, kept in this process under `key` and the language.
+
+    `key` holds everything the row shows (its values as read, and the time zone its times are
+    written in): a row whose values changed is another row, drawn afresh. Nothing is kept with
+    DEBUG on.
+    """
+    if settings.DEBUG:
+        return draw()
+    key = (get_language(), key)
+    found = _ROWS.get(key)
+    if found is None:
+        found = draw()
+        if len(_ROWS) >= ROWS_KEPT:
+            _ROWS.clear()
+        _ROWS[key] = found
+    return found

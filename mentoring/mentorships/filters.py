@@ -12,6 +12,8 @@ from portal.filters import ListFilterSet, choice_errors
 
 
 class MentorshipFilter(ListFilterSet):
+    same_for_everyone = True
+
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=MentorshipStatusChoices.choices,

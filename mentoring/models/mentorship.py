@@ -47,6 +47,11 @@ class Mentorship(models.Model):
     end_reason = models.TextField(_("reason for ending"), blank=True)
     # When the mentor proposed completion: it completes by itself MENTORSHIP_COMPLETE_AFTER_DAYS later.
     completion_proposed_at = models.DateTimeField(_("completion proposed"), null=True, blank=True)
+    # What its meetings add up to, kept by the meeting services whenever a meeting is logged or
+    # changed (`meeting_summary_refresh`): the lists of mentorships read and filter them by the
+    # hundred, where a subquery per row and per filter cost more than the rest of the list.
+    last_meeting_on = models.DateField(_("last meeting"), null=True, blank=True, editable=False)
+    meeting_count = models.PositiveIntegerField(_("meetings"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("mentorship")

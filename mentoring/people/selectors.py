@@ -18,10 +18,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import (
     Count,
     Exists,
-    Max,
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Sum,
     prefetch_related_objects,
 )
@@ -41,9 +41,11 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of, labels_of
+from mentoring.core.querysets import made_once
 from mentoring.models import (
     ApplicantProfile,
     Application,
+    Certificate,
     Enrolment,
     EnrolmentStatus,
     ErasureRequest,
@@ -104,6 +106,8 @@ class PersonRecord:
     bookings: list[GuidanceBooking] = field(default_factory=list)
     surveys: list[FollowUpSurvey] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    # Whether a course certificate was issued to the person (`certificates_of_person` reads them).
+    has_certificates: bool = False
 
     @property
     def hours(self) -> Decimal:
@@ -112,6 +116,141 @@ class PersonRecord:
     @property
     def hours_confirmed(self) -> Decimal:
         return sum((entry.hours_confirmed for entry in self.enrolments), NO_HOURS)
+
+
+# The record's reads, each the same on every request but for whose record it is (made_once).
+
+
+@made_once
+def _people() -> QuerySet:
+    return User.objects.select_related("applicant_profile").annotate(
+        erased=Exists(ErasureRequest.objects.filter(user=OuterRef("pk"), completed_at__isnull=False)),
+        has_certificates=Exists(Certificate.objects.filter(enrolment__person=OuterRef("pk"))),
+    )
+
+
+@made_once
+def _applications() -> QuerySet[Application]:
+    return (
+        Application.objects.select_related("intake")
+        .only(
+            "status",
+            "idea_title",
+            "submitted_at",
+            "decided_at",
+            "intake__title",
+            "intake__title_en",
+            "intake__blind_review",
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+@made_once
+def _changes() -> QuerySet[StatusChange]:
+    return (
+        StatusChange.objects.select_related("actor")
+        .only(
+            "application_id",
+            "at",
+            "from_status",
+            "to_status",
+            "reason",
+            "actor__first_name",
+            "actor__last_name",
+            "actor__email",
+        )
+        .order_by("at", "pk")
+    )
+
+
+@made_once
+def _mentorships() -> QuerySet[Mentorship]:
+    return (
+        Mentorship.objects.select_related("mentor__user")
+        .only(
+            "status",
+            "proposed_at",
+            "ended_at",
+            "meeting_count",
+            "last_meeting_on",
+            "mentor__user__first_name",
+            "mentor__user__last_name",
+            "mentor__user__email",
+        )
+        .order_by("proposed_at", "pk")
+    )
+
+
+# Goals are shared by mentor and participant; a private note is its writer's alone and is not read here.
+@made_once
+def _goals() -> QuerySet[Goal]:
+    return Goal.objects.only("mentorship_id", "title", "target_date", "done_at").order_by(
+        "done_at", "target_date", "pk"
+    )
+
+
+@made_once
+def _planned_meetings() -> QuerySet[PlannedMeeting]:
+    return PlannedMeeting.objects.only(
+        "mentorship_id", "starts_at", "status", "cancel_reason", "did_not_happen_reason"
+    ).order_by("-starts_at", "-pk")
+
+
+# Plain values, grouped by enrolment: a course's page is a wide Wagtail row, and only its title is shown.
+@made_once
+def _enrolments() -> QuerySet[dict]:
+    return (
+        Enrolment.objects.values(
+            "pk",
+            "status",
+            "hours_confirmed_at",
+            "occasion__starts_on",
+            "occasion__ends_on",
+            "occasion__page__title",
+        )
+        .annotate(
+            days_marked=Count("attendance"),
+            hours_marked=Sum("attendance__hours"),
+            hours_confirmed=Sum(
+                "attendance__hours",
+                # As in the figures (`figures_selectors.CONFIRMED_ATTENDANCE`): marking clears a confirmation.
+                filter=Q(hours_confirmed_at__isnull=False),
+            ),
+        )
+        .order_by("occasion__starts_on", "pk")
+    )
+
+
+@made_once
+def _bookings() -> QuerySet[GuidanceBooking]:
+    return (
+        GuidanceBooking.objects.select_related("slot__counsellor")
+        .only(
+            "cancelled_at",
+            "outcome",
+            "outcome_note",
+            "slot__starts_at",
+            "slot__counsellor__first_name",
+            "slot__counsellor__last_name",
+            "slot__counsellor__email",
+        )
+        .order_by("slot__starts_at", "pk")
+    )
+
+
+@made_once
+def _surveys() -> QuerySet[FollowUpSurvey]:
+    return FollowUpSurvey.objects.only(
+        "participant_id", "kind", "due_at", "answered_at", "source", "expired_at", "situation"
+    ).order_by("due_at", "pk")
+
+
+@made_once
+def _outcomes() -> QuerySet[Outcome]:
+    return Outcome.objects.only(
+        "participant_id", "point", "result", "organisation_number", "recorded_at"
+    ).order_by("participant__created_at", "point", "pk")
 
 
 def person_record(*, pk: int, viewer) -> PersonRecord:
@@ -127,48 +266,19 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
     `services.privacy.erasure_perform`): the anonymised profile, applications and
     outcomes, without a name.
     """
-    person = get_object_or_404(
-        User.objects.select_related("applicant_profile").annotate(
-            erased=Exists(ErasureRequest.objects.filter(user=OuterRef("pk"), completed_at__isnull=False))
-        ),
-        pk=pk,
-    )
+    person = get_object_or_404(_people(), pk=pk)
     profile = getattr(person, "applicant_profile", None)
 
     applications = list(
-        Application.objects.filter(applicant=person)
-        .select_related("intake")
-        .only(
-            "status",
-            "idea_title",
-            "submitted_at",
-            "decided_at",
-            "intake__title",
-            "intake__title_en",
-            "intake__blind_review",
-        )
+        _applications()
+        .filter(applicant=person)
         .annotate(
             revealed=Exists(IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator=viewer))
         )
-        .order_by("created_at", "pk")
     )
     # No move in the workflow leads back to a draft, so a draft has no status change to read.
     moved = [application for application in applications if application.status != Status.DRAFT]
-    changes = (
-        StatusChange.objects.select_related("actor")
-        .only(
-            "application_id",
-            "at",
-            "from_status",
-            "to_status",
-            "reason",
-            "actor__first_name",
-            "actor__last_name",
-            "actor__email",
-        )
-        .order_by("at", "pk")
-    )
-    prefetch_related_objects(moved, Prefetch("status_changes", queryset=changes, to_attr="history"))
+    prefetch_related_objects(moved, Prefetch("status_changes", queryset=_changes(), to_attr="history"))
     entries = [
         ApplicationEntry(
             application=application,
@@ -194,41 +304,19 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
     accepted = any(application.status == Status.ACCEPTED for application in applications)
     application_ids = [application.pk for application in applications]
 
-    # Goals are shared by mentor and participant; a private note is its writer's alone and is not read here.
     mentorships = (
         list(
-            Mentorship.objects.filter(participant__in=application_ids)
-            .select_related("mentor__user")
-            .only(
-                "status",
-                "proposed_at",
-                "ended_at",
-                "mentor__user__first_name",
-                "mentor__user__last_name",
-                "mentor__user__email",
-            )
-            .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"))
+            _mentorships()
+            .filter(participant__in=application_ids)
             .prefetch_related(
-                Prefetch(
-                    "goals",
-                    queryset=Goal.objects.only("mentorship_id", "title", "target_date", "done_at").order_by(
-                        "done_at", "target_date", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "planned_meetings",
-                    queryset=PlannedMeeting.objects.only(
-                        "mentorship_id", "starts_at", "status", "cancel_reason", "did_not_happen_reason"
-                    ).order_by("-starts_at", "-pk"),
-                ),
+                Prefetch("goals", queryset=_goals()),
+                Prefetch("planned_meetings", queryset=_planned_meetings()),
             )
-            .order_by("proposed_at", "pk")
         )
         if accepted
         else []
     )
 
-    # Plain values, grouped by enrolment: a course's page is a wide Wagtail row, and only its title is shown.
     enrolments = [
         EnrolmentEntry(
             course=row["occasion__page__title"],
@@ -241,41 +329,11 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
             hours=(row["hours_marked"] or NO_HOURS).quantize(NO_HOURS),
             hours_confirmed=(row["hours_confirmed"] or NO_HOURS).quantize(NO_HOURS),
         )
-        for row in Enrolment.objects.filter(person=person)
-        .values(
-            "pk",
-            "status",
-            "hours_confirmed_at",
-            "occasion__starts_on",
-            "occasion__ends_on",
-            "occasion__page__title",
-        )
-        .annotate(
-            days_marked=Count("attendance"),
-            hours_marked=Sum("attendance__hours"),
-            hours_confirmed=Sum(
-                "attendance__hours",
-                # As in the figures (`figures_selectors.CONFIRMED_ATTENDANCE`): marking clears a confirmation.
-                filter=Q(hours_confirmed_at__isnull=False),
-            ),
-        )
-        .order_by("occasion__starts_on", "pk")
+        for row in _enrolments().filter(person=person)
     ]
 
-    bookings = list(
-        GuidanceBooking.objects.filter(person=person)
-        .select_related("slot__counsellor")
-        .only(
-            "cancelled_at",
-            "outcome",
-            "outcome_note",
-            "slot__starts_at",
-            "slot__counsellor__first_name",
-            "slot__counsellor__last_name",
-            "slot__counsellor__email",
-        )
-        .order_by("slot__starts_at", "pk")
-    )
+    bookings = list(_bookings().filter(person=person))
+
     # A record is of someone the programme holds something on as a participant: an applicant profile,
     # an application, an enrolment or a guidance booking (a mentor or a member of staff alone has none).
     if profile is None and not applications and not enrolments and not bookings:
@@ -283,24 +341,8 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
 
     # Each survey and outcome is of one of the applications above, which carry their intake's name.
     by_pk = {application.pk: application for application in applications}
-    surveys = (
-        list(
-            FollowUpSurvey.objects.filter(participant__in=application_ids)
-            .only("participant_id", "kind", "due_at", "answered_at", "source", "expired_at", "situation")
-            .order_by("due_at", "pk")
-        )
-        if accepted
-        else []
-    )
-    outcomes = (
-        list(
-            Outcome.objects.filter(participant__in=application_ids)
-            .only("participant_id", "point", "result", "organisation_number", "recorded_at")
-            .order_by("participant__created_at", "point", "pk")
-        )
-        if accepted
-        else []
-    )
+    surveys = list(_surveys().filter(participant__in=application_ids)) if accepted else []
+    outcomes = list(_outcomes().filter(participant__in=application_ids)) if accepted else []
     for row in (*surveys, *outcomes):
         row.participant = by_pk[row.participant_id]
     return PersonRecord(
@@ -314,6 +356,7 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
         bookings=bookings,
         surveys=surveys,
         outcomes=outcomes,
+        has_certificates=person.has_certificates,
     )
 
 

@@ -53,8 +53,8 @@ def person_record(request, pk: int):
         # (object, the name of the person who acted on it), for the tables.
         "mentorships": [(m, person_name(m.mentor.user)) for m in record.mentorships],
         "bookings": [(b, person_name(b.slot.counsellor)) for b in record.bookings],
-        # A certificate is issued on an enrolment: without one there is none to look for.
-        "certificates": certificates_of_person(record.person) if record.enrolments else [],
+        # Read only where the record found one: most people have none.
+        "certificates": certificates_of_person(record.person) if record.has_certificates else [],
         "history": [
             (c, person_name(c.actor) if c.actor_id else _("(deleted account)")) for c in record.history
         ],

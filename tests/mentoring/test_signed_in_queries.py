@@ -19,6 +19,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from mentoring.applications.workflow import Status
+from mentoring.mentorships.services.meetings import mentorship_meetings_recount
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Application, Intake, Meeting, MentorProfile, Mentorship, Review
 from portal.demo import seed, texts
@@ -44,7 +45,7 @@ BUDGETS = {
     "mentorship page": 5,  # the mentorship with its planned meeting; its meetings; its goals
     "mentorships list": 8,
     "matching board": 8,  # one more where a proposal was declined or returned: the change that closed it
-    "person record": 9,  # a draft and a course: no history, mentorships, surveys or outcomes to read
+    "person record": 8,  # a draft and a course: no history, mentorships, surveys, outcomes or certificates
     "intake list": 4,
 }
 MORE_PARTICIPANTS = 400
@@ -122,6 +123,7 @@ def add_participants(n: int) -> None:
         for mentorship in mentorships
         for week in range(chosen.randint(0, 3))
     )
+    mentorship_meetings_recount(mentorships=Mentorship.objects.filter(pk__in=[m.pk for m in mentorships]))
     assert MentorProfile.objects.count() > n // 20
 
 

@@ -38,6 +38,7 @@ from mentoring.applications.workflow import (
 from mentoring.core.choices import Language, SupportNeed
 from mentoring.core.display import labels_of, person_name
 from mentoring.core.expressions import RowCount
+from mentoring.core.querysets import made_once
 from mentoring.core.roles import is_coordinator
 from mentoring.core.workflow import Transition
 from mentoring.models import (
@@ -65,6 +66,7 @@ QUEUE_SORTS = {
 DEFAULT_QUEUE_SORT = "-submitted"
 
 
+@made_once
 def intakes_with_status_counts() -> QuerySet[Intake]:
     """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one query.
 

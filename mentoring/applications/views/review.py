@@ -1,4 +1,4 @@
-"""The coordinators' pages: intakes, the review queue, an application, reviews and decisions.
+"""The coordinators' pages: the review queue, an application, reviews and decisions.
 
 Every view needs the Coordinators role: an anonymous visitor is sent to sign in,
 anyone else signed in gets 403. Objects come through selectors that filter by
@@ -52,36 +52,6 @@ STATUS_BADGES = {
     Status.WAITLISTED: "badge--warning",
     Status.REJECTED: "badge--warning",
 }
-
-
-# --- Intakes -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IntakeRow:
-    intake: Intake
-    counts: list[int]
-    is_open: bool
-
-
-@role_required(roles.COORDINATORS)
-@require_GET
-def intake_list(request):
-    now = timezone.now()
-    statuses = list(ApplicationStatus)
-    rows = [
-        IntakeRow(
-            intake=intake,
-            counts=[getattr(intake, f"count_{status}") for status in statuses],
-            is_open=intake.is_open(now=now),
-        )
-        for intake in review_selectors.intakes_with_status_counts()
-    ]
-    return render(
-        request,
-        "mentoring/coordinator/intake_list.html",
-        {"rows": rows, "statuses": [status.label for status in statuses]},
-    )
 
 
 # --- The review queue --------------------------------------------------------
@@ -485,7 +455,6 @@ def application_decide_view(request, pk: int):
 
 
 urlpatterns = [
-    path("coordinator/", intake_list, name="intake_list"),
     path("coordinator/intakes/<int:intake_id>/", review_queue, name="review_queue"),
     path("coordinator/intakes/<int:intake_id>/decide/", bulk_decide, name="bulk_decide"),
     path("coordinator/applications/<int:pk>/", application_detail, name="application_detail"),

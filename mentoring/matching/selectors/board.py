@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from mentoring.applications.workflow import Status
@@ -16,8 +16,9 @@ from mentoring.core.display import (
     participant_name_from,
     person_name,
 )
+from mentoring.core.querysets import made_once
 from mentoring.matching.forms import LOCKED_ONLY, UNLOCKED_ONLY, pair_value
-from mentoring.matching.selectors import BOARD_PAGE_SIZE, Kind, matching_run_latest
+from mentoring.matching.selectors import BOARD_PAGE_SIZE, Kind
 from mentoring.matching.texts import reasons_text
 from mentoring.mentorships.workflow import OPEN, MentorshipStatus
 from mentoring.models import (
@@ -120,15 +121,69 @@ class MatchingBoard:
     closed_proposals: list[OtherRow]
 
 
+# The board's reads, each the same on every request but for the intake (made_once).
+
+
+@made_once
+def _participant_values() -> QuerySet[dict]:
+    return (
+        Application.objects.exclude(status=Status.DRAFT)
+        .order_by()
+        .values("pk", "idea_title", *PARTICIPANT_NAME_FIELDS)
+    )
+
+
+@made_once
+def _runs() -> QuerySet[MatchingRun]:
+    return MatchingRun.objects.select_related("started_by").order_by("-created_at", "-pk")
+
+
+@made_once
+def _choices() -> QuerySet[MatchingChoice]:
+    return (
+        MatchingChoice.objects.select_related("mentor__user", "made_by")
+        .only(
+            "participant_id",
+            "kind",
+            "made_at",
+            *(f"mentor__user__{name}" for name in _NAME),
+            *(f"made_by__{name}" for name in _NAME),
+        )
+        .order_by("made_at")
+    )
+
+
+@made_once
+def _mentorships() -> QuerySet[Mentorship]:
+    return (
+        Mentorship.objects.select_related("mentor__user")
+        .only(
+            "participant_id",
+            "status",
+            "decline_reason",
+            "proposed_at",
+            "answered_at",
+            *(f"mentor__user__{name}" for name in _NAME),
+        )
+        .order_by("-proposed_at", "-pk")
+    )
+
+
+@made_once
+def _closing_changes() -> QuerySet[MentorshipChange]:
+    return (
+        MentorshipChange.objects.filter(to_status__in=[str(status) for status in CLOSED_PROPOSALS])
+        .select_related("actor")
+        .only("mentorship_id", "at", "reason", *(f"actor__{name}" for name in _NAME))
+    )
+
+
 def _participants_of(intake: Intake) -> dict[int, tuple[str, str]]:
     """The name and idea of each participant of `intake` (drafts are nobody's yet), by application
     id: read as values, since the board shows nothing else of an application."""
     return {
         values["pk"]: (participant_name_from(values), values["idea_title"])
-        for values in Application.objects.filter(intake=intake)
-        .exclude(status=Status.DRAFT)
-        .order_by()
-        .values("pk", "idea_title", *PARTICIPANT_NAME_FIELDS)
+        for values in _participant_values().filter(intake=intake)
     }
 
 
@@ -195,30 +250,12 @@ def _mentorships_of(intake: Intake) -> list[Mentorship]:
     # "Whose application is in the intake" as a subquery, not a join: joined, SQLite walked every
     # mentorship of the programme in the list's order (31 ms with 35,000 participants elsewhere).
     mentorships = list(
-        Mentorship.objects.filter(participant__in=Application.objects.filter(intake=intake).values("pk"))
-        .select_related("mentor__user")
-        .only(
-            "participant_id",
-            "status",
-            "decline_reason",
-            "proposed_at",
-            "answered_at",
-            *(f"mentor__user__{name}" for name in _NAME),
-        )
-        .order_by("-proposed_at", "-pk")
+        _mentorships().filter(participant__in=Application.objects.filter(intake=intake).values("pk"))
     )
     # Only a closed proposal shows its change: with none, there is nothing to read.
     prefetch_related_objects(
         [mentorship for mentorship in mentorships if mentorship.status in CLOSED_PROPOSALS],
-        Prefetch(
-            "changes",
-            queryset=MentorshipChange.objects.filter(
-                to_status__in=[str(status) for status in CLOSED_PROPOSALS]
-            )
-            .select_related("actor")
-            .only("mentorship_id", "at", "reason", *(f"actor__{name}" for name in _NAME)),
-            to_attr="closing_changes",
-        ),
+        Prefetch("changes", queryset=_closing_changes(), to_attr="closing_changes"),
     )
     return mentorships
 
@@ -231,7 +268,7 @@ def matching_board(*, intake: Intake, filters: "BoardFilterForm", page: str | No
 
     A fixed number of queries, whatever the number of pairs.
     """
-    run = matching_run_latest(intake=intake)
+    run = _runs().filter(intake=intake).first()
     # Every name the board shows comes from these few queries, whatever the number of pairs.
     participants = _participants_of(intake)
     mentor_ids = set()
@@ -242,18 +279,7 @@ def matching_board(*, intake: Intake, filters: "BoardFilterForm", page: str | No
         .only(*(f"user__{name}" for name in _NAME))
         .in_bulk(mentor_ids)
     )
-    choices = list(
-        MatchingChoice.objects.filter(intake=intake)
-        .select_related("mentor__user", "made_by")
-        .only(
-            "participant_id",
-            "kind",
-            "made_at",
-            *(f"mentor__user__{name}" for name in _NAME),
-            *(f"made_by__{name}" for name in _NAME),
-        )
-        .order_by("made_at")
-    )
+    choices = list(_choices().filter(intake=intake))
     mentorships = _mentorships_of(intake)
     taken = {m.participant_id for m in mentorships if m.status in {str(status) for status in OPEN}}
     rows = _pair_rows(run, participants, mentors, choices, taken)

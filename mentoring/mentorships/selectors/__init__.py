@@ -23,7 +23,7 @@ from mentoring.core.display import (
     PERSON_NAME_FIELDS,
     participant_name,
 )
-from mentoring.core.expressions import RowCount
+from mentoring.core.querysets import made_once
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -185,18 +185,17 @@ def participant_name_seen_by(mentorship: Mentorship, user) -> str:
 
 
 def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
-    """Each mentorship with `last_meeting` (a date or None), `meeting_count`, `open_goal_count` and
-    `next_planned_at` (when its planned meeting starts, upcoming or a prompt; or None).
+    """Each mentorship with `last_meeting` (a date or None), `open_goal_count` and
+    `next_planned_at` (when its planned meeting starts, upcoming or a prompt; or None), beside
+    its own `meeting_count`.
 
     Correlated subqueries, not joins: two joins would multiply each other's rows.
     """
-    meetings = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by().values("mentorship")
     open_goals = (
         Goal.objects.filter(mentorship=OuterRef("pk"), done_at__isnull=True).order_by().values("mentorship")
     )
     return mentorships.annotate(
-        last_meeting=Subquery(meetings.annotate(value=Max("held_on")).values("value")),
-        meeting_count=Coalesce(Subquery(meetings.annotate(value=Count("pk")).values("value")), 0),
+        last_meeting=F("last_meeting_on"),
         open_goal_count=Coalesce(Subquery(open_goals.annotate(value=Count("pk")).values("value")), 0),
         next_planned_at=Subquery(
             PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
@@ -273,17 +272,12 @@ def mentorships_overview() -> QuerySet[Mentorship]:
 
 def _with_list_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
     """`mentorships` with what the coordinators' list shows besides their own columns:
-    `last_meeting`, `meeting_count`, `next_planned_at` (as `with_meeting_summary` gives them) and
-    `status_since` (when each last moved into its present status, from its audit rows)."""
-    # The latest meeting by the (mentorship, held_on) index and a plain row count: what
-    # `with_meeting_summary` gives, with no aggregate and GROUP BY for Django to build each time.
-    meetings = Meeting.objects.filter(mentorship=OuterRef("pk"))
+    `next_planned_at` (as `with_meeting_summary` gives it) and `status_since` (when each last
+    moved into its present status, from its audit rows)."""
     moved_here = MentorshipChange.objects.filter(
         mentorship=OuterRef("pk"), to_status=OuterRef("status")
     ).order_by("-at", "-pk")
     return mentorships.annotate(
-        last_meeting=Subquery(meetings.order_by("-held_on").values("held_on")[:1]),
-        meeting_count=Subquery(meetings.order_by().values(n=RowCount())),
         next_planned_at=Subquery(
             PlannedMeeting.objects.filter(mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED)
             .order_by("starts_at")
@@ -307,88 +301,108 @@ LISTED_FIELDS = (
     *(f"participant__{field}" for field in PARTICIPANT_NAME_FIELDS),
     *(f"mentor__user__{field}" for field in PERSON_NAME_FIELDS),
     "matching_return",
-    "last_meeting",
+    "last_meeting_on",
     "meeting_count",
     "next_planned_at",
     "status_since",
 )
 
 
-def listed_values(mentorships: QuerySet[Mentorship], *extra: str) -> QuerySet[dict]:
-    """`mentorships` (from `mentorship_lists`, sliced or not) as the values of `LISTED_FIELDS`
-    and `extra`: one dictionary a row, no objects, and no column the list does not show.
-
-    Applied to a page, not before paging: counting values would keep their six joins.
-    """
-    return mentorships.values(*LISTED_FIELDS, *extra)
+@made_once
+def _listed_rows() -> QuerySet[dict]:
+    """Every mentorship as the values of `LISTED_FIELDS`: one dictionary a row, no objects, and
+    no column the list does not show."""
+    return _with_list_summary(Mentorship.objects.all()).values(*LISTED_FIELDS)
 
 
-def _at_risk(mentorships: QuerySet[Mentorship], *, now) -> QuerySet[Mentorship]:
-    """Those of `mentorships` (with `last_meeting`, from `_with_list_summary`) at risk on `now`
-    (see `mentorships_at_risk`), each with `missed_meeting`."""
+def _missed() -> Exists:
+    """Whether a mentorship's planned meeting did not take place and none was logged since."""
+    # An Exists rather than an exclude across the meetings, which Django turns into the same
+    # subquery at several times the cost of building it.
+    logged_since = Meeting.objects.filter(
+        mentorship=OuterRef("mentorship"), logged_at__gte=OuterRef("closed_at")
+    )
+    return Exists(
+        PlannedMeeting.objects.filter(
+            ~Exists(logged_since), mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
+        )
+    )
+
+
+@made_once
+def _listed_rows_with_missed() -> QuerySet[dict]:
+    """`_listed_rows()` with `missed_meeting` (`_missed`)."""
+    return _listed_rows().annotate(missed_meeting=_missed())
+
+
+def _at_risk(mentorships: QuerySet, *, now) -> QuerySet:
+    """Those of `mentorships` (with `missed_meeting`) at risk on `now` (see `mentorships_at_risk`)."""
     quiet_since = timezone.localdate(now) - MEET_WITHIN
     planned = PlannedMeeting.objects.filter(
         mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
     )
-    # Written as an Exists rather than an exclude across the meetings, which Django turns into the
-    # same subquery at several times the cost of building it.
-    logged_since = Meeting.objects.filter(
-        mentorship=OuterRef("mentorship"), logged_at__gte=OuterRef("closed_at")
-    )
-    missed = PlannedMeeting.objects.filter(
-        ~Exists(logged_since), mentorship=OuterRef("pk"), status=PlannedMeetingStatus.DID_NOT_HAPPEN
-    )
-    quiet = Q(last_meeting__lte=quiet_since) | Q(
-        last_meeting__isnull=True, answered_at__lte=now - MEET_WITHIN
+    quiet = Q(last_meeting_on__lte=quiet_since) | Q(
+        last_meeting_on__isnull=True, answered_at__lte=now - MEET_WITHIN
     )
     # `has_planned` only narrows: an alias, not a column read.
-    return (
-        mentorships.alias(has_planned=Exists(planned))
-        .annotate(missed_meeting=Exists(missed))
-        .filter(
-            Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
-            | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
-            | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
-        )
+    return mentorships.alias(has_planned=Exists(planned)).filter(
+        Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
+        | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
+        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
     )
 
 
 def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
     """Active mentorships without a meeting for 30 days (counted from the start when none was
     logged) and nothing planned, active mentorships whose planned meeting did not happen and
-    none was logged since, and proposals unanswered for 7 days or more, with the coordinators'
-    list's summary (`_with_list_summary`) and `missed_meeting`.
+    none was logged since, and proposals unanswered for 7 days or more, each with
+    `missed_meeting` (the second kind).
 
     A planned meeting counts as contact as the reminders count it (`planned_contact`).
     """
-    return _at_risk(_with_list_summary(Mentorship.objects.all()), now=now)
+    return _at_risk(Mentorship.objects.annotate(missed_meeting=_missed()), now=now)
+
+
+class _Listed:
+    """The filtered list as `Paginator` reads it: counted from the mentorships alone (counting
+    the values would keep their joins), each page read as values."""
+
+    ordered = True
+
+    def __init__(self, mentorships: QuerySet[Mentorship], rows: QuerySet[dict]):
+        self._mentorships, self._rows = mentorships, rows
+
+    def count(self) -> int:
+        return self._mentorships.count()
+
+    def __getitem__(self, index: slice) -> QuerySet[dict]:
+        return self._rows[index]
 
 
 @dataclass(frozen=True)
 class MentorshipLists:
-    """The coordinators' lists of mentorships, to be read as `listed_values`."""
+    """The coordinators' lists of mentorships, each mentorship as the values of `LISTED_FIELDS`."""
 
-    # Every mentorship the valid filters leave, newest proposal first.
-    listed: QuerySet[Mentorship]
+    # Every mentorship the valid filters leave, newest proposal first: to be paged (`Paginator`).
+    listed: _Listed
     # Those whose completion waits for a coordinator's confirmation, newest proposal first.
-    completing: QuerySet[Mentorship]
+    completing: QuerySet[dict]
     # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
-    at_risk: QuerySet[Mentorship]
+    at_risk: QuerySet[dict]
 
 
 def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
     """The three lists of the coordinators' page on `now`, the first narrowed by the
     coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
-    is left out).
-
-    All three are filtered from one annotated query: its summaries are set up once, not three times.
-    """
-    summarised = _with_list_summary(Mentorship.objects.all())
+    is left out)."""
     newest_first = ("-proposed_at", "-pk")
     return MentorshipLists(
-        listed=filters.narrow(summarised).order_by(*newest_first),
-        completing=summarised.filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
-        at_risk=_at_risk(summarised, now=now).order_by("proposed_at", "pk"),
+        listed=_Listed(
+            filters.narrow(Mentorship.objects.all()),
+            filters.narrow(_listed_rows()).order_by(*newest_first),
+        ),
+        completing=_listed_rows().filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
+        at_risk=_at_risk(_listed_rows_with_missed(), now=now).order_by("proposed_at", "pk"),
     )
 
 

@@ -19,7 +19,8 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -186,8 +187,20 @@ def meeting_log(
         updated_at=now,
     )
     _save_private_note(meeting=meeting, author=actor, text=private_note, now=now)
+    mentorship_meetings_recount(mentorships=Mentorship.objects.filter(pk=mentorship.pk))
     logger.info("meeting %s of mentorship %s logged by user %s", meeting.pk, mentorship.pk, actor.pk)
     return meeting
+
+
+def mentorship_meetings_recount(*, mentorships: QuerySet[Mentorship]) -> None:
+    """Set each of `mentorships`' `last_meeting_on` and `meeting_count` from its meetings, in one
+    statement: after every change to a mentorship's meetings, under the lock on its row (the
+    services that log and edit a meeting hold it), so two changes at once count each other."""
+    meetings = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by().values("mentorship")
+    mentorships.update(
+        last_meeting_on=Subquery(meetings.annotate(last=Max("held_on")).values("last")),
+        meeting_count=Coalesce(Subquery(meetings.annotate(n=Count("pk")).values("n")), 0),
+    )
 
 
 def is_editable(meeting: Meeting, *, now: datetime) -> bool:
@@ -196,6 +209,7 @@ def is_editable(meeting: Meeting, *, now: datetime) -> bool:
 
 
 def _locked_meeting(meeting: Meeting, actor, now: datetime) -> Meeting:
+    # Without `of`, the lock takes the joined rows too: the mentorship's, which its recount needs.
     meeting = (
         Meeting.objects.select_for_update()
         .select_related("mentorship__mentor", "mentorship__participant")
@@ -235,6 +249,7 @@ def meeting_edit(
     meeting.held_on, meeting.minutes, meeting.format = held_on, minutes, format
     meeting.topics, meeting.shared_notes, meeting.updated_at = list(topics), shared_notes.strip(), now
     meeting.save(update_fields=["held_on", "minutes", "format", "topics", "shared_notes", "updated_at"])
+    mentorship_meetings_recount(mentorships=Mentorship.objects.filter(pk=meeting.mentorship_id))
     _save_private_note(meeting=meeting, author=actor, text=private_note, now=now)
     logger.info("meeting %s edited by user %s", meeting.pk, actor.pk)
     return meeting

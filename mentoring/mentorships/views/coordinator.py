@@ -1,7 +1,6 @@
 """The coordinators' list of all mentorships (filtered, paged, with the date that goes with each
 status and the completions waiting for confirmation), and returning a participant to matching."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
+from mentoring.core.fragments import fragment_render, row_kept
+from mentoring.core.links import address_of
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -87,23 +89,15 @@ class MentorshipRow:
     next_meeting_shown: Shown | None = None
 
 
-def _url_of(viewname: str) -> Callable[[int], str]:
-    """`reverse(viewname, args=[pk])` for any `pk`, reversing once: each row links to up to three
-    pages, and reversing cost more than the rest of the row (measured)."""
-    stand_in = "918273645"  # any number no other part of the address holds
-    before, after = reverse(viewname, args=[stand_in]).split(stand_in)
-    return lambda pk: f"{before}{pk}{after}"
-
-
 class _Rows:
-    """Makes the rows of one request's lists from mentorships' values (`listed_values`): what is
+    """Makes the rows of one request's lists from mentorships' values (`mentorship_lists`): what is
     the same on every row (the addresses, the date formats, each status's words) is worked out
     once, and each row's dates are formatted here as the template's `date` filter would."""
 
     def __init__(self):
-        self.person_record = _url_of("mentoring:person_record")
-        self.end = _url_of("mentoring:mentorship_end")
-        self.return_to_matching = _url_of("mentoring:mentorship_return_to_matching")
+        self.person_record = address_of("mentoring:person_record")
+        self.end = address_of("mentoring:mentorship_end")
+        self.return_to_matching = address_of("mentoring:mentorship_return_to_matching")
         self.mentor_list = reverse("mentoring:mentor_list")
         self.short_date = get_format("SHORT_DATE_FORMAT")
         self.short_datetime = get_format("SHORT_DATETIME_FORMAT")
@@ -148,7 +142,7 @@ class _Rows:
             status=status_label,
             when_label=when_label,
             when=when,
-            last_meeting=values["last_meeting"],
+            last_meeting=values["last_meeting_on"],
             meeting_count=values["meeting_count"],
             next_meeting=values["next_planned_at"],
             missed_meeting=values.get("missed_meeting", False),
@@ -156,9 +150,53 @@ class _Rows:
             end_label=end_label,
             return_url=self.return_to_matching(pk) if may_return else "",
             when_shown=self.day(when),
-            last_meeting_shown=self.day(values["last_meeting"]),
+            last_meeting_shown=self.day(values["last_meeting_on"]),
             next_meeting_shown=self.moment(values["next_planned_at"]),
         )
+
+
+def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
+    """The list's filter form, the same for everyone who chose the same valid filters while the
+    intakes it offers are the same (fragment_render): one read of the intakes' titles instead of
+    drawing a select of them. A value that is not valid (its error repeats it) is drawn each time."""
+    form = filters.form
+    context = {
+        "form": form,
+        "label": _("Filter mentorships"),
+        "clear_url": reverse("mentoring:coordinator_mentorships"),
+        "is_filtered": is_filtered,
+    }
+    if form.errors:
+        return fragment_render("components/list_filters.html", context, key=None)
+    intakes = tuple(form.fields["intake"].queryset.values_list("pk", "title", "title_en"))
+    chosen = tuple(form.data.get(name, "") for name in form.fields)
+    return fragment_render(
+        "components/list_filters.html",
+        context,
+        key=("mentorships", form.is_bound, is_filtered, chosen, intakes),
+    )
+
+
+ROW_TEMPLATE = "mentoring/coordinator/_mentorship_row.html"
+
+
+class _Drawn:
+    """Each row's HTML from its mentorship's values, drawn once per process for the same values,
+    time zone and language (row_kept): a row is the same for every coordinator until something
+    it shows changes, and making and drawing the rows was most of the page's time. A row is
+    made (`_Rows`) only to be drawn."""
+
+    def __init__(self):
+        self._timezone = timezone.get_current_timezone_name()
+        self._rows: _Rows | None = None
+
+    def __call__(self, values: dict) -> str:
+        return row_kept((ROW_TEMPLATE, self._timezone, *values.items()), lambda: self._draw(values))
+
+    def _draw(self, values: dict) -> str:
+        if self._rows is None:
+            self._rows = _Rows()
+        return render_to_string(ROW_TEMPLATE, {"row": self._rows(values)})
 
 
 @role_required(roles.COORDINATORS)
@@ -167,28 +205,35 @@ def coordinator_mentorships(request):
     now = timezone.now()
     filters = MentorshipFilter(request.GET or None)
     lists = mentorship_selectors.mentorship_lists(filters=filters, now=now)
+    is_filtered = filters.is_filtered()
     page = Paginator(lists.listed, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    values = mentorship_selectors.listed_values
-    row = _Rows()
     # The two short lists above the table show at most SHORT_LIST rows each: with thousands of
     # mentorships the page would otherwise grow with the programme (one row too many is read,
     # to say that there are more).
-    completions = [row(mentorship) for mentorship in values(lists.completing[: SHORT_LIST + 1])]
-    at_risk = [row(mentorship) for mentorship in values(lists.at_risk[: SHORT_LIST + 1], "missed_meeting")]
+    completions = list(lists.completing[: SHORT_LIST + 1])
+    at_risk = list(lists.at_risk[: SHORT_LIST + 1])
+    rows = list(page.object_list)
+    drawn = _Drawn()
     return render(
         request,
         "mentoring/coordinator/mentorships.html",
         {
-            "rows": [row(mentorship) for mentorship in values(page.object_list)],
+            # Each list as its mentorships' values (`mentorship_lists`), and as its rows' HTML.
+            "rows": rows,
+            "rows_drawn": [drawn(values) for values in rows],
             "page": page,
             "at_risk": at_risk[:SHORT_LIST],
+            "at_risk_drawn": [drawn(values) for values in at_risk[:SHORT_LIST]],
             "at_risk_more": len(at_risk) > SHORT_LIST,
             "completions": completions[:SHORT_LIST],
+            "completions_drawn": [drawn(values) for values in completions[:SHORT_LIST]],
             "completions_more": len(completions) > SHORT_LIST,
             "short_list": SHORT_LIST,
             "complete_after_days": settings.MENTORSHIP_COMPLETE_AFTER_DAYS,
             "form": filters.form,
-            "is_filtered": filters.is_filtered(),
+            "filter_form": _filter_form(filters, is_filtered=is_filtered),
+            "is_filtered": is_filtered,
+            "has_errors": bool(filters.form.errors),
         },
         status=filters.response_status,
     )

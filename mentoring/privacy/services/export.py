@@ -238,6 +238,8 @@ LEFT_OUT: dict[str, dict[str, str]] = {
         "reasons": "not exported yet: the match's reasons",
         "reminded_at": _HOUSEKEEPING,
         "meeting_reminded_at": _HOUSEKEEPING,
+        "last_meeting_on": "counted from the meetings, which are listed one by one",
+        "meeting_count": "counted from the meetings, which are listed one by one",
     },
     "MentorshipChange": {"id": _ID, "mentorship": _PARENT, "actor": _STAFF},
     "Goal": {"id": _ID, "mentorship": _PARENT, "created_by": "one of the two parties, both named in it"},
