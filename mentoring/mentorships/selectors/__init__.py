@@ -7,7 +7,6 @@ from django.db.models import (
     Exists,
     F,
     FilteredRelation,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -57,7 +56,6 @@ def mentors_of_participant(user) -> dict[int, Mentorship]:
     """
     if not user.is_authenticated:
         return {}
-    last_meeting = Meeting.objects.filter(mentorship=OuterRef("pk")).order_by("-held_on").values("held_on")
     mentorships = (
         Mentorship.objects.filter(
             participant__applicant=user, status__in=sorted(str(s) for s in RUNNING | ENDED)
@@ -75,7 +73,7 @@ def mentors_of_participant(user) -> dict[int, Mentorship]:
             "mentor__user__email",
             "matching_return__mentorship_id",
         )
-        .annotate(last_meeting=Subquery(last_meeting[:1]))
+        .annotate(last_meeting=F("last_meeting_on"))
         .order_by("ended_at", "proposed_at", "pk")
     )
     found: dict[int, Mentorship] = {}
@@ -215,13 +213,6 @@ def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
     """
     if not user.is_authenticated:
         return Mentorship.objects.none()
-    last_meeting = (
-        Meeting.objects.filter(mentorship=OuterRef("pk"))
-        .order_by()
-        .values("mentorship")
-        .annotate(value=Max("held_on"))
-        .values("value")
-    )
     return (
         with_planned(Mentorship.objects.filter(mentor__user=user, status__in=sorted(str(s) for s in OPEN)))
         .select_related("participant__applicant__applicant_profile")
@@ -241,7 +232,7 @@ def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
             "participant__applicant__applicant_profile__phone",
             "participant__applicant__applicant_profile__municipality",
         )
-        .annotate(last_meeting=Subquery(last_meeting))
+        .annotate(last_meeting=F("last_meeting_on"))
         .order_by("answered_at", "proposed_at", "pk")
     )
 

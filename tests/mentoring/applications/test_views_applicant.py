@@ -22,6 +22,7 @@ from mentoring.applications import uploads
 from mentoring.applications.selectors import intake_state
 from mentoring.applications.views.applicant import ELIGIBLE_SESSION_KEY
 from mentoring.applications.workflow import Status
+from mentoring.mentorships.services.meetings import mentorship_meetings_recount
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import (
     ApplicantProfile,
@@ -30,6 +31,7 @@ from mentoring.models import (
     FollowUpSurvey,
     Goal,
     Meeting,
+    Mentorship,
     StatusChange,
 )
 from tests import factories
@@ -695,6 +697,8 @@ def _accepted_with_mentorship(person, *, n: int, now):
                 logged_at=now,
                 updated_at=now,
             )
+        # As the meeting services do after logging one.
+        mentorship_meetings_recount(mentorships=Mentorship.objects.filter(pk=mentorship.pk))
         PlannedMeetingFactory(mentorship=mentorship)
     application = factories.ApplicationFactory(applicant=person, status=Status.ACCEPTED, now=now)
     ended = factories.MentorshipFactory(
