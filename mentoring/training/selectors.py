@@ -4,12 +4,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 
 from content.models import TrainingOccasion
 from mentoring.certificates.selectors import certificate_available, certificates_valid_of
+from mentoring.core.querysets import made_once
 from mentoring.core.roles import has_any_role
 from mentoring.models import (
     CompanyRequest,
@@ -265,14 +266,12 @@ _COURSE_BADGES = {
 }
 
 
-def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
-    """The person's enrolments as the dashboard's "My courses" lists them: one query, and one more
-    for the certificates when hours have been confirmed (and one for each place on a waiting list).
-
-    Only what the list shows of an occasion and its page is loaded (a page's row is wide).
-    """
-    enrolments = list(
-        enrolments_of(person)
+@made_once
+def _course_entries() -> QuerySet[Enrolment]:
+    """Every enrolment with what "My courses" shows of it (`course_entries_of`), the coming
+    occasions first; only what the list shows of an occasion and its page (a page's row is wide)."""
+    return (
+        Enrolment.objects.select_related("occasion__page")
         .only(
             "status",
             "created_at",
@@ -286,7 +285,15 @@ def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
         )
         # Summed over the join: a person has few enrolments, and this compiles faster than a subquery.
         .annotate(hours_total=Sum("attendance__hours"))
+        .order_by("-occasion__starts_on", "-created_at")
     )
+
+
+def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
+    """The person's enrolments as the dashboard's "My courses" lists them: one query, and one more
+    for the certificates when hours have been confirmed (and one for each place on a waiting list).
+    """
+    enrolments = list(_course_entries().filter(person=person))
     confirmed = [e.pk for e in enrolments if e.hours_confirmed_at is not None]
     certificates = certificates_valid_of(confirmed) if confirmed else {}
     today = timezone.localdate(now)

@@ -44,22 +44,12 @@ from mentoring.models import (
 )
 
 
-def mentors_of_participant(user) -> dict[int, Mentorship]:
-    """The mentorship of each of `user`'s own applications, by application id, with the mentor:
-    the running one, else the last that ended (with `matching_return` if she was given another).
-
-    Each carries what the participant's dashboard shows of it: `last_meeting` (the date of its last
-    meeting, or None) and `open_goals` (its goals not done yet). Two queries, the second only when
-    there is a mentorship; only the columns the dashboard reads are loaded.
-
-    Never a proposal: it is between the coordinators and the mentor until the mentor accepts it.
-    """
-    if not user.is_authenticated:
-        return {}
-    mentorships = (
-        Mentorship.objects.filter(
-            participant__applicant=user, status__in=sorted(str(s) for s in RUNNING | ENDED)
-        )
+@made_once
+def _participants_mentorships() -> QuerySet[Mentorship]:
+    """The running and ended mentorships with what the participant's dashboard shows of each
+    (`mentors_of_participant`)."""
+    return (
+        Mentorship.objects.filter(status__in=sorted(str(s) for s in RUNNING | ENDED))
         .select_related("mentor__user", "matching_return")
         .only(
             "participant_id",
@@ -76,6 +66,21 @@ def mentors_of_participant(user) -> dict[int, Mentorship]:
         .annotate(last_meeting=F("last_meeting_on"))
         .order_by("ended_at", "proposed_at", "pk")
     )
+
+
+def mentors_of_participant(user) -> dict[int, Mentorship]:
+    """The mentorship of each of `user`'s own applications, by application id, with the mentor:
+    the running one, else the last that ended (with `matching_return` if she was given another).
+
+    Each carries what the participant's dashboard shows of it: `last_meeting` (the date of its last
+    meeting, or None) and `open_goals` (its goals not done yet). Two queries, the second only when
+    there is a mentorship; only the columns the dashboard reads are loaded.
+
+    Never a proposal: it is between the coordinators and the mentor until the mentor accepts it.
+    """
+    if not user.is_authenticated:
+        return {}
+    mentorships = _participants_mentorships().filter(participant__applicant=user)
     found: dict[int, Mentorship] = {}
     for mentorship in mentorships:
         current = found.get(mentorship.participant_id)
@@ -117,10 +122,15 @@ def mentorships_of_user(user) -> QuerySet[Mentorship]:
     """
     if not user.is_authenticated:
         return Mentorship.objects.none()
+    return Mentorship.objects.filter(_of_user(user)).select_related(
+        "participant__applicant__applicant_profile", "participant__intake", "mentor__user"
+    )
+
+
+def _of_user(user) -> Q:
+    """The mentorships in which `user` is the mentor, or the participant of an accepted one."""
     # A proposal is between the coordinators and the mentor until the mentor accepts it.
-    return Mentorship.objects.filter(
-        Q(mentor__user=user) | Q(participant__applicant=user, status__in=ACCEPTED)
-    ).select_related("participant__applicant__applicant_profile", "participant__intake", "mentor__user")
+    return Q(mentor__user=user) | Q(participant__applicant=user, status__in=ACCEPTED)
 
 
 def with_planned(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
@@ -143,16 +153,11 @@ def planned_joined(mentorship: Mentorship) -> PlannedMeeting | None:
     return getattr(mentorship, "planned", None)
 
 
-def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
-    """`mentorships_of_user(user)` with what a mentorship's own page shows and nothing more: its
-    status and dates, the participant's idea and names, the mentor's names, and its planned
-    meeting (`planned_joined`).
-
-    The page's time goes to building the queries and the objects, not to the database
-    (bench/signed_in.py): `mentorships_of_user` reads the full rows of seven tables.
-    """
+@made_once
+def _mentorship_pages() -> QuerySet[Mentorship]:
+    """Every mentorship with what its own page shows (`mentorship_pages_of_user`)."""
     return (
-        with_planned(mentorships_of_user(user).select_related(None))
+        with_planned(Mentorship.objects.all())
         .select_related("participant__applicant__applicant_profile", "mentor__user")
         .only(
             "status",
@@ -169,6 +174,19 @@ def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
             "mentor__user__last_name",
         )
     )
+
+
+def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
+    """`mentorships_of_user(user)` with what a mentorship's own page shows and nothing more: its
+    status and dates, the participant's idea and names, the mentor's names, and its planned
+    meeting (`planned_joined`).
+
+    The page's time goes to building the queries and the objects, not to the database
+    (bench/signed_in.py): `mentorships_of_user` reads the full rows of seven tables.
+    """
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    return _mentorship_pages().filter(_of_user(user))
 
 
 def participant_name_seen_by(mentorship: Mentorship, user) -> str:
@@ -203,18 +221,11 @@ def with_meeting_summary(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorsh
     )
 
 
-def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
-    """The open mentorships (running and proposed) in which `user` is the mentor, with what the
-    mentor's dashboard shows of each and nothing more, `last_meeting` (a date or None) and the
-    planned meeting (`planned_joined`); those running by start, then the proposals by proposal.
-
-    One query for both lists, and only the columns shown: the page's time goes to building
-    the query and the objects, not to the database (bench/signed_in.py).
-    """
-    if not user.is_authenticated:
-        return Mentorship.objects.none()
+@made_once
+def _mentors_open_mentorships() -> QuerySet[Mentorship]:
+    """The open mentorships with what the mentor's dashboard shows of each (`mentorships_on_dashboard`)."""
     return (
-        with_planned(Mentorship.objects.filter(mentor__user=user, status__in=sorted(str(s) for s in OPEN)))
+        with_planned(Mentorship.objects.filter(status__in=sorted(str(s) for s in OPEN)))
         .select_related("participant__applicant__applicant_profile")
         .only(
             "status",
@@ -235,6 +246,19 @@ def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
         .annotate(last_meeting=F("last_meeting_on"))
         .order_by("answered_at", "proposed_at", "pk")
     )
+
+
+def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
+    """The open mentorships (running and proposed) in which `user` is the mentor, with what the
+    mentor's dashboard shows of each and nothing more, `last_meeting` (a date or None) and the
+    planned meeting (`planned_joined`); those running by start, then the proposals by proposal.
+
+    One query for both lists, and only the columns shown: the page's time goes to building
+    the query and the objects, not to the database (bench/signed_in.py).
+    """
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    return _mentors_open_mentorships().filter(mentor__user=user)
 
 
 def add_open_goals(mentorships: list[Mentorship]) -> None:
