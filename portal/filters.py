@@ -7,6 +7,7 @@ shown by the other filters, and the form keeps everything that was sent.
 """
 
 import django_filters
+from django.core.exceptions import ImproperlyConfigured
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
@@ -39,7 +40,10 @@ class ListFilterSet(django_filters.FilterSet):
         if "_shared" not in cls.__dict__:
             # Made from an instance of no request, which the shared filters keep as their parent.
             super().__init__()
-            assert all(filter_.method is None for filter_ in self.filters.values()), cls
+            if any(filter_.method is not None for filter_ in self.filters.values()):
+                raise ImproperlyConfigured(
+                    f"{cls.__name__} has a filter with a method: not the same for everyone"
+                )
             cls._shared = (self.filters, super().get_form_class())
         self.filters, self._form_class = cls._shared
         self.is_bound = data is not None

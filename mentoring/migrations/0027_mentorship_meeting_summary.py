@@ -9,6 +9,23 @@ from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 
+def restore_figures_triggers(apps, schema_editor):
+    """Make again the figures' triggers on the mentorships (as 0026 made them), where they are gone.
+
+    SQLite adds a column that is never null by making the table anew, and the old table's
+    triggers go with it: without them a change to a mentorship would leave the figures' version
+    as it was, and the figures page would show counts from before it.
+    """
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for operation in ("insert", "update", "delete"):
+        schema_editor.execute(
+            f"CREATE TRIGGER IF NOT EXISTS mentoring_mentorship_figures_{operation} "
+            f"AFTER {operation.upper()} ON mentoring_mentorship "
+            "BEGIN UPDATE mentoring_figuresversion SET token = lower(hex(randomblob(16))); END"
+        )
+
+
 def fill(apps, schema_editor):
     Mentorship = apps.get_model("mentoring", "Mentorship")
     Meeting = apps.get_model("mentoring", "Meeting")
@@ -25,6 +42,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Undone last, after the columns are gone again (which makes the table anew once more).
+        migrations.RunPython(migrations.RunPython.noop, restore_figures_triggers),
         migrations.AddField(
             model_name="mentorship",
             name="last_meeting_on",
@@ -35,5 +54,6 @@ class Migration(migrations.Migration):
             name="meeting_count",
             field=models.PositiveIntegerField(default=0, editable=False, verbose_name="meetings"),
         ),
+        migrations.RunPython(restore_figures_triggers, migrations.RunPython.noop),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]

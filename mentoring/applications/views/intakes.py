@@ -7,7 +7,7 @@ Coordinators only: an anonymous visitor is sent to sign in, anyone else signed i
 from dataclasses import dataclass
 
 from django.shortcuts import render
-from django.urls import path
+from django.urls import get_script_prefix, path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -53,7 +53,9 @@ def intake_list(request):
             "rows": rows,
             "statuses": [status.label for status in statuses],
             # The same links for every coordinator in a language (fragment_render).
-            "sections": fragment_render("mentoring/coordinator/_sections.html", {}, key=()),
+            "sections": fragment_render(
+                "mentoring/coordinator/_sections.html", {}, key=(get_script_prefix(),)
+            ),
         },
     )
 

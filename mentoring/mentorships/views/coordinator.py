@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import get_script_prefix, path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.timezone import template_localtime
@@ -173,7 +173,7 @@ def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
     return fragment_render(
         "components/list_filters.html",
         context,
-        key=("mentorships", form.is_bound, is_filtered, chosen, intakes),
+        key=("mentorships", get_script_prefix(), form.is_bound, is_filtered, chosen, intakes),
     )
 
 
@@ -182,16 +182,16 @@ ROW_TEMPLATE = "mentoring/coordinator/_mentorship_row.html"
 
 class _Drawn:
     """Each row's HTML from its mentorship's values, drawn once per process for the same values,
-    time zone and language (row_kept): a row is the same for every coordinator until something
-    it shows changes, and making and drawing the rows was most of the page's time. A row is
-    made (`_Rows`) only to be drawn."""
+    time zone, addresses and language (row_kept): a row is the same for every coordinator until
+    something it shows changes, and making and drawing the rows was most of the page's time. A
+    row is made (`_Rows`) only to be drawn."""
 
     def __init__(self):
-        self._timezone = timezone.get_current_timezone_name()
+        self._context = (ROW_TEMPLATE, timezone.get_current_timezone_name(), get_script_prefix())
         self._rows: _Rows | None = None
 
     def __call__(self, values: dict) -> str:
-        return row_kept((ROW_TEMPLATE, self._timezone, *values.items()), lambda: self._draw(values))
+        return row_kept((*self._context, *values.items()), lambda: self._draw(values))
 
     def _draw(self, values: dict) -> str:
         if self._rows is None:
