@@ -25,8 +25,11 @@ PROFILE = "applicant__applicant_profile__"
 
 
 def _choice(label, choices, any_label, **kwargs):
+    # The choices given as a function: a filter set copies its filters, and its form their fields,
+    # deeply for each request: a list of choices item by item (most of the filters' time), a function
+    # as it is.
     return django_filters.ChoiceFilter(
-        label=label, choices=choices, empty_label=any_label, error_messages=choice_errors(), **kwargs
+        label=label, choices=lambda: choices, empty_label=any_label, error_messages=choice_errors(), **kwargs
     )
 
 

@@ -8,7 +8,7 @@ Reads that already filter by what the asking person may see (STYLE.md rule 6).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from mentoring.applications.eligibility import WhoMayApply, application_outside_target_groups, who_may_apply
+from mentoring.applications.eligibility import (
+    PROFILE_ANSWERS,
+    EligibilityAnswers,
+    WhoMayApply,
+    application_outside_target_groups,
+    eligibility_reasons,
+    who_may_apply,
+)
 from mentoring.applications.workflow import (
     CLOSED_TO_CONFLICTS,
     DECISIONS,
@@ -210,6 +217,34 @@ class ApplicationDetail:
 def outside_target_groups(application: Application) -> list[str]:
     """Why `application`'s applicant falls outside its intake's target groups, in words; empty when not."""
     return [str(reason.label) for reason in application_outside_target_groups(application)]
+
+
+PROFILE = "applicant__applicant_profile__"
+# What a queue row shows, read as values rather than as an application, an account and a profile
+# each: the application's own columns, the figures of `applications_in_queue`, and what the
+# target-group rule reads of the applicant's profile (its id is None without a profile).
+QUEUE_ROW_VALUES = (
+    "pk",
+    "status",
+    "idea_title",
+    "submitted_at",
+    "average_score",
+    "review_count",
+    f"{PROFILE}id",
+    *(f"{PROFILE}{field}" for field in PROFILE_ANSWERS),
+)
+
+
+def queue_outside_target_groups(row: dict, *, intake: Intake, submitted_on: date | None) -> list[str]:
+    """`outside_target_groups` of an application of `intake` read as `QUEUE_ROW_VALUES`, submitted
+    on `submitted_on` (the day where the coordinator is)."""
+    if submitted_on is None or row[f"{PROFILE}id"] is None:
+        return []
+    answers = EligibilityAnswers(**{field: row[f"{PROFILE}{field}"] for field in PROFILE_ANSWERS})
+    return [
+        str(reason.label)
+        for reason in eligibility_reasons(intake=intake, answers=answers, today=submitted_on)
+    ]
 
 
 def application_detail(*, application: Application, viewer) -> ApplicationDetail:
