@@ -4,6 +4,8 @@
 `QueueFilter.form`, with an error beside any value that is not valid.
 """
 
+from typing import ClassVar
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +73,15 @@ class QueueFilter(ListFilterSet):
             # In a blind review the queue must not sort people by who they are.
             del self.filters["gender"]
             self.filters["q"].extra["help_text"] = _("Words in the idea's title or description.")
+
+    # The form class depends only on whether the review is blind: made once a process for each.
+    _form_classes: ClassVar[dict[bool, type]] = {}
+
+    def get_form_class(self):
+        form_class = self._form_classes.get(self.blind)
+        if form_class is None:
+            form_class = self._form_classes[self.blind] = super().get_form_class()
+        return form_class
 
     def search(self, queryset, name, value):
         """Each word must appear in the idea's title or description, or (not in a blind review)

@@ -321,7 +321,7 @@ def _render_detail(request, application: Application, *, review_form=None, decis
             "review_fields": _review_fields(review_form, weights=application.intake.rubric_weights),
             "decision_form": decision_form,
             "decision_fields": _decision_fields(decision_form),
-            "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
+            "places": review_selectors.intake_places(application=application) if decision_form else None,
         },
     )
 
