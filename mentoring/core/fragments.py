@@ -42,3 +42,27 @@ def fragment_render(template_name: str, context: dict, *, key: tuple | None) -> 
     if key is None:
         return render_to_string(template_name, context)
     return kept((template_name, *key), lambda: render_to_string(template_name, context))
+
+
+_ROWS: dict[tuple, str] = {}
+# A bound on the rows kept per process: past it the store starts anew, since rows of data go out of
+# date where a form's fields do not.
+ROWS_KEPT = 1000
+
+
+def row_render(template_name: str, row: tuple) -> str:
+    """`template_name` rendered with `row` as `row`, kept in this process under the row and the language.
+
+    For the rows of a list, drawn from a tuple of everything they show (texts, numbers, flags): rows
+    of equal tuples are the same HTML, whoever sees them. Kept apart from the fragments of `kept`, so
+    that a list's many rows never crowd those out; nothing is kept with DEBUG on.
+    """
+    if settings.DEBUG:
+        return render_to_string(template_name, {"row": row})
+    key = (get_language(), template_name, row)
+    found = _ROWS.get(key)
+    if found is None:
+        if len(_ROWS) >= ROWS_KEPT:
+            _ROWS.clear()
+        found = _ROWS[key] = render_to_string(template_name, {"row": row})
+    return found

@@ -241,16 +241,16 @@ QUEUE_ROW_VALUES = (
 )
 
 
-def queue_outside_target_groups(row: dict, *, intake: Intake, submitted_on: date | None) -> list[str]:
+def queue_outside_target_groups(row: dict, *, intake: Intake, submitted_on: date | None) -> tuple[str, ...]:
     """`outside_target_groups` of an application of `intake` read as `QUEUE_ROW_VALUES`, submitted
     on `submitted_on` (the day where the coordinator is)."""
     if submitted_on is None or row[f"{PROFILE}id"] is None:
-        return []
+        return ()
     answers = EligibilityAnswers(**{field: row[f"{PROFILE}{field}"] for field in PROFILE_ANSWERS})
-    return [
+    return tuple(
         str(reason.label)
         for reason in eligibility_reasons(intake=intake, answers=answers, today=submitted_on)
-    ]
+    )
 
 
 def application_detail(*, application: Application, viewer) -> ApplicationDetail:

@@ -6,7 +6,7 @@ the user, so a guessed ID of something not visible is a 404.
 """
 
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -41,7 +41,7 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of
-from mentoring.core.fragments import fragment_render
+from mentoring.core.fragments import fragment_render, row_render
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_log_record
@@ -88,10 +88,10 @@ def intake_list(request):
 # --- The review queue --------------------------------------------------------
 
 
-class QueueRow(TypedDict):
+class QueueRow(NamedTuple):
     """One application as its queue row shows it: every text worked out once, here, rather than
-    by a template tag per row (the queue's rendering was most of its time). A dict, so that each
-    of the template's lookups finds its key at the first try."""
+    by a template tag per row (the queue's rendering was most of its time). Everything the row's
+    HTML depends on but the language, so equal rows are drawn once (`row_render`)."""
 
     pk: int
     # The row's checkbox: its value (the application's ID) and its id, which its label points to.
@@ -107,7 +107,7 @@ class QueueRow(TypedDict):
     average_score: str | None
     review_count: str
     selected: bool
-    outside_target_groups: list[str]
+    outside_target_groups: tuple[str, ...]
 
 
 # reverse() once a page rather than once a row: the rows' addresses differ only in the ID.
@@ -130,24 +130,24 @@ def _queue_rows(applications, *, intake: Intake, selected: set[int]) -> list[Que
         municipality = application[f"{selectors.PROFILE}municipality"]
         average_score = application["average_score"]
         rows.append(
-            {
-                "pk": pk,
-                "value": str(pk),
-                "checkbox_id": f"select-{pk}",
-                "select_label": select_label % {"title": title},
-                "title": title,
-                "url": f"{before_id}{pk}{after_id}",
-                "status": status_labels.get(status, status),
-                "badge": STATUS_BADGES.get(status, ""),
-                "submitted_on": dateformat.format(submitted_at, short_date) if submitted_at else "",
-                "municipality": label_of(Municipality, municipality) if municipality else "",
-                "average_score": None if average_score is None else floatformat(average_score, 2),
-                "review_count": str(application["review_count"]),
-                "selected": pk in selected,
-                "outside_target_groups": selectors.queue_outside_target_groups(
+            QueueRow(
+                pk=pk,
+                value=str(pk),
+                checkbox_id=f"select-{pk}",
+                select_label=select_label % {"title": title},
+                title=title,
+                url=f"{before_id}{pk}{after_id}",
+                status=status_labels.get(status, status),
+                badge=STATUS_BADGES.get(status, ""),
+                submitted_on=dateformat.format(submitted_at, short_date) if submitted_at else "",
+                municipality=label_of(Municipality, municipality) if municipality else "",
+                average_score=None if average_score is None else floatformat(average_score, 2),
+                review_count=str(application["review_count"]),
+                selected=pk in selected,
+                outside_target_groups=selectors.queue_outside_target_groups(
                     application, intake=intake, submitted_on=submitted_at.date() if submitted_at else None
                 ),
-            }
+            )
         )
     return rows
 
@@ -196,6 +196,7 @@ def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: 
             "bulk_fields": _bulk_fields(bulk_form),
             "page_obj": page,
             "rows": rows,
+            "rows_html": [row_render("mentoring/coordinator/queue_row.html", row) for row in rows],
             "is_filtered": queue_filter.is_filtered(),
             "bulk_action": reverse("mentoring:bulk_decide", args=[intake.pk])
             + (f"?{query}" if query else ""),

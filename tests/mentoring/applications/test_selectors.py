@@ -151,8 +151,8 @@ def test_queue_outside_target_groups_of_a_row_read_as_values_is_the_applications
         for row in rows
     }
 
-    assert judged == {pk: selectors.outside_target_groups(a) for pk, a in applications.items()}
-    assert judged[fitting.pk] == judged[without_profile.pk] == [] and len(judged[outside.pk]) == 2
+    assert judged == {pk: tuple(selectors.outside_target_groups(a)) for pk, a in applications.items()}
+    assert judged[fitting.pk] == judged[without_profile.pk] == () and len(judged[outside.pk]) == 2
 
 
 @pytest.mark.parametrize("role", [roles.MENTORS, roles.EDITORS])
