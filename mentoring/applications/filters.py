@@ -10,7 +10,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.applications.selectors import QUEUE_SORTS
+from mentoring.applications.selectors import PROFILE, QUEUE_SORTS
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import FormerSector, Gender, Municipality, Stage
 from mentoring.models import Application, ApplicationStatus
@@ -23,7 +23,6 @@ QUEUE_SORT_CHOICES = [
     ("-score", _("Average score, highest first")),
     ("score", _("Average score, lowest first")),
 ]
-PROFILE = "applicant__applicant_profile__"
 
 
 def _choice(label, choices, any_label, **kwargs):

@@ -351,7 +351,7 @@ def _review_figure(aggregate):
 @functools.cache
 def _queue_figures() -> dict[str, Subquery | Coalesce]:
     """`applications_in_queue`'s figures: the same expressions for every queue, so built once a
-    process (annotate copies them, never changes them); they were a third of the queue's building."""
+    process (annotate copies them, never changes them); building them was a third of building the queue."""
     return {
         "average_score": _review_figure(Avg("score")),
         "review_count": Coalesce(_review_figure(Count("pk")), 0),
