@@ -78,19 +78,17 @@ def eligibility_reasons(
     return reasons
 
 
+# What the rule reads of an applicant's profile: the fields of `EligibilityAnswers`.
+PROFILE_ANSWERS = ("municipality", "employment_status", "birth_year", "business_registered_on", "gender")
+
+
 def profile_eligibility_reasons(
     *, intake: Intake, profile: ApplicantProfile | None, today: date
 ) -> list[IneligibilityReason]:
     """The same rule on what the applicant's profile says (gender included); empty without a profile."""
     if profile is None:
         return []
-    answers = EligibilityAnswers(
-        municipality=profile.municipality,
-        employment_status=profile.employment_status,
-        birth_year=profile.birth_year,
-        business_registered_on=profile.business_registered_on,
-        gender=profile.gender,
-    )
+    answers = EligibilityAnswers(**{field: getattr(profile, field) for field in PROFILE_ANSWERS})
     return eligibility_reasons(intake=intake, answers=answers, today=today)
 
 

@@ -4,11 +4,13 @@
 `QueueFilter.form`, with an error beside any value that is not valid.
 """
 
+from typing import ClassVar
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.applications.selectors import QUEUE_SORTS
+from mentoring.applications.selectors import PROFILE, QUEUE_SORTS
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import FormerSector, Gender, Municipality, Stage
 from mentoring.models import Application, ApplicationStatus
@@ -21,12 +23,14 @@ QUEUE_SORT_CHOICES = [
     ("-score", _("Average score, highest first")),
     ("score", _("Average score, lowest first")),
 ]
-PROFILE = "applicant__applicant_profile__"
 
 
 def _choice(label, choices, any_label, **kwargs):
+    # The choices given as a function: a filter set copies its filters, and its form their fields,
+    # deeply for each request: a list of choices item by item (most of the filters' time), a function
+    # as it is.
     return django_filters.ChoiceFilter(
-        label=label, choices=choices, empty_label=any_label, error_messages=choice_errors(), **kwargs
+        label=label, choices=lambda: choices, empty_label=any_label, error_messages=choice_errors(), **kwargs
     )
 
 
@@ -68,6 +72,15 @@ class QueueFilter(ListFilterSet):
             # In a blind review the queue must not sort people by who they are.
             del self.filters["gender"]
             self.filters["q"].extra["help_text"] = _("Words in the idea's title or description.")
+
+    # The form class depends only on whether the review is blind: made once a process for each.
+    _form_classes: ClassVar[dict[bool, type]] = {}
+
+    def get_form_class(self):
+        form_class = self._form_classes.get(self.blind)
+        if form_class is None:
+            form_class = self._form_classes[self.blind] = super().get_form_class()
+        return form_class
 
     def search(self, queryset, name, value):
         """Each word must appear in the idea's title or description, or (not in a blind review)

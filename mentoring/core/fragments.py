@@ -67,3 +67,12 @@ def row_kept(key: Hashable, draw: Callable[[], str]) -> str:
             _ROWS.clear()
         _ROWS[key] = found
     return found
+
+
+def row_render(template_name: str, row: tuple) -> str:
+    """`template_name` rendered with `row` as `row`, kept with `row_kept` under the template and the row.
+
+    For the rows of a list, drawn from a tuple of everything they show (texts, numbers, flags): rows
+    of equal tuples are the same HTML, whoever sees them.
+    """
+    return row_kept((template_name, row), lambda: render_to_string(template_name, {"row": row}))

@@ -113,7 +113,12 @@ class Application(models.Model):
         indexes = [models.Index(fields=["intake", "status"], name="application_queue_idx")]
 
     def __str__(self) -> str:
-        return self.idea_title or str(_("Application %(id)s") % {"id": self.pk})
+        return self.title_of(self.idea_title, self.pk)
+
+    @staticmethod
+    def title_of(idea_title: str, pk) -> str:
+        """What an application is called: its idea's title, else its number (for a list read as values)."""
+        return idea_title or str(_("Application %(id)s") % {"id": pk})
 
     @property
     def business_plan_neutral_name(self) -> str:

@@ -1,8 +1,10 @@
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.template import engines
+from django.utils import translation
 
-from portal.forms import PortalFormRenderer
+from portal.forms import INCLUDED, PortalBoundField, PortalFormRenderer
 
 
 class Sample(forms.Form):
@@ -33,6 +35,157 @@ def test_field_group_puts_a_checkbox_before_its_label():
 
 def test_site_forms_use_the_portal_renderer_by_default():
     assert isinstance(Sample().renderer, PortalFormRenderer)
+    assert isinstance(Sample()["email"], PortalBoundField)
+
+
+class Kinds(forms.Form):
+    """A field of each of field.html's kinds: a group, a checkbox, and the rest."""
+
+    size = forms.ChoiceField(
+        label="Size",
+        choices=[("s", "Small"), ("l", "Large")],
+        widget=forms.RadioSelect,
+        help_text="Pick <em>one</em>.",
+    )
+    extras = forms.MultipleChoiceField(
+        label="Extras", choices=[("x", "X")], widget=forms.CheckboxSelectMultiple, required=False
+    )
+    agree = forms.BooleanField(label="I agree", help_text="Read the terms.")
+    place = forms.CharField(label="Place", required=False)
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea, help_text="Anything & all.")
+    name = forms.CharField(label="Name <full>", max_length=5)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].required_when = "when you meet in person"
+
+
+# Each as components/field.html wrote it when it asked the bound field for every part itself.
+FIELD_GROUPS = {
+    "size": (
+        '<fieldset class="field field--group field--invalid" '
+        'aria-describedby="id_size_helptext id_size_error">\n'
+        '    <legend class="field__label">Size</legend>\n'
+        '    <div class="field__help" id="id_size_helptext">Pick <em>one</em>.</div>\n'
+        '    <div class="field__error" id="id_size_error"><span class="visually-hidden">Error: </span>'
+        "Select a valid choice. m is not one of the available choices.</div>\n"
+        '    <div id="id_size"><div>\n'
+        '    <label for="id_size_0"><input type="radio" name="size" value="s" required aria-invalid="true" '
+        'id="id_size_0">\n Small</label>\n\n</div><div>\n'
+        '    <label for="id_size_1"><input type="radio" name="size" value="l" required aria-invalid="true" '
+        'id="id_size_1">\n Large</label>\n\n</div>\n</div>\n'
+        "</fieldset>"
+    ),
+    "extras": (
+        '<fieldset class="field field--group">\n'
+        '    <legend class="field__label">Extras <span class="field__optional">(optional)</span></legend>\n'
+        "    \n    \n"
+        '    <div id="id_extras"><div>\n'
+        '    <label for="id_extras_0"><input type="checkbox" name="extras" value="x" id="id_extras_0">\n'
+        " X</label>\n\n</div>\n</div>\n"
+        "</fieldset>"
+    ),
+    "agree": (
+        '<div class="field field--choice field--invalid">\n'
+        '    <input type="checkbox" name="agree" required aria-invalid="true" '
+        'aria-describedby="id_agree_helptext id_agree_error" id="id_agree">\n'
+        '    <label class="field__label" for="id_agree">I agree</label>\n'
+        '    <div class="field__help" id="id_agree_helptext">Read the terms.</div>\n'
+        '    <div class="field__error" id="id_agree_error"><span class="visually-hidden">Error: </span>'
+        "This field is required.</div>\n"
+        "</div>"
+    ),
+    "place": (
+        '<div class="field">\n'
+        '    <label class="field__label" for="id_place">Place '
+        '<span class="field__optional">(when you meet in person)</span></label>\n'
+        "    \n    \n"
+        '    <input type="text" name="place" id="id_place">\n'
+        "</div>"
+    ),
+    "note": (
+        '<div class="field">\n'
+        '    <label class="field__label" for="id_note">Note '
+        '<span class="field__optional">(optional)</span></label>\n'
+        '    <div class="field__help" id="id_note_helptext">Anything & all.</div>\n'
+        "    \n"
+        '    <textarea name="note" cols="40" rows="10" aria-describedby="id_note_helptext" id="id_note">\n'
+        "a&lt;b</textarea>\n"
+        "</div>"
+    ),
+    "name": (
+        '<div class="field field--invalid">\n'
+        '    <label class="field__label" for="id_name">Name &lt;full&gt;</label>\n'
+        "    \n"
+        '    <div class="field__error" id="id_name_error"><span class="visually-hidden">Error: </span>'
+        "Ensure this value has at most 5 characters (it has 11).</div>\n"
+        '    <input type="text" name="name" value="toolongname" maxlength="5" required aria-invalid="true" '
+        'aria-describedby="id_name_error" id="id_name">\n'
+        "</div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", FIELD_GROUPS)
+def test_field_group_of_each_kind_renders_as_expected(name):
+    form = Kinds(data={"size": "m", "name": "toolongname", "note": "a<b"})
+
+    with translation.override("en"):
+        assert str(form[name].as_field_group()) == FIELD_GROUPS[name]
+
+
+# --- Inputs and text areas: the project's input.html and textarea.html write their attributes in place ---
+
+
+@pytest.mark.parametrize(
+    ("widget", "value"),
+    [
+        (
+            forms.TextInput(attrs={"id": "id_x", "required": True, "disabled": False, "data-x": "<&>"}),
+            'a "b"',
+        ),
+        (forms.TextInput(), None),
+        (forms.EmailInput(attrs={"aria-describedby": "id_x_helptext"}), "a@example.org"),
+        (forms.NumberInput(attrs={"min": 0}), 0),
+        (forms.PasswordInput(render_value=True), "secret"),
+        (forms.HiddenInput(), 7),
+        (forms.DateInput(format="%Y-%m-%d"), "2026-12-07"),
+        (forms.CheckboxInput(attrs={"id": "id_x"}), True),
+        (forms.CheckboxInput(), False),
+        (forms.URLInput(), "https://example.org/?a=1&b=2"),
+        (forms.FileInput(), None),
+        (forms.Textarea(attrs={"rows": 3, "id": "id_x", "required": True}), "line <1>\nline 2"),
+        (forms.Textarea(), ""),
+    ],
+    ids=[
+        "text-with-attributes",
+        "text-empty",
+        "email",
+        "number-zero",
+        "password",
+        "hidden",
+        "date",
+        "checkbox-checked",
+        "checkbox-unchecked",
+        "url",
+        "file",
+        "textarea",
+        "textarea-empty",
+    ],
+)
+def test_inputs_render_the_same_html_as_djangos_own_templates(widget, value):
+    ours = widget.render("x", value, renderer=PortalFormRenderer())
+
+    assert ours == widget.render("x", value, renderer=DjangoTemplates())
+
+
+@pytest.mark.parametrize("name", INCLUDED)
+def test_widget_templates_drawn_directly_only_include_the_one_drawn(name):
+    # The renderer draws INCLUDED[name] in name's place: right only while name's template (Django's,
+    # or one the project or an app puts before it) includes that one and nothing else.
+    source = engines["django"].engine.get_template(name).source
+
+    assert source.strip() == '{% include "' + INCLUDED[name] + '" %}'
 
 
 # --- Select lists: the project's select.html writes options in place, with Django's HTML ------------

@@ -5,7 +5,7 @@ anyone else signed in gets 403. Objects come through selectors that filter by
 the user, so a guessed ID of something not visible is a 404.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -40,7 +40,7 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of
-from mentoring.core.fragments import fragment_render
+from mentoring.core.fragments import fragment_render, row_render
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_log_record
@@ -57,12 +57,12 @@ STATUS_BADGES = {
 # --- The review queue --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QueueRow:
+class QueueRow(NamedTuple):
     """One application as its queue row shows it: every text worked out once, here, rather than
-    by a template tag per row (the queue's rendering was most of its time)."""
+    by a template tag per row (the queue's rendering was most of its time). Everything the row's
+    HTML depends on but the language, so equal rows are drawn once (`row_render`)."""
 
-    application: Application
+    pk: int
     # The row's checkbox: its value (the application's ID) and its id, which its label points to.
     value: str
     checkbox_id: str
@@ -74,67 +74,48 @@ class QueueRow:
     submitted_on: str
     municipality: str
     average_score: str | None
-    review_count: int
+    review_count: str
     selected: bool
-    outside_target_groups: list[str]
+    outside_target_groups: tuple[str, ...]
 
 
-# What a queue row shows, and what the target-group rule reads: the application's other texts
-# and the applicant's account are not read, and the intake is the page's own.
-QUEUE_SHOWN = (
-    "intake_id",
-    "applicant_id",
-    "status",
-    "idea_title",
-    "submitted_at",
-    *(
-        f"applicant__applicant_profile__{field}"
-        for field in (
-            "user_id",
-            "municipality",
-            "employment_status",
-            "birth_year",
-            "business_registered_on",
-            "gender",
-        )
-    ),
-)
 # reverse() once a page rather than once a row: the rows' addresses differ only in the ID.
 ID_SLOT = 999999999
 
 
 def _queue_rows(applications, *, intake: Intake, selected: set[int]) -> list[QueueRow]:
+    """The rows of `applications`, read as `selectors.QUEUE_ROW_VALUES`."""
     before_id, after_id = reverse("mentoring:application_detail", args=[ID_SLOT]).split(str(ID_SLOT))
     select_label = _("Select “%(title)s”")
     status_labels = {status: str(label) for status, label in ApplicationStatus.choices}
     short_date = get_format("SHORT_DATE_FORMAT")
     rows = []
     for application in applications:
-        application.intake = intake
-        profile = getattr(application.applicant, "applicant_profile", None)
-        title = str(application)
-        submitted_at = application.submitted_at
+        pk = application["pk"]
+        title = Application.title_of(application["idea_title"], pk)
+        status = application["status"]
+        # As the template's date filter writes it: the day where the coordinator is.
+        submitted_at = application["submitted_at"] and timezone.localtime(application["submitted_at"])
+        municipality = application[f"{selectors.PROFILE}municipality"]
+        average_score = application["average_score"]
         rows.append(
             QueueRow(
-                application=application,
-                value=str(application.pk),
-                checkbox_id=f"select-{application.pk}",
+                pk=pk,
+                value=str(pk),
+                checkbox_id=f"select-{pk}",
                 select_label=select_label % {"title": title},
                 title=title,
-                url=f"{before_id}{application.pk}{after_id}",
-                status=status_labels.get(application.status, application.status),
-                badge=STATUS_BADGES.get(application.status, ""),
-                # As the template's date filter writes it: the day where the coordinator is.
-                submitted_on=dateformat.format(timezone.localtime(submitted_at), short_date)
-                if submitted_at
-                else "",
-                municipality=label_of(Municipality, profile.municipality) if profile else "",
-                average_score=None
-                if application.average_score is None
-                else floatformat(application.average_score, 2),
-                review_count=application.review_count,
-                selected=application.pk in selected,
-                outside_target_groups=selectors.outside_target_groups(application),
+                url=f"{before_id}{pk}{after_id}",
+                status=status_labels.get(status, status),
+                badge=STATUS_BADGES.get(status, ""),
+                submitted_on=dateformat.format(submitted_at, short_date) if submitted_at else "",
+                municipality=label_of(Municipality, municipality) if municipality else "",
+                average_score=None if average_score is None else floatformat(average_score, 2),
+                review_count=str(application["review_count"]),
+                selected=pk in selected,
+                outside_target_groups=selectors.queue_outside_target_groups(
+                    application, intake=intake, submitted_on=submitted_at.date() if submitted_at else None
+                ),
             )
         )
     return rows
@@ -164,16 +145,14 @@ def _bulk_fields(bulk_form: BulkDecisionForm) -> str:
 
 def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
     queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
-    queue = (
-        review_selectors.applications_matching(
-            selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
-        )
-        .select_related(None)
-        .select_related("applicant__applicant_profile")
-        .only(*QUEUE_SHOWN)
+    queue = review_selectors.applications_matching(
+        selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
     )
     page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = _queue_rows(page, intake=intake, selected=bulk_form.selected_ids())
+    # Values for the page's rows only: counted, the queue needs none of the profile's columns (nor its join).
+    rows = _queue_rows(
+        page.object_list.values(*selectors.QUEUE_ROW_VALUES), intake=intake, selected=bulk_form.selected_ids()
+    )
     query = request.GET.urlencode()
     return render(
         request,
@@ -186,6 +165,7 @@ def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: 
             "bulk_fields": _bulk_fields(bulk_form),
             "page_obj": page,
             "rows": rows,
+            "rows_html": [row_render("mentoring/coordinator/queue_row.html", row) for row in rows],
             "is_filtered": queue_filter.is_filtered(),
             "bulk_action": reverse("mentoring:bulk_decide", args=[intake.pk])
             + (f"?{query}" if query else ""),
@@ -311,7 +291,7 @@ def _render_detail(request, application: Application, *, review_form=None, decis
             "review_fields": _review_fields(review_form, weights=application.intake.rubric_weights),
             "decision_form": decision_form,
             "decision_fields": _decision_fields(decision_form),
-            "places": review_selectors.intake_places(intake=application.intake) if decision_form else None,
+            "places": review_selectors.intake_places(application=application) if decision_form else None,
         },
     )
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 from wagtail.models import Locale
 
 from mentoring.applications import selectors
@@ -124,6 +125,34 @@ def test_applications_in_queue_counts_other_reviewers_when_one_has_a_conflict(
     row = queue(intake, other_reviewer)[application.pk]
 
     assert (row.average_score, row.review_count) == (Decimal("4.00"), 2)
+
+
+def test_queue_outside_target_groups_of_a_row_read_as_values_is_the_applications(
+    application_in, intake, coordinator
+):
+    # The queue reads its rows as values; the rule must judge them as it judges the application.
+    intake.for_women = True
+    intake.save(update_fields=["for_women"])
+    fitting = application_in(Status.SUBMITTED)
+    outside = application_in(
+        Status.IN_REVIEW,
+        applicant=factories.ApplicantFactory(profile__gender="man", profile__municipality="other"),
+    )
+    without_profile = application_in(Status.SUBMITTED, applicant=factories.verified_user())
+    applications = {a.pk: a for a in (fitting, outside, without_profile)}
+
+    rows = selectors.applications_in_queue(intake=intake, reviewer=coordinator).values(
+        *selectors.QUEUE_ROW_VALUES
+    )
+    judged = {
+        row["pk"]: selectors.queue_outside_target_groups(
+            row, intake=intake, submitted_on=timezone.localdate(row["submitted_at"])
+        )
+        for row in rows
+    }
+
+    assert judged == {pk: tuple(selectors.outside_target_groups(a)) for pk, a in applications.items()}
+    assert judged[fitting.pk] == judged[without_profile.pk] == () and len(judged[outside.pk]) == 2
 
 
 @pytest.mark.parametrize("role", [roles.MENTORS, roles.EDITORS])

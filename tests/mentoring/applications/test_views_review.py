@@ -1,6 +1,7 @@
 """The coordinators' pages: who may open them, the queue, reviewing, stepping aside and deciding."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from mentoring.applications.workflow import Status
-from mentoring.models import IdentityReveal, Review, StatusChange
+from mentoring.models import Application, IdentityReveal, Review, StatusChange
 from portal import roles
 from tests import factories
 
@@ -94,12 +95,27 @@ def test_queue_query_count_does_not_grow_with_applications(site_tree, coordinato
     assert len(many) == len(few)
 
 
+def test_queue_rows_kept_from_an_earlier_request_show_what_changed_since(
+    site_tree, coordinator_client, application_in
+):
+    # Each row's HTML is kept between requests under everything it shows: a change is a new row.
+    application = application_in(Status.SUBMITTED, idea_title="Robotverkstad")
+    coordinator_client.get(queue_url(application.intake))
+    Application.objects.filter(pk=application.pk).update(idea_title="Kaffebar")
+    factories.ReviewFactory(application=application, score=Decimal("4.50"))
+
+    body = coordinator_client.get(queue_url(application.intake)).content.decode()
+
+    assert "Kaffebar" in body and "Robotverkstad" not in body
+    assert '<td class="table__number">4,50</td>' in body
+
+
 def test_queue_filters_by_status_and_searches_the_idea(site_tree, coordinator_client, application_in):
     wanted = application_in(Status.SUBMITTED, idea_title="Robotverkstad")
     application_in(Status.SUBMITTED, idea_title="Kaffebar")
     application_in(Status.ACCEPTED, idea_title="Robotskola")
     response = coordinator_client.get(queue_url(wanted.intake, status="submitted", q="robot"))
-    shown = [row.application.pk for row in response.context["rows"]]
+    shown = [row.pk for row in response.context["rows"]]
     assert shown == [wanted.pk]
 
 
@@ -126,7 +142,7 @@ def test_queue_filters_by_the_applicant_and_the_idea(
     response = coordinator_client.get(queue_url(shown.intake, **{param: value}))
 
     assert response.status_code == 200 and response.context["is_filtered"]
-    assert [row.application.pk for row in response.context["rows"]] == [shown.pk]
+    assert [row.pk for row in response.context["rows"]] == [shown.pk]
 
 
 def test_queue_sorts_by_submission_both_ways(site_tree, coordinator_client, intake, application_in, now):
@@ -138,8 +154,8 @@ def test_queue_sorts_by_submission_both_ways(site_tree, coordinator_client, inta
     newest = coordinator_client.get(queue_url(intake))
     oldest = coordinator_client.get(queue_url(intake, sort="submitted"))
 
-    assert [row.application.pk for row in newest.context["rows"]] == [second.pk, first.pk]
-    assert [row.application.pk for row in oldest.context["rows"]] == [first.pk, second.pk]
+    assert [row.pk for row in newest.context["rows"]] == [second.pk, first.pk]
+    assert [row.pk for row in oldest.context["rows"]] == [first.pk, second.pk]
     assert not oldest.context["is_filtered"]
 
 
@@ -163,7 +179,7 @@ def test_queue_invalid_filter_values_are_errors_beside_their_fields_keeping_the_
     # What was valid is kept in the form and still narrows the list.
     assert 'name="q" value="robot"' in body
     assert '<option value="molndal" selected>' in body
-    assert [row.application.pk for row in response.context["rows"]] == [wanted.pk]
+    assert [row.pk for row in response.context["rows"]] == [wanted.pk]
     assert "Rensa filter" in body
 
 
@@ -396,7 +412,7 @@ def test_conflict_of_interest_hides_the_application_from_the_queue(
     response = coordinator_client.post(reverse("mentoring:application_conflict", args=[application.pk]))
     assert response.status_code == 302
     queue = coordinator_client.get(queue_url(application.intake))
-    assert application.pk not in [row.application.pk for row in queue.context["rows"]]
+    assert application.pk not in [row.pk for row in queue.context["rows"]]
     detail = coordinator_client.get(reverse("mentoring:application_detail", args=[application.pk]))
     assert detail.context["conflict"] and detail.context["decision_form"] is None
     refused = coordinator_client.post(
@@ -647,9 +663,9 @@ def test_queue_marks_an_application_outside_the_target_groups(
     woman = application_in(Status.IN_REVIEW)
     with translation.override("en"):
         response = coordinator_client.get(queue_url(man_in_a_womens_intake.intake))
-    rows = {row.application.pk: row.outside_target_groups for row in response.context["rows"]}
-    assert rows[woman.pk] == []
-    assert rows[man_in_a_womens_intake.pk] == ["Gender not stated as woman, in an intake for women"]
+    rows = {row.pk: row.outside_target_groups for row in response.context["rows"]}
+    assert rows[woman.pk] == ()
+    assert rows[man_in_a_womens_intake.pk] == ("Gender not stated as woman, in an intake for women",)
     assert "Outside the target groups" in response.content.decode()
 
 
