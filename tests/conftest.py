@@ -1,4 +1,8 @@
+from pathlib import Path
+
 import pytest
+
+from tests import database_template
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +63,47 @@ def _site_tree_build() -> None:
     factories.StandardPageFactory(parent=home)
 
 
+_TEMPLATE_FOLDER = pytest.StashKey[Path]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """The xdist controller names one folder for the run's template database (database_template)."""
+    config = node.config
+    if _TEMPLATE_FOLDER not in config.stash:
+        config.stash[_TEMPLATE_FOLDER] = database_template.folder_for_run()
+    node.workerinput[database_template.WORKERINPUT_KEY] = str(config.stash[_TEMPLATE_FOLDER])
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_TEMPLATE_FOLDER, None)
+    if folder is not None:
+        from pytest_django.plugin import blocking_manager_key
+
+        database_template.remove(folder, config.stash[blocking_manager_key])
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings,
+    request,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_use_migrations,
+):
+    """In a process of `pytest -n`, the test database starts as a copy of the run's migrated template.
+
+    Not where pytest-django keeps a database (`--reuse-db`) nor without migrations.
+    """
+    workerinput = getattr(request.config, "workerinput", {})
+    folder = workerinput.get(database_template.WORKERINPUT_KEY)
+    kept = django_db_keepdb and not django_db_createdb
+    if folder and not kept and django_db_use_migrations:
+        with django_db_blocker.unblock():
+            database_template.start_from_template(Path(folder), workerinput["workerid"])
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the public site's page tree built once for the whole run.
@@ -69,6 +114,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     from django.db import connections, transaction
 
+    database_template.release()
     with django_db_blocker.unblock():
         with transaction.atomic():
             _site_tree_build()
