@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,33 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for connection in connections.all(initialized_only=True):
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@contextmanager
+def built_once(django_db_blocker, build):
+    """What `build()` returns, kept for the tests of a module and rolled back after the last of them.
+
+    For a module-scoped fixture, where building takes longer than the tests that read it: `build`
+    runs inside a transaction opened here, each test then runs in its own transaction inside that
+    one (a savepoint) and is rolled back after it, so every test finds the data as built. Not for
+    tests that commit (transaction=True): they would commit what was built.
+    """
+    from django.db import transaction
+
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            built = build()
+        except BaseException as error:
+            outer.__exit__(type(error), error, error.__traceback__)
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.cache.backends.redis import RedisCache
 
 from .base import *  # noqa: F403
-from .base import CACHES, Q_CLUSTER, REDIS_URL, STORAGES
+from .base import CACHES, DATABASES, Q_CLUSTER, REDIS_URL, STORAGES
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -43,6 +43,10 @@ if REDIS_URL:
             "KEY_PREFIX": f"test-{os.getpid()}",
         }
     }
+
+# The tables are emptied after a test that commits with DELETE, not TRUNCATE (tests/postgresql).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "tests.postgresql"
 
 # Replaced by a fresh temporary folder for each test (tests/conftest.py).
 MEDIA_ROOT = str(Path(tempfile.gettempdir()) / "vastkraft-test-media")

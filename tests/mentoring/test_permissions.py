@@ -9,6 +9,8 @@ people: an anonymous visitor, Alva herself, Bo (another applicant with his own
 application), a mentor, an editor and a coordinator.
 """
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -22,6 +24,7 @@ from mentoring.models import (
     Application,
     FollowUpSurvey,
     IdentityReveal,
+    Intake,
     MatchingRun,
     MentorInvitation,
     Review,
@@ -29,8 +32,9 @@ from mentoring.models import (
     SurveyKind,
 )
 from portal import roles
-from portal.models import OutboxMessage
+from portal.models import OutboxMessage, User
 from tests import factories
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -161,24 +165,78 @@ URL_NAMES = [pattern.name for pattern in mentoring_urls.urlpatterns]
 BUSINESS_PLAN = b"%PDF-1.7\nAlvas hemliga affarsplan"
 
 
-@pytest.fixture
-def owner(db):
-    return factories.ApplicantFactory(email="alva.owner@example.org")
+@pytest.fixture(scope="module")
+def _built(django_db_setup, django_db_blocker):
+    """The people and the two submitted applications, built once for the module (`built_once`).
+
+    Submitting through the services is most of what a test here costs; each test finds them as
+    built and reads them afresh (the fixtures below), and whatever it changes is rolled back.
+    """
+
+    def build():
+        now = timezone.now()
+        applications_intake = factories.IntakeFactory()
+        owner = factories.ApplicantFactory(email="alva.owner@example.org")
+        coordinator = factories.coordinator_user()
+        other_applicant = factories.ApplicantFactory(email="bo.other@example.org")
+        application = factories.ApplicationFactory(
+            intake=applications_intake,
+            applicant=owner,
+            idea_title="Alvas solcellsverkstad",
+            status=Status.SUBMITTED,
+            now=now,
+        )
+        factories.ApplicationFactory(
+            intake=applications_intake,
+            applicant=other_applicant,
+            idea_title="Bos bokföringsbyrå",
+            status=Status.SUBMITTED,
+            now=now,
+        )
+        return SimpleNamespace(
+            application=application.pk,
+            owner=owner.pk,
+            other_applicant=other_applicant.pk,
+            coordinator=coordinator.pk,
+            mentor=factories.user_with_role(roles.MENTORS, email="mentor@example.org").pk,
+            editor=factories.user_with_role(roles.EDITORS, email="editor@example.org").pk,
+            # Alva's draft (test_permission_draft_is_seen_by_its_author_only) goes to an intake
+            # of its own: one application per intake and person.
+            intake=factories.IntakeFactory().pk,
+        )
+
+    with built_once(django_db_blocker, build) as built:
+        yield built
 
 
 @pytest.fixture
-def other_applicant(db):
-    return factories.ApplicantFactory(email="bo.other@example.org")
+def intake(_built, db):
+    return Intake.objects.get(pk=_built.intake)
 
 
 @pytest.fixture
-def mentor(db):
-    return factories.user_with_role(roles.MENTORS, email="mentor@example.org")
+def owner(_built, db):
+    return User.objects.get(pk=_built.owner)
 
 
 @pytest.fixture
-def editor(db):
-    return factories.user_with_role(roles.EDITORS, email="editor@example.org")
+def other_applicant(_built, db):
+    return User.objects.get(pk=_built.other_applicant)
+
+
+@pytest.fixture
+def coordinator(_built, db):
+    return User.objects.get(pk=_built.coordinator)
+
+
+@pytest.fixture
+def mentor(_built, db):
+    return User.objects.get(pk=_built.mentor)
+
+
+@pytest.fixture
+def editor(_built, db):
+    return User.objects.get(pk=_built.editor)
 
 
 @pytest.fixture
@@ -187,19 +245,10 @@ def anonymous():
 
 
 @pytest.fixture
-def application(intake, owner, coordinator, other_applicant, now):
-    """Alva's submitted application (with a business plan); Bo has his own in the same intake."""
-    application = factories.ApplicationFactory(
-        intake=intake, applicant=owner, idea_title="Alvas solcellsverkstad", status=Status.SUBMITTED, now=now
-    )
+def application(_built, db):
+    """Alva's submitted application, with her business plan (stored anew: each test has its own folder)."""
+    application = Application.objects.get(pk=_built.application)
     application.business_plan.save("affarsplan.pdf", ContentFile(BUSINESS_PLAN))
-    factories.ApplicationFactory(
-        intake=intake,
-        applicant=other_applicant,
-        idea_title="Bos bokföringsbyrå",
-        status=Status.SUBMITTED,
-        now=now,
-    )
     return application
 
 

@@ -26,24 +26,14 @@ def demo_seeded_once(django_db_blocker, *, today):
     For a module-scoped fixture: seeding takes longer than anything else in the suite, so the
     tests of a module read one seeding, each inside its own transaction, rolled back after it.
     """
-    from django.db import transaction
-
     from portal.demo import seed
-    from tests.conftest import fresh_install_tree
+    from tests.conftest import built_once, fresh_install_tree
 
-    outer = transaction.atomic()
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(seed, "render", small_render)
-        outer.__enter__()
-        try:
+    def seed_new_installation():
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(seed, "render", small_render)
             fresh_install_tree()
             seed.demo_seed(today=today)
-        except BaseException as error:
-            outer.__exit__(type(error), error, error.__traceback__)
-            raise
-    try:
+
+    with built_once(django_db_blocker, seed_new_installation):
         yield
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
