@@ -11,11 +11,20 @@ each process, as before, and finds every migration applied.
 The template is kept in a folder the xdist controller makes for the run and removes at its end,
 where it also drops a PostgreSQL template. A run in one process, `--reuse-db` (a kept database is
 used as it is) and `--nomigrations` go the usual way; so does any other database engine.
+
+An SQLite template is also kept between runs, in `var/test-databases/`, under a digest of every
+migration file of every installed app, the test settings' files and the versions of Django and
+SQLite (`_sqlite_kept`): the next run copies it instead of migrating, and any change to a migration
+makes a new digest, so a template is never used for migrations other than its own. While one
+process migrated, the other waited idle; this is a run's longest wait. PostgreSQL templates are
+not kept: they would outlive the run in a server that others use.
 """
 
 import contextlib
 import fcntl
+import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -23,6 +32,9 @@ from pathlib import Path
 
 WORKERINPUT_KEY = "test_database_template_folder"
 _KEPT_OPEN: list[sqlite3.Connection] = []
+KEPT_FOLDER = Path(__file__).resolve().parent.parent / "var" / "test-databases"
+# The kept templates of earlier digests that stay beside the newest (switching branches and back).
+KEPT_OTHERS = 3
 
 
 def _kind(connection) -> str | None:
@@ -80,6 +92,69 @@ def _migrate_into(connection, name: str) -> None:
         connection.settings_dict["NAME"] = settings.DATABASES[connection.alias]["NAME"] = kept[1]
 
 
+def migrations_digest() -> str:
+    """A digest of everything a migrated test database is made from: every migration file of every
+    installed app (the project's and the packages'), the settings' files, and the versions of Django,
+    Python's sqlite3 and SQLite."""
+    import importlib
+    import sys
+
+    import django
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    digest = hashlib.sha256()
+    for part in (django.__version__, sqlite3.sqlite_version, sys.version):
+        digest.update(part.encode())
+    settings_folder = Path(__file__).resolve().parent.parent / "portal" / "settings"
+    files = sorted(settings_folder.glob("*.py"))
+    for app_config in apps.get_app_configs():
+        module_name, _explicit = MigrationLoader.migrations_module(app_config.label)
+        if module_name is None:
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        for folder in getattr(module, "__path__", []):
+            files.extend(sorted(Path(folder).glob("*.py")))
+    for file in files:
+        digest.update(str(file.name).encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _sqlite_kept(connection) -> Path | None:
+    """Where this run's SQLite template is kept between runs, or None where nothing is kept."""
+    if os.environ.get("TEST_DATABASE_KEEP", "1") == "0":
+        return None
+    return KEPT_FOLDER / f"{connection.alias}-{migrations_digest()}.sqlite3"
+
+
+def _keep(template: str, kept: Path) -> None:
+    """Keep a copy of `template` at `kept`, whole or not at all, and only the newest few others."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_suffix(f".{os.getpid()}.partial")
+    _copy_database(template, str(partial))
+    partial.replace(kept)
+    others = sorted(
+        (path for path in kept.parent.glob(f"{kept.name.split('-')[0]}-*.sqlite3") if path != kept),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for path in others[KEPT_OTHERS:]:
+        path.unlink(missing_ok=True)
+
+
+def _copy_database(source: str, target: str) -> None:
+    """Copy the SQLite database `source` into `target` through SQLite, whatever its journal holds."""
+    with (
+        contextlib.closing(sqlite3.connect(source)) as reading,
+        contextlib.closing(sqlite3.connect(target)) as writing,
+    ):
+        reading.backup(writing)
+
+
 def _start_from(connection, kind: str, template: str) -> None:
     if kind == "postgresql":
         connection.settings_dict["TEST"]["TEMPLATE"] = template
@@ -111,7 +186,15 @@ def start_from_template(folder: Path, worker_id: str) -> None:
             if not ready:
                 # Named before it exists, so that the end of the run drops it even if this fails.
                 record.write_text(json.dumps({"kind": kind, "name": template, "ready": False}))
-                _migrate_into(connection, template)
+                kept = _sqlite_kept(connection) if kind == "sqlite-memory" else None
+                if kept is not None and kept.exists():
+                    _copy_database(str(kept), template)
+                    # Used, so among the newest that stay (`_keep`).
+                    os.utime(kept)
+                else:
+                    _migrate_into(connection, template)
+                    if kept is not None:
+                        _keep(template, kept)
                 record.write_text(json.dumps({"kind": kind, "name": template, "ready": True}))
             _start_from(connection, kind, template)
 
