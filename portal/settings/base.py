@@ -101,6 +101,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "mentoring.core.context_processors.roles",
             ],
+            # Django's i18n library with a cheaper translate tag for fixed texts (same output).
+            "libraries": {"i18n": "portal.templatetags.translations"},
         },
     },
 ]
