@@ -43,7 +43,7 @@ from mentoring.core.display import label_of
 from mentoring.core.fragments import fragment_render, row_render
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
-from mentoring.privacy.services.access_log import access_log_record
+from mentoring.privacy.services.access_log import access_logs_record
 from portal import roles
 
 QUEUE_PAGE_SIZE = 25
@@ -310,23 +310,16 @@ def _refuse_if_conflicted(request, application: Application):
 def application_detail(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
     # The page shows the application and the applicant's profile: both views are logged for the person.
-    now = timezone.now()
-    access_log_record(
+    profile = getattr(application.applicant, "applicant_profile", None)
+    access_logs_record(
         viewer=request.user,
         subject=application.applicant,
-        what=AccessLog.What.APPLICATION,
-        object_id=pk,
-        now=now,
+        views=[
+            (AccessLog.What.APPLICATION, pk),
+            *([(AccessLog.What.PROFILE, profile.pk)] if profile is not None else []),
+        ],
+        now=timezone.now(),
     )
-    profile = getattr(application.applicant, "applicant_profile", None)
-    if profile is not None:
-        access_log_record(
-            viewer=request.user,
-            subject=application.applicant,
-            what=AccessLog.What.PROFILE,
-            object_id=profile.pk,
-            now=now,
-        )
     return _render_detail(request, application)
 
 
