@@ -19,6 +19,11 @@ added by the template tags per request.
 The parts of the frame drawn from it alone (the head's links, the masthead, the footer) are the
 same HTML for everyone in a language, so each process also keeps them drawn (`frame_drawing`),
 under the generation the frame was read in: a publish draws them again on the next request.
+The parts that show a little more are kept under that too: the head's canonical and language
+links and the language switch under the page's address (and the URL configuration and script
+prefix they are resolved against), the account menu under whether the person is signed in and
+a coordinator, with a slot where each request puts its own CSRF token (content.templatetags.
+site_tags.frame_part). A page of the tree draws them for itself, every time.
 """
 
 from collections.abc import Callable
@@ -29,6 +34,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.models import Page, Site
 
@@ -41,6 +47,10 @@ _KEY = "site-frame:{host}:{language}"
 _DRAWN: dict[tuple[str, str], tuple[int, str]] = {}
 # A bound on what a process keeps; past it, parts of further sites are drawn each time.
 DRAWINGS_KEPT = 64
+# Parts drawn for more than the site and language (an address, a role): (cache key of the frame,
+# part, what else it shows) → (generation, HTML). Emptied when full, so the ones kept are recent.
+_DRAWN_BY: dict[tuple, tuple[int, str]] = {}
+KEYED_DRAWINGS_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -110,20 +120,30 @@ def site_frame(request) -> SiteFrame:
     return frame
 
 
-def frame_drawing(request, part: str, draw: Callable[[], str]) -> str:
-    """`draw()`: the HTML of a part of the frame that shows the frame's data alone, kept in this
-    process per site, language and content generation. Drawn every time with DEBUG on (templates
-    may change under a running process) or where the frame is not kept."""
+def frame_drawing(request, part: str, draw: Callable[[], str], *, by: tuple = ()) -> str:
+    """`draw()`: the HTML of a part of the frame that shows the frame's data alone, or that and
+    the values in `by` (plain values: an address, whether the person holds a role), kept in this
+    process per site, language, content generation and `by`. Drawn every time with DEBUG on
+    (templates may change under a running process) or where the frame is not kept."""
     site_frame(request)
     kept_as = getattr(request, _REQUEST_ATTRIBUTE)[2]
     if kept_as is None or settings.DEBUG:
         return draw()
-    key, generation = (kept_as[0], part), kept_as[1]
-    found = _DRAWN.get(key)
+    if by:
+        # The address a part shows is resolved against the URL configuration and script prefix.
+        key, store = (kept_as[0], part, get_urlconf(), get_script_prefix(), *by), _DRAWN_BY
+    else:
+        key, store = (kept_as[0], part), _DRAWN
+    generation = kept_as[1]
+    found = store.get(key)
     if found is not None and found[0] == generation:
         return found[1]
     html = draw()
-    if key in _DRAWN or len(_DRAWN) < DRAWINGS_KEPT:
+    if by:
+        if key not in _DRAWN_BY and len(_DRAWN_BY) >= KEYED_DRAWINGS_KEPT:
+            _DRAWN_BY.clear()
+        _DRAWN_BY[key] = (generation, html)
+    elif key in _DRAWN or len(_DRAWN) < DRAWINGS_KEPT:
         _DRAWN[key] = (generation, html)
     return html
 
