@@ -165,7 +165,7 @@ def test_production_without_redis_keeps_sessions_in_the_database_alone():
     # A cache per process (or the database cache) would add nothing but a second copy.
     values = production_settings()
 
-    assert values["session_engine"] == "django.contrib.sessions.backends.db"
+    assert values["session_engine"] == "portal.sessions"
 
 
 def test_settings_without_urls_use_sqlite_and_database_broker():

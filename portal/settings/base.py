@@ -205,6 +205,8 @@ MFA_TOTP_ISSUER = "VästKraft"
 # default here so the demo accounts of `make run` open without an authenticator app.
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=False)
 # Signed-in sessions end after a working day, and when the browser closes.
+# Django's database sessions, read with one plain statement (portal/sessions.py).
+SESSION_ENGINE = "portal.sessions"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
