@@ -15,6 +15,7 @@ from django import template
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.defaulttags import CsrfTokenNode
+from django.template.loader_tags import BlockNode
 from django.urls import get_urlconf, reverse, translate_url
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -81,6 +82,10 @@ def _key_value(value) -> str | int | bool | None:
 
 
 class FramePartNode(template.Node):
+    # Not searched for blocks: a page that extends base.html looks for them through the whole
+    # template on every render, and a part holds none (frame_part refuses them).
+    child_nodelists = ()
+
     def __init__(self, part: str, by: list, nodelist):
         self.part = part
         self.by = by
@@ -134,6 +139,9 @@ def frame_part(parser, token):
     by = [parser.compile_filter(bit) for bit in bits[2:]]
     nodelist = parser.parse(("endframe_part",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        # A page's own block would be kept drawn for every other page.
+        raise template.TemplateSyntaxError("A frame_part cannot hold a {% block %}.")
     return FramePartNode(bits[1][1:-1], by, nodelist)
 
 

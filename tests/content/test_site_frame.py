@@ -270,3 +270,10 @@ def test_a_kept_frame_part_holds_plain_values_only(rf, site_tree):
     assert rendered == "[True]"
     keys = [key for key in site_frame._DRAWN_BY if key[1] == "test-plain"]
     assert keys and all(type(key[-1]) is str for key in keys)
+
+
+def test_a_frame_part_holding_a_block_is_refused():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load site_tags %}{% frame_part "x" %}{% block title %}{% endblock %}{% endframe_part %}')
