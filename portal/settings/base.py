@@ -70,7 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the settings' policies built once per process.
+    "portal.middleware.ContentSecurityPolicy",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.StaffMFARequired",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
