@@ -40,7 +40,8 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of
-from mentoring.core.fragments import fragment_render, row_render
+from mentoring.core.fragments import fragment_render, kept, row_render
+from mentoring.core.links import address_of
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_logs_record
@@ -269,6 +270,49 @@ def _decision_fields(form: DecisionForm | None) -> str:
     )
 
 
+def _decision_buttons(form: DecisionForm | None) -> str:
+    """The decision form's buttons: the same for every unsent form offering the same decisions."""
+    if form is None:
+        return ""
+    unsent = not form.is_bound and set(form.initial) <= {"expected_status"}
+    return fragment_render(
+        "mentoring/coordinator/decision_buttons.html",
+        {"decision_form": form},
+        key=("decision buttons", tuple(value for value, _label in form.fields["decision"].choices))
+        if unsent
+        else None,
+    )
+
+
+def _expected_status_field(form: DecisionForm | None) -> str:
+    """The hidden status the decision was taken against: the same for every unsent form of it."""
+    if form is None:
+        return ""
+    unsent = not form.is_bound and set(form.initial) <= {"expected_status"}
+    if not unsent:
+        return str(form["expected_status"])
+    status = form.initial.get("expected_status")
+    return kept(("expected status", status), lambda: str(form["expected_status"]))
+
+
+# The pages an application's page links to, by the name its template gives each.
+_DETAIL_LINKS = {
+    "conflict": "mentoring:application_conflict",
+    "business_plan": "mentoring:business_plan",
+    "identity_reveal": "mentoring:application_identity_reveal",
+    "review": "mentoring:application_review",
+    "decide": "mentoring:application_decide",
+}
+
+
+def _detail_links(application: Application) -> dict[str, str]:
+    return {
+        "review_queue": address_of("mentoring:review_queue")(application.intake_id),
+        "person_record": address_of("mentoring:person_record")(application.applicant_id),
+        **{name: address_of(viewname)(application.pk) for name, viewname in _DETAIL_LINKS.items()},
+    }
+
+
 def _render_detail(request, application: Application, *, review_form=None, decision_form=None):
     detail = review_selectors.application_detail(application=application, viewer=request.user)
     if review_form is None and detail.scoring_open:
@@ -287,10 +331,13 @@ def _render_detail(request, application: Application, *, review_form=None, decis
         vars(detail)
         | {
             "badge": STATUS_BADGES.get(application.status, ""),
+            "links": _detail_links(application),
             "review_form": review_form,
             "review_fields": _review_fields(review_form, weights=application.intake.rubric_weights),
             "decision_form": decision_form,
             "decision_fields": _decision_fields(decision_form),
+            "decision_buttons": _decision_buttons(decision_form),
+            "expected_status_field": _expected_status_field(decision_form),
             "places": review_selectors.intake_places(application=application) if decision_form else None,
         },
     )
