@@ -754,3 +754,20 @@ def test_detail_decision_form_asks_for_a_reason_only_outside_the_target_groups(
     assert "Required when you accept" in pages[man_in_a_womens_intake]
     assert "Required when you accept" not in pages[woman]
     assert 'name="internal_note"' in pages[woman]
+
+
+def test_decision_buttons_kept_for_an_unsent_form_never_point_to_an_error(
+    site_tree, coordinator_client, application_in
+):
+    application = application_in(Status.IN_REVIEW)
+    with translation.override("en"):
+        detail_url = reverse("mentoring:application_detail", args=[application.pk])
+        decide_url = reverse("mentoring:application_decide", args=[application.pk])
+    assert 'aria-describedby="id_decision_error"' not in coordinator_client.get(detail_url).text
+
+    sent = coordinator_client.post(decide_url, {"decision": "", "reason": "", "expected_status": "in_review"})
+
+    assert sent.status_code == 200
+    assert 'id="id_decision" aria-describedby="id_decision_error"' in sent.text
+    again = coordinator_client.get(detail_url).text
+    assert 'id="id_decision"' in again and 'aria-describedby="id_decision_error"' not in again
