@@ -44,7 +44,7 @@ from mentoring.applications.workflow import (
     moves_from,
 )
 from mentoring.core.choices import BusinessSector, Language, MeetingMode, Stage, SupportNeed, WomanMentor
-from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.core.display import PERSON_NAME_FIELDS, label_of, labels_of, person_name
 from mentoring.core.expressions import RowCount
 from mentoring.core.querysets import made_once
 from mentoring.core.roles import is_coordinator
@@ -270,16 +270,25 @@ def queue_outside_target_groups(row: dict, *, intake: Intake, submitted_on: date
     )
 
 
+# What the page shows of the people who reviewed or changed an application: their name
+# (`person_name`), not their account's other columns.
+_NAME_ONLY = tuple(f"{{person}}__{field}" for field in PERSON_NAME_FIELDS)
+
+
 @made_once
 def _reviews_with_reviewer() -> QuerySet[Review]:
-    """Reviews with their reviewer, oldest first."""
-    return Review.objects.select_related("reviewer").order_by("created_at", "pk")
+    """Reviews with their reviewer's name, oldest first."""
+    fields = [field.name for field in Review._meta.concrete_fields]
+    names = [field.format(person="reviewer") for field in _NAME_ONLY]
+    return Review.objects.select_related("reviewer").only(*fields, *names).order_by("created_at", "pk")
 
 
 @made_once
 def _status_changes_with_actor() -> QuerySet[StatusChange]:
-    """Changes of status with who made them, oldest first."""
-    return StatusChange.objects.select_related("actor").order_by("at", "pk")
+    """Changes of status with the name of who made them, oldest first."""
+    fields = [field.name for field in StatusChange._meta.concrete_fields]
+    names = [field.format(person="actor") for field in _NAME_ONLY]
+    return StatusChange.objects.select_related("actor").only(*fields, *names).order_by("at", "pk")
 
 
 def application_detail(*, application: Application, viewer) -> ApplicationDetail:
