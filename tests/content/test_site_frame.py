@@ -277,3 +277,21 @@ def test_a_frame_part_holding_a_block_is_refused():
 
     with pytest.raises(TemplateSyntaxError):
         Template('{% load site_tags %}{% frame_part "x" %}{% block title %}{% endblock %}{% endframe_part %}')
+
+
+def test_site_frame_read_by_a_process_is_read_again_after_site_frame_seconds(
+    rf, site_tree, settings, monkeypatch
+):
+    from content import site_frame as frames
+
+    frames.site_frame(rf.get("/"))
+    rename_quietly(site_tree.standard, "Tyst ny rubrik")
+    forget_frame_data()
+    kept_here = frames.site_frame(rf.get("/"))
+    later = frames.time.monotonic() + settings.SITE_FRAME_SECONDS + 1
+    monkeypatch.setattr(frames.time, "monotonic", lambda: later)
+
+    read_again = frames.site_frame(rf.get("/"))
+
+    assert "Tyst ny rubrik" not in [page.title for page in kept_here.footer]
+    assert "Tyst ny rubrik" in [page.title for page in read_again.footer]
