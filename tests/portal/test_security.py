@@ -371,3 +371,19 @@ def test_wagtail_page_login_form_does_not_sign_in(client):
     client.post("/_util/login/", {"username": user.email, "password": factories.PASSWORD})
 
     assert "_auth_user_id" not in client.session
+
+
+def test_template_library_names_are_checked_apart_from_the_portals_own_i18n(settings):
+    import copy
+
+    from portal.checks import template_libraries_named_once
+
+    assert template_libraries_named_once(None) == []
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["OPTIONS"]["libraries"]["site_tags"] = "portal.templatetags.dates"
+    settings.TEMPLATES = templates
+
+    warnings = template_libraries_named_once(None)
+
+    assert [warning.id for warning in warnings] == ["portal.W001"]
+    assert "'site_tags'" in warnings[0].msg
