@@ -9,18 +9,28 @@ What keeps it right:
 - The key holds the host and the active language: Swedish and English, or two sites, never
   share a frame.
 - Each stored frame carries the content generation it was built in (content.page_cache:
-  every publish, unpublish, move, deletion, view restriction or Site change bumps it), and is
-  read together with the current generation in one cache call: a frame of an older
-  generation is built again, so a published change shows on the next request.
-- SITE_FRAME_SECONDS (0 builds it on every request) bounds what no signal reports.
+  every publish, unpublish, move, deletion, view restriction or Site change bumps it), and
+  every request reads the current generation: a frame of an older generation is built again,
+  so a published change shows on the next request.
+- Each process keeps the frame it read under that generation, for at most SITE_FRAME_SECONDS
+  from reading it (none with DEBUG on), instead of reading it from the cache on every request.
+- SITE_FRAME_SECONDS (0 builds it on every request) bounds what no signal reports: a frame is
+  built again at the latest that long after it was, and read again by a process at the latest
+  that long after it read it.
 Nothing personal is in it: the account links, the roles and the current page's marks are
 added by the template tags per request.
 
 The parts of the frame drawn from it alone (the head's links, the masthead, the footer) are the
 same HTML for everyone in a language, so each process also keeps them drawn (`frame_drawing`),
 under the generation the frame was read in: a publish draws them again on the next request.
+The parts that show a little more are kept under that too: the head's canonical and language
+links and the language switch under the page's address (and the URL configuration and script
+prefix they are resolved against), the account menu under whether the person is signed in and
+a coordinator, with a slot where each request puts its own CSRF token (content.templatetags.
+site_tags.frame_part). A page of the tree draws them for itself, every time.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -29,6 +39,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.models import Page, Site
 
@@ -41,6 +52,13 @@ _KEY = "site-frame:{host}:{language}"
 _DRAWN: dict[tuple[str, str], tuple[int, str]] = {}
 # A bound on what a process keeps; past it, parts of further sites are drawn each time.
 DRAWINGS_KEPT = 64
+# (cache key of the frame) → (generation, frame, when this process read it): read from the shared
+# cache once per process, site, language and content change, not unpickled on every request.
+_READ: dict[str, tuple[int, "SiteFrame", float]] = {}
+# Parts drawn for more than the site and language (an address, a role): (cache key of the frame,
+# part, what else it shows) → (generation, HTML). Emptied when full, so the ones kept are recent.
+_DRAWN_BY: dict[tuple, tuple[int, str]] = {}
+KEYED_DRAWINGS_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -96,34 +114,65 @@ def site_frame(request) -> SiteFrame:
         seconds, key = 0, ""
     frame, generation = None, 0
     if seconds:
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found[GENERATION_KEY] if GENERATION_KEY in found else current_generation()
-        stored = found.get(key)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        frame = _read_here(key, generation)
+    if frame is None and seconds:
+        stored = cache.get(key)
         if stored is not None and stored[0] == generation:
             frame = stored[1]
+            _keep_here(key, generation, frame)
     if frame is None:
         frame = build_site_frame(request, language=language)
         if seconds:
             cache.set(key, (generation, frame), seconds)
+            _keep_here(key, generation, frame)
     # Drawings of the frame are kept only where the frame itself is, under its generation.
     setattr(request, _REQUEST_ATTRIBUTE, (language, frame, (key, generation) if seconds else None))
     return frame
 
 
-def frame_drawing(request, part: str, draw: Callable[[], str]) -> str:
-    """`draw()`: the HTML of a part of the frame that shows the frame's data alone, kept in this
-    process per site, language and content generation. Drawn every time with DEBUG on (templates
-    may change under a running process) or where the frame is not kept."""
+def _read_here(key: str, generation: int):
+    """The frame this process read under `key` in `generation`, if read less than
+    SITE_FRAME_SECONDS ago; None with DEBUG on (or none read)."""
+    read = _READ.get(key)
+    if read is None or settings.DEBUG or read[0] != generation:
+        return None
+    if time.monotonic() - read[2] > settings.SITE_FRAME_SECONDS:
+        return None
+    return read[1]
+
+
+def _keep_here(key: str, generation: int, frame: "SiteFrame") -> None:
+    if key in _READ or len(_READ) < DRAWINGS_KEPT:
+        _READ[key] = (generation, frame, time.monotonic())
+
+
+def frame_drawing(request, part: str, draw: Callable[[], str], *, by: tuple = ()) -> str:
+    """`draw()`: the HTML of a part of the frame that shows the frame's data alone, or that and
+    the values in `by` (plain values: an address, whether the person holds a role), kept in this
+    process per site, language, content generation and `by`. Drawn every time with DEBUG on
+    (templates may change under a running process) or where the frame is not kept."""
     site_frame(request)
     kept_as = getattr(request, _REQUEST_ATTRIBUTE)[2]
     if kept_as is None or settings.DEBUG:
         return draw()
-    key, generation = (kept_as[0], part), kept_as[1]
-    found = _DRAWN.get(key)
+    if by:
+        # The address a part shows is resolved against the URL configuration and script prefix.
+        key, store = (kept_as[0], part, get_urlconf(), get_script_prefix(), *by), _DRAWN_BY
+    else:
+        key, store = (kept_as[0], part), _DRAWN
+    generation = kept_as[1]
+    found = store.get(key)
     if found is not None and found[0] == generation:
         return found[1]
     html = draw()
-    if key in _DRAWN or len(_DRAWN) < DRAWINGS_KEPT:
+    if by:
+        if key not in _DRAWN_BY and len(_DRAWN_BY) >= KEYED_DRAWINGS_KEPT:
+            _DRAWN_BY.clear()
+        _DRAWN_BY[key] = (generation, html)
+    elif key in _DRAWN or len(_DRAWN) < DRAWINGS_KEPT:
         _DRAWN[key] = (generation, html)
     return html
 

@@ -13,6 +13,7 @@ class PortalConfig(AppConfig):
         from django.contrib.auth.models import Group
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from portal import checks  # noqa: F401  (registers the portal's system checks)
         from portal.roles import forget_group_names, groups_changed, memberships_changed, person_deleted
 
         user_model = get_user_model()

@@ -7,14 +7,18 @@ depends on the page being shown (which link is current, its translations) is
 worked out per request.
 """
 
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django import template
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.template.defaulttags import CsrfTokenNode
+from django.template.loader_tags import BlockNode
 from django.urls import get_urlconf, reverse, translate_url
 from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -62,10 +66,32 @@ def _aria_current(link: FramePage, current: Page | None) -> str:
     return ""
 
 
+# Stands for the CSRF token in a part kept drawn; each request's own token is put in its place.
+_TOKEN_SLOT = f"csrf-token-slot-{secrets.token_hex(8)}"
+# What django.template.context_processors.csrf gives where there is no token.
+_NO_TOKEN = "NOTPROVIDED"  # noqa: S105
+
+
+def _key_value(value) -> str | int | bool | None:
+    """A value a part is kept under, as plain data: a lazy one (a role's flag) by what it stands for,
+    so that nothing kept holds on to a request or a person."""
+    # `type`, not isinstance: a lazy object passes for the class of what it wraps.
+    if value is None or type(value) in (str, int, bool):
+        return value
+    return str(value)
+
+
 class FramePartNode(template.Node):
-    def __init__(self, part: str, nodelist):
+    # Not searched for blocks: a page that extends base.html looks for them through the whole
+    # template on every render, and a part holds none (frame_part refuses them).
+    child_nodelists = ()
+
+    def __init__(self, part: str, by: list, nodelist):
         self.part = part
+        self.by = by
         self.nodelist = nodelist
+        # Parts without a token are kept as drawn; the others with a slot for each request's token.
+        self.shows_token = bool(nodelist.get_nodes_by_type(CsrfTokenNode))
 
     def render(self, context) -> str:
         def draw() -> str:
@@ -77,21 +103,46 @@ class FramePartNode(template.Node):
         # A page of the tree marks itself in the menus: drawn for it alone.
         if request is None or _current_page(context) is not None:
             return draw()
-        return frame_drawing(request, self.part, draw)
+        by = tuple(_key_value(value.resolve(context)) for value in self.by)
+        if not self.shows_token:
+            return frame_drawing(request, self.part, draw, by=by)
+
+        def draw_with_slot() -> str:
+            with context.push(csrf_token=_TOKEN_SLOT):
+                return draw()
+
+        html = frame_drawing(request, self.part, draw_with_slot, by=by)
+        if _TOKEN_SLOT not in html:
+            return html
+        # Read only where the part shows it, as Django's tag reads it (reading it sets the cookie).
+        token = context.get("csrf_token")
+        if not token or token == _NO_TOKEN:
+            # No token to put in: drawn as Django's tag would write it, without a field.
+            return draw()
+        # The token is the request's own, masked anew each time: never kept.
+        return mark_safe(html.replace(_TOKEN_SLOT, conditional_escape(str(token))))  # noqa: S308
 
 
 @register.tag
 def frame_part(parser, token):
     """`{% frame_part "name" %}…{% endframe_part %}`: a part of the frame that shows only the
     frame's data and the language (links, menus, footer), drawn once per process, site, language
-    and content change (`content.site_frame.frame_drawing`). Nothing in it may depend on the
-    person, the request's address or the time."""
+    and content change (`content.site_frame.frame_drawing`).
+
+    `{% frame_part "name" value … %}`: a part that also shows these values (the page's address,
+    whether the person is signed in or holds a role), kept for each of their values. Nothing else
+    in it may depend on the person, the request or the time, but a `{% csrf_token %}`: the part is
+    kept with a slot in its place and each request gets its own token there."""
     bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError('Usage: {% frame_part "name" %}…{% endframe_part %}')
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Usage: {% frame_part "name" [value …] %}…{% endframe_part %}')
+    by = [parser.compile_filter(bit) for bit in bits[2:]]
     nodelist = parser.parse(("endframe_part",))
     parser.delete_first_token()
-    return FramePartNode(bits[1][1:-1], nodelist)
+    if nodelist.get_nodes_by_type(BlockNode):
+        # A page's own block would be kept drawn for every other page.
+        raise template.TemplateSyntaxError("A frame_part cannot hold a {% block %}.")
+    return FramePartNode(bits[1][1:-1], by, nodelist)
 
 
 @register.simple_tag(takes_context=True)

@@ -4,9 +4,12 @@ A frame is "kept" when a change written straight to the database, without publis
 show in the menu: that is how each test knows the cached frame was in play.
 """
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -194,3 +197,101 @@ def test_a_frame_part_without_a_name_is_refused():
 
     with pytest.raises(TemplateSyntaxError):
         Template("{% load site_tags %}{% frame_part %}x{% endframe_part %}")
+
+
+# Parts kept for more than the site and language: the account menu per role, with each request's
+# own CSRF token in it, and the head's address links and the language switch per address.
+
+
+def csrf_fields(response) -> list[str]:
+    return re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+
+
+def test_account_menu_kept_for_a_coordinator_is_never_shown_to_someone_else(client, site_tree):
+    coordination = reverse("mentoring:intake_list")
+    client.force_login(factories.coordinator_user())
+    assertContains(client.get(reverse("account_email")), f'href="{coordination}"')
+
+    client.force_login(factories.verified_user())
+    assertNotContains(client.get(reverse("account_email")), f'href="{coordination}"')
+    client.logout()
+    response = client.get(reverse("account_login"))
+
+    assertNotContains(response, f'href="{coordination}"')
+    assertContains(response, f'href="{reverse("account_signup")}"')
+
+
+def test_account_menu_kept_drawn_carries_each_requests_own_csrf_token(site_tree):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(factories.verified_user())
+    first = csrf_fields(client.get(reverse("account_email")))
+    again = csrf_fields(client.get(reverse("account_email")))
+
+    assert len(first) == len(again) >= 1
+    assert first != again
+    signed_out = client.post(reverse("account_logout"), {"csrfmiddlewaretoken": again[0]})
+    assert signed_out.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_account_menu_kept_drawn_sets_no_csrf_cookie_for_a_visitor(client, site_tree):
+    client.get(reverse("search"))
+
+    response = client.get(reverse("search"))
+
+    assert "csrftoken" not in response.cookies
+    assert csrf_fields(response) == []
+    assertContains(response, f'href="{reverse("account_login")}"')
+
+
+def test_language_links_are_kept_per_address(signed_in, site_tree):
+    email, password = reverse("account_email"), reverse("account_change_password")
+    signed_in.get(email)
+
+    response = signed_in.get(password)
+
+    assertContains(response, f'href="/en{password}" lang="en"')
+    assertContains(response, f'<link rel="canonical" href="http://testserver{password}">')
+    assertNotContains(response, f'href="/en{email}"')
+
+
+def test_a_kept_frame_part_holds_plain_values_only(rf, site_tree):
+    from django.template import Context, Template
+    from django.utils.functional import SimpleLazyObject
+
+    from content import site_frame
+
+    template = Template(
+        '{% load site_tags %}{% frame_part "test-plain" flag %}[{{ flag }}]{% endframe_part %}'
+    )
+    request = rf.get("/")
+    rendered = template.render(Context({"request": request, "flag": SimpleLazyObject(lambda: True)}))
+
+    assert rendered == "[True]"
+    keys = [key for key in site_frame._DRAWN_BY if key[1] == "test-plain"]
+    assert keys and all(type(key[-1]) is str for key in keys)
+
+
+def test_a_frame_part_holding_a_block_is_refused():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load site_tags %}{% frame_part "x" %}{% block title %}{% endblock %}{% endframe_part %}')
+
+
+def test_site_frame_read_by_a_process_is_read_again_after_site_frame_seconds(
+    rf, site_tree, settings, monkeypatch
+):
+    from content import site_frame as frames
+
+    frames.site_frame(rf.get("/"))
+    rename_quietly(site_tree.standard, "Tyst ny rubrik")
+    forget_frame_data()
+    kept_here = frames.site_frame(rf.get("/"))
+    later = frames.time.monotonic() + settings.SITE_FRAME_SECONDS + 1
+    monkeypatch.setattr(frames.time, "monotonic", lambda: later)
+
+    read_again = frames.site_frame(rf.get("/"))
+
+    assert "Tyst ny rubrik" not in [page.title for page in kept_here.footer]
+    assert "Tyst ny rubrik" in [page.title for page in read_again.footer]

@@ -40,7 +40,7 @@ BUDGETS = {
     "review queue": 6,
     "review queue, filtered": 6,
     "review queue, by score": 6,
-    "application detail": 7,  # the reveal and the places taken read with the application
+    "application detail": 6,  # the reveal and the places read with the application; both views logged at once
     "mentor dashboard": 5,  # mentees and proposals with planned meetings in one; their open goals
     "mentorship page": 5,  # the mentorship with its planned meeting; its meetings; its goals
     "mentorships list": 8,

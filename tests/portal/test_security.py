@@ -126,6 +126,51 @@ def _directives(response) -> dict[str, str]:
     return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
 
 
+def _with_policy(rf, response, path="/"):
+    from portal.middleware import ContentSecurityPolicy
+
+    return ContentSecurityPolicy(lambda request: response)(rf.get(path))
+
+
+def test_content_security_policy_is_the_one_django_csp_builds_from_the_settings(rf):
+    from csp.utils import build_policy
+    from django.http import HttpResponse
+
+    first = _with_policy(rf, HttpResponse("ok"))
+    again = _with_policy(rf, HttpResponse("ok"))
+
+    assert first["Content-Security-Policy"] == again["Content-Security-Policy"] == build_policy()
+    assert "Content-Security-Policy-Report-Only" not in first
+
+
+def test_content_security_policy_follows_a_changed_setting(rf, settings):
+    from csp.utils import build_policy
+    from django.http import HttpResponse
+
+    _with_policy(rf, HttpResponse("ok"))
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"img-src": ["'self'"]}}
+
+    response = _with_policy(rf, HttpResponse("ok"))
+
+    assert response["Content-Security-Policy"] == build_policy() == "default-src 'none'"
+    assert response["Content-Security-Policy-Report-Only"] == build_policy(report_only=True)
+    assert "img-src 'self'" in response["Content-Security-Policy-Report-Only"]
+
+
+def test_content_security_policy_of_a_response_of_its_own_and_of_excluded_addresses(rf):
+    from django.http import HttpResponse
+
+    own = HttpResponse("ok")
+    own._csp_update = {"img-src": ["https://tiles.example"]}
+    exempt = HttpResponse("ok")
+    exempt._csp_exempt = True
+
+    assert "https://tiles.example" in _with_policy(rf, own)["Content-Security-Policy"]
+    assert "Content-Security-Policy" not in _with_policy(rf, exempt)
+    assert "Content-Security-Policy" not in _with_policy(rf, HttpResponse("ok"), path="/cms/pages/")
+
+
 def test_public_page_forbids_inline_and_foreign_scripts(client, site_tree):
     response = client.get("/")
 
@@ -326,3 +371,19 @@ def test_wagtail_page_login_form_does_not_sign_in(client):
     client.post("/_util/login/", {"username": user.email, "password": factories.PASSWORD})
 
     assert "_auth_user_id" not in client.session
+
+
+def test_template_library_names_are_checked_apart_from_the_portals_own_i18n(settings):
+    import copy
+
+    from portal.checks import template_libraries_named_once
+
+    assert template_libraries_named_once(None) == []
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["OPTIONS"]["libraries"]["site_tags"] = "portal.templatetags.dates"
+    settings.TEMPLATES = templates
+
+    warnings = template_libraries_named_once(None)
+
+    assert [warning.id for warning in warnings] == ["portal.W001"]
+    assert "'site_tags'" in warnings[0].msg

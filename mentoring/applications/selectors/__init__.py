@@ -43,8 +43,8 @@ from mentoring.applications.workflow import (
     Status,
     moves_from,
 )
-from mentoring.core.choices import Language, SupportNeed
-from mentoring.core.display import labels_of, person_name
+from mentoring.core.choices import BusinessSector, Language, MeetingMode, Stage, SupportNeed, WomanMentor
+from mentoring.core.display import PERSON_NAME_FIELDS, label_of, labels_of, person_name
 from mentoring.core.expressions import RowCount
 from mentoring.core.querysets import made_once
 from mentoring.core.roles import is_coordinator
@@ -52,9 +52,11 @@ from mentoring.core.workflow import Transition
 from mentoring.models import (
     DEFAULT_RUBRIC,
     Application,
+    ApplicationStatus,
     IdentityReveal,
     Intake,
     Review,
+    StatusChange,
 )
 from mentoring.people.selectors import applicant_profile_facts
 
@@ -105,25 +107,32 @@ def review_by(*, application: Application, reviewer) -> Review | None:
     return Review.objects.filter(application=application, reviewer=reviewer).first()
 
 
-def application_for_coordinator(*, user, pk: int) -> Application:
-    """One application with its intake and applicant's profile, as `user` may see it; Http404 when they
-    may not. It carries, read in the same query, `revealed_to_viewer` (whether `user` chose to see who
-    applied: `identity_revealed`) and `places_taken` (the intake's accepted applications)."""
-    queryset = (
-        applications_visible_to(user)
-        # Submitted at some point: not drafts, nor drafts withdrawn before anyone was meant to read them.
-        .filter(submitted_at__isnull=False)
+@made_once
+def _applications_as_read_for_a_page() -> QuerySet[Application]:
+    """Submitted applications (at some point: not drafts, nor drafts withdrawn before anyone was
+    meant to read them) with their intake and applicant's profile, and `places_taken` (the
+    intake's accepted applications)."""
+    return (
+        Application.objects.filter(submitted_at__isnull=False)
         .select_related("intake", "applicant__applicant_profile")
         .annotate(
-            revealed_to_viewer=Exists(
-                IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator_id=user.pk)
-            ),
             places_taken=Subquery(
                 Application.objects.filter(intake=OuterRef("intake"), status=Status.ACCEPTED)
                 .order_by()
                 .values(n=RowCount())
             ),
         )
+    )
+
+
+def application_for_coordinator(*, user, pk: int) -> Application:
+    """One application with its intake and applicant's profile, as `user` may see it; Http404 when they
+    may not. It carries, read in the same query, `revealed_to_viewer` (whether `user` chose to see who
+    applied: `identity_revealed`) and `places_taken` (the intake's accepted applications)."""
+    queryset = applications_visible_to(user, among=_applications_as_read_for_a_page()).annotate(
+        revealed_to_viewer=Exists(
+            IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator_id=user.pk)
+        ),
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -200,6 +209,12 @@ class ApplicationDetail:
 
     application: Application
     intake: Intake
+    # The application's codes in words (its status, sector, stage, mentor and meeting wishes).
+    status_label: str
+    sector_label: str
+    stage_label: str
+    woman_mentor_label: str
+    meeting_mode_label: str
     identity_visible: bool
     # Seen by this coordinator only because they chose to: the others still review blind.
     identity_revealed: bool
@@ -255,6 +270,27 @@ def queue_outside_target_groups(row: dict, *, intake: Intake, submitted_on: date
     )
 
 
+# What the page shows of the people who reviewed or changed an application: their name
+# (`person_name`), not their account's other columns.
+_NAME_ONLY = tuple(f"{{person}}__{field}" for field in PERSON_NAME_FIELDS)
+
+
+@made_once
+def _reviews_with_reviewer() -> QuerySet[Review]:
+    """Reviews with their reviewer's name, oldest first."""
+    fields = [field.name for field in Review._meta.concrete_fields]
+    names = [field.format(person="reviewer") for field in _NAME_ONLY]
+    return Review.objects.select_related("reviewer").only(*fields, *names).order_by("created_at", "pk")
+
+
+@made_once
+def _status_changes_with_actor() -> QuerySet[StatusChange]:
+    """Changes of status with the name of who made them, oldest first."""
+    fields = [field.name for field in StatusChange._meta.concrete_fields]
+    names = [field.format(person="actor") for field in _NAME_ONLY]
+    return StatusChange.objects.select_related("actor").only(*fields, *names).order_by("at", "pk")
+
+
 def application_detail(*, application: Application, viewer) -> ApplicationDetail:
     """`application` (from `application_for_coordinator` for `viewer`) as `viewer` may read it: who
     applied only when `identity_visible`, its history, everyone's reviews and their mean, and what
@@ -267,7 +303,7 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
     still_blind = application.intake.blind_review and application.status not in DECISIONS
     # As `identity_visible` decides it, with the reveal read once.
     identity = not still_blind or revealed
-    reviews = list(application.reviews.select_related("reviewer").order_by("created_at", "pk"))
+    reviews = list(_reviews_with_reviewer().filter(application=application))
     own_review = next((review for review in reviews if review.reviewer_id == viewer.pk), None)
     conflict = own_review is not None and own_review.conflict_of_interest
     weights = application.intake.rubric_weights
@@ -275,8 +311,8 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
     history = [
         HistoryRow(
             at=change.at,
-            from_status=change.get_from_status_display(),
-            to_status=change.get_to_status_display(),
+            from_status=label_of(ApplicationStatus, change.from_status),
+            to_status=label_of(ApplicationStatus, change.to_status),
             # The applicant acts under their own name: in a blind review that would give it away.
             by=_("The applicant")
             if change.actor_id == application.applicant_id
@@ -284,7 +320,7 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
             reason=change.reason,
             internal_note=change.internal_note,
         )
-        for change in application.status_changes.select_related("actor")
+        for change in _status_changes_with_actor().filter(application=application)
     ]
     review_rows = [
         ReviewRow(
@@ -302,6 +338,11 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
     return ApplicationDetail(
         application=application,
         intake=application.intake,
+        status_label=label_of(ApplicationStatus, application.status),
+        sector_label=label_of(BusinessSector, application.business_sector),
+        stage_label=label_of(Stage, application.stage),
+        woman_mentor_label=label_of(WomanMentor, application.woman_mentor),
+        meeting_mode_label=label_of(MeetingMode, application.meeting_mode),
         identity_visible=identity,
         identity_revealed=revealed and still_blind,
         reveal_offered=not identity and bool(moves) and not conflict,
@@ -330,13 +371,15 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
     )
 
 
-def applications_visible_to(user) -> QuerySet[Application]:
-    """Coordinators see every application; anyone else only their own; anonymous people none."""
+def applications_visible_to(user, *, among: QuerySet[Application] | None = None) -> QuerySet[Application]:
+    """The applications (of `among`, else all) `user` may see: coordinators every one; anyone else
+    only their own; anonymous people none."""
+    applications = Application.objects.all() if among is None else among
     if not user.is_authenticated:
-        return Application.objects.none()
+        return applications.none()
     if is_coordinator(user):
-        return Application.objects.all()
-    return Application.objects.filter(applicant=user)
+        return applications
+    return applications.filter(applicant=user)
 
 
 def _review_figure(aggregate):

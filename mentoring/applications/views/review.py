@@ -5,6 +5,8 @@ anyone else signed in gets 403. Objects come through selectors that filter by
 the user, so a guessed ID of something not visible is a 404.
 """
 
+import functools
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.contrib import messages
@@ -12,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
@@ -40,10 +43,12 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of
-from mentoring.core.fragments import fragment_render, row_render
+from mentoring.core.fragments import fragment_render, kept, row_render
+from mentoring.core.links import address_of
 from mentoring.core.roles import role_required
+from mentoring.core.workflow import Transition
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
-from mentoring.privacy.services.access_log import access_log_record
+from mentoring.privacy.services.access_log import access_logs_record
 from portal import roles
 
 QUEUE_PAGE_SIZE = 25
@@ -244,54 +249,123 @@ def bulk_decide(request, intake_id: int):
 # --- One application ---------------------------------------------------------
 
 
-# An empty rubric form depends only on the intake's weights, an unsent decision form only on
-# whether the application falls outside the target groups (fragment_render). A coordinator's own
-# review, and a form sent with errors, are rendered each time.
-def _review_fields(form: ReviewForm | None, *, weights: dict[str, int]) -> str:
-    if form is None:
+# An empty rubric form depends only on the intake's weights, an unsent decision form only on the
+# decisions it offers, the status they were offered from and whether the application falls outside
+# the target groups: their HTML is kept (mentoring.core.fragments), and such a form is built only
+# to draw it. A coordinator's own review, and a form sent with errors, are drawn each time.
+_RUBRIC = "mentoring/coordinator/review_form_fields.html"
+_DECISION_FIELDS = "mentoring/coordinator/decision_form_fields.html"
+_DECISION_BUTTONS = "mentoring/coordinator/decision_buttons.html"
+
+
+def _review_fields(form: ReviewForm | None, *, offered: bool, weights: dict[str, int]) -> str:
+    """The rubric's fields: of `form` (sent, or holding the coordinator's own review), else of an
+    empty rubric where one is `offered`."""
+    if form is not None and (form.is_bound or form.initial):
+        return render_to_string(_RUBRIC, {"review_form": form})
+    if form is None and not offered:
         return ""
-    empty = not form.is_bound and not form.initial
-    return fragment_render(
-        "mentoring/coordinator/review_form_fields.html",
-        {"review_form": form},
-        key=("rubric", tuple(sorted(weights.items()))) if empty else None,
+    return kept(
+        (_RUBRIC, "rubric", tuple(sorted(weights.items()))),
+        lambda: render_to_string(_RUBRIC, {"review_form": form or ReviewForm(weights=weights)}),
     )
 
 
-def _decision_fields(form: DecisionForm | None) -> str:
-    if form is None:
-        return ""
-    unsent = not form.is_bound and set(form.initial) <= {"expected_status"}
-    return fragment_render(
-        "mentoring/coordinator/decision_form_fields.html",
-        {"decision_form": form},
-        key=("decision", form.outside_target_groups) if unsent else None,
-    )
+@dataclass(frozen=True)
+class _UnsentDecision:
+    """What an unsent decision form shows, and how to build it to draw what is not kept yet."""
+
+    moves: tuple[Transition, ...]
+    outside_target_groups: bool
+    status: str
+
+    def form(self) -> DecisionForm:
+        return DecisionForm(
+            moves=list(self.moves),
+            outside_target_groups=self.outside_target_groups,
+            initial={"expected_status": self.status},
+        )
+
+
+def _decision_parts(form: DecisionForm | None, unsent: _UnsentDecision | None) -> dict[str, str]:
+    """The decision form's fields, buttons and hidden status: of `form` (sent) drawn each time,
+    else of the `unsent` form, kept; nothing without either."""
+    if form is not None:
+        context = {"decision_form": form}
+        return {
+            "decision_fields": render_to_string(_DECISION_FIELDS, context),
+            "decision_buttons": render_to_string(_DECISION_BUTTONS, context),
+            "expected_status_field": str(form["expected_status"]),
+        }
+    if unsent is None:
+        return {"decision_fields": "", "decision_buttons": "", "expected_status_field": ""}
+    built = functools.cache(unsent.form)
+    values = tuple(move.target.value for move in unsent.moves)
+    return {
+        "decision_fields": kept(
+            (_DECISION_FIELDS, "decision", unsent.outside_target_groups),
+            lambda: render_to_string(_DECISION_FIELDS, {"decision_form": built()}),
+        ),
+        "decision_buttons": kept(
+            (_DECISION_BUTTONS, "decision buttons", values),
+            lambda: render_to_string(_DECISION_BUTTONS, {"decision_form": built()}),
+        ),
+        "expected_status_field": kept(
+            ("expected status", unsent.status), lambda: str(built()["expected_status"])
+        ),
+    }
+
+
+# The pages an application's page links to, by the name its template gives each.
+_DETAIL_LINKS = {
+    "conflict": "mentoring:application_conflict",
+    "business_plan": "mentoring:business_plan",
+    "identity_reveal": "mentoring:application_identity_reveal",
+    "review": "mentoring:application_review",
+    "decide": "mentoring:application_decide",
+}
+
+
+def _detail_links(application: Application) -> dict[str, str]:
+    return {
+        "review_queue": address_of("mentoring:review_queue")(application.intake_id),
+        "person_record": address_of("mentoring:person_record")(application.applicant_id),
+        **{name: address_of(viewname)(application.pk) for name, viewname in _DETAIL_LINKS.items()},
+    }
 
 
 def _render_detail(request, application: Application, *, review_form=None, decision_form=None):
+    """The application's page, with the rubric and decision forms sent (with their errors) if any."""
     detail = review_selectors.application_detail(application=application, viewer=request.user)
+    weights = application.intake.rubric_weights
     if review_form is None and detail.scoring_open:
-        review_form = ReviewForm(
-            initial=ReviewForm.initial_from(detail.own_review), weights=application.intake.rubric_weights
-        )
+        initial = ReviewForm.initial_from(detail.own_review)
+        if initial:
+            review_form = ReviewForm(initial=initial, weights=weights)
+    unsent = None
     if decision_form is None and detail.decisions:
-        decision_form = DecisionForm(
-            moves=detail.decisions,
+        unsent = _UnsentDecision(
+            moves=tuple(detail.decisions),
             outside_target_groups=bool(detail.outside_target_groups),
-            initial={"expected_status": application.status},
+            status=application.status,
         )
+    decision_offered = decision_form is not None or unsent is not None
     return render(
         request,
         "mentoring/coordinator/application_detail.html",
         vars(detail)
         | {
             "badge": STATUS_BADGES.get(application.status, ""),
+            "links": _detail_links(application),
+            # The forms themselves only where they were sent or hold a review: the template reads
+            # their errors, which an unsent form has none of.
+            "review_offered": review_form is not None or detail.scoring_open,
             "review_form": review_form,
-            "review_fields": _review_fields(review_form, weights=application.intake.rubric_weights),
+            "review_fields": _review_fields(review_form, offered=detail.scoring_open, weights=weights),
+            "decision_offered": decision_offered,
             "decision_form": decision_form,
-            "decision_fields": _decision_fields(decision_form),
-            "places": review_selectors.intake_places(application=application) if decision_form else None,
+            **_decision_parts(decision_form, unsent),
+            "places": review_selectors.intake_places(application=application) if decision_offered else None,
         },
     )
 
@@ -310,23 +384,16 @@ def _refuse_if_conflicted(request, application: Application):
 def application_detail(request, pk: int):
     application = review_selectors.application_for_coordinator(user=request.user, pk=pk)
     # The page shows the application and the applicant's profile: both views are logged for the person.
-    now = timezone.now()
-    access_log_record(
+    profile = getattr(application.applicant, "applicant_profile", None)
+    access_logs_record(
         viewer=request.user,
         subject=application.applicant,
-        what=AccessLog.What.APPLICATION,
-        object_id=pk,
-        now=now,
+        views=[
+            (AccessLog.What.APPLICATION, pk),
+            *([(AccessLog.What.PROFILE, profile.pk)] if profile is not None else []),
+        ],
+        now=timezone.now(),
     )
-    profile = getattr(application.applicant, "applicant_profile", None)
-    if profile is not None:
-        access_log_record(
-            viewer=request.user,
-            subject=application.applicant,
-            what=AccessLog.What.PROFILE,
-            object_id=profile.pk,
-            now=now,
-        )
     return _render_detail(request, application)
 
 

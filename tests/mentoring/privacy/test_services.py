@@ -15,8 +15,9 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import connection, models
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mentoring.applications.workflow import Status
@@ -39,7 +40,7 @@ from mentoring.models import (
     StatusChange,
     SurveyKind,
 )
-from mentoring.privacy.services.access_log import access_log_record
+from mentoring.privacy.services.access_log import access_log_record, access_logs_record
 from mentoring.privacy.services.erasure import erasure_perform, erasure_request
 from mentoring.privacy.services.export import personal_data_export
 from mentoring.privacy.services.retention import retention_purge
@@ -278,6 +279,22 @@ def test_access_log_skips_a_persons_own_views(client, participant, person):
     client.get(reverse("mentoring:business_plan", kwargs={"pk": participant.pk}))
 
     assert not AccessLog.objects.exists()
+
+
+def test_access_logs_record_writes_each_view_in_one_statement(person, coordinator, now):
+    AccessLog.objects.all().delete()
+
+    with CaptureQueriesContext(connection) as captured:
+        access_logs_record(
+            viewer=coordinator,
+            subject=person,
+            views=[(AccessLog.What.APPLICATION, 7), (AccessLog.What.PROFILE, 8)],
+            now=now,
+        )
+
+    assert [q["sql"].split()[0] for q in captured.captured_queries] == ["INSERT"]
+    logged = AccessLog.objects.filter(subject=person, viewer=coordinator, at=now)
+    assert sorted(logged.values_list("what", "object_id")) == [("application", 7), ("profile", 8)]
 
 
 # --- Erasure --------------------------------------------------------------------------------------
