@@ -223,9 +223,9 @@ class _OfTheGroup(Subquery):
         return []
 
 
-# Each person's course time added up per gender: SUM and COUNT over the rows of `per_person` below.
-# Django groups a query's own rows only; this groups the rows of a subquery, one per person, which
-# counting per gender with a filtered sum for each gender and figure took longer than the rest.
+# Each person's course time (the rows of `per_person` in `_course_tallies`) added up per gender. Django
+# groups only a query's own rows, not a subquery's; a filtered sum for each gender and figure over them
+# (`aggregate`) took longer than the rest of the count.
 _PER_GENDER = """
 SELECT gender,
     SUM(participations) FILTER (WHERE marked > 0),
@@ -240,12 +240,12 @@ GROUP BY gender
 
 
 def _course_tallies(
-    *, applications: QuerySet[Application], since: date | None, until: date | None
+    *, applications: QuerySet[Application] | None, since: date | None, until: date | None
 ) -> tuple[figures.CourseTally, figures.CourseTally]:
-    """The course time of the participants of `applications` (every hour marked for them, on any course,
-    any day; a person accepted twice counts twice, as in the participant rows) and everyone's with hours
-    marked between `since` and `until` (inclusive days attended; programme participant or not), per
-    gender; one query.
+    """The course time of the participants of `applications` (None: nobody's; every hour marked for them,
+    on any course, any day; a person accepted twice counts twice, as in the participant rows) and
+    everyone's with hours marked between `since` and `until` (inclusive days attended; programme
+    participant or not), per gender; one query.
 
     Each person's hours are summed first, in the order of the enrolments' index on the person (no
     sorting), with their gender and their number of participations read once per person; then added up
@@ -257,17 +257,22 @@ def _course_tallies(
     if until is not None:
         period &= Q(day__lte=until)
     participations = (
-        applications.filter(applicant=OuterRef("person"))
-        .values("applicant")
-        .annotate(n=Count("pk"))
-        .values("n")
+        Value(0)
+        if applications is None
+        else _OfTheGroup(
+            applications.filter(applicant=OuterRef("person"))
+            .values("applicant")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        )
     )
     per_person = (
         Attendance.objects.order_by()
         .values(person=F("enrolment__person"))
         .annotate(
             gender=_OfTheGroup(ApplicantProfile.objects.filter(user=OuterRef("person")).values("gender")),
-            participations=_OfTheGroup(participations, output_field=IntegerField()),
+            participations=participations,
             marked=Sum("hours", output_field=HOURS_SUM),
             confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE, output_field=HOURS_SUM),
             marked_in_period=Sum("hours", filter=period, output_field=HOURS_SUM),
@@ -372,7 +377,5 @@ def everyone_course_tally(*, since: date | None = None, until: date | None = Non
 
     `since` / `until` (inclusive) narrow by the day attended; as `selectors.course_time_rows`, summed.
     """
-    _participants, everyone = _course_tallies(
-        applications=Application.objects.none(), since=since, until=until
-    )
+    _participants, everyone = _course_tallies(applications=None, since=since, until=until)
     return everyone
