@@ -118,8 +118,9 @@ def _local_year(field: str) -> Case:
 
 
 def _profile_codes(applications: QuerySet[Application]) -> QuerySet:
-    """One line per combination of entry characteristics found, with its number of participants (`n`; None
-    or 0 where no participant has it), for the participants with a profile (the others: see `_age_codes`).
+    """One line per combination of entry characteristics found: gender, employment status, municipality,
+    education and former sector, and its number of participants (None or 0 where no participant has it),
+    for the participants with a profile (the others: see `_age_codes`).
 
     Read from the profiles, each with the number of its applications among `applications`, in the order
     of their index on these codes (`profile_figures_codes_idx`): SQLite groups them as it reads them.
@@ -133,7 +134,7 @@ def _profile_codes(applications: QuerySet[Application]) -> QuerySet:
         .values("n")
     )
     return (
-        ApplicantProfile.objects.values(
+        ApplicantProfile.objects.values_list(
             "gender", "employment_status", "municipality", "education_level", "former_sector"
         )
         .annotate(n=Sum(Subquery(per_person, output_field=IntegerField())))
@@ -325,18 +326,20 @@ def tallies_and_everyone_on_courses(
     applications = participants_filtered(intake=intake, programme=programme, since=since, until=until)
     course_time, everyone_on_courses = _course_tallies(applications=applications, since=since, until=until)
     tallies = figures.Tallies(course_time=course_time)
-    for line in _profile_codes(applications):
-        if not line["n"]:
+    for gender, employment_status, municipality, education_level, former_sector, n in _profile_codes(
+        applications
+    ):
+        if not n:
             continue
-        gender = line["gender"] or "undisclosed"
+        gender = gender or "undisclosed"
         codes = {
             "gender": gender,
-            "employment_status": line["employment_status"] or "",
-            "municipality": line["municipality"] or "",
-            "education_level": line["education_level"] or "undisclosed",
-            "former_sector": line["former_sector"] or "undisclosed",
+            "employment_status": employment_status or "",
+            "municipality": municipality or "",
+            "education_level": education_level or "undisclosed",
+            "former_sector": former_sector or "undisclosed",
         }
-        tallies.add(codes, gender=gender, count=line["n"])
+        tallies.add(codes, gender=gender, count=n)
     without_profile = 0
     for line in _age_codes(applications):
         age, months = line["age"], line["unemployed_months"]
