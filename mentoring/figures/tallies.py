@@ -117,16 +117,25 @@ def _local_year(field: str) -> Case:
     )
 
 
-def _profile_codes(applications: QuerySet[Application]) -> QuerySet:
+def _profile_codes(applications: QuerySet[Application], *, of_everyone: bool) -> QuerySet:
     """One line per combination of entry characteristics found: gender, employment status, municipality,
     education and former sector, and its number of participants (None or 0 where no participant has it),
     for the participants with a profile (the others: see `_age_codes`).
 
-    Read from the profiles, each with the number of its applications among `applications`, in the order
-    of their index on these codes (`profile_figures_codes_idx`): SQLite groups them as it reads them.
-    Grouping the participants themselves sorted every participant by five codes first, most of the time
-    the figures took.
+    Of every intake (`of_everyone`), read from the profiles, each with the number of its applications
+    among `applications`, in the order of their index on these codes (`profile_figures_codes_idx`):
+    SQLite groups them as it reads them. Grouping the participants themselves sorted every participant by
+    five codes first, most of the time the figures took. The participants of one intake or programme are
+    grouped themselves, found through the intake: reading every profile would take longer.
     """
+    codes = ("gender", "employment_status", "municipality", "education_level", "former_sector")
+    if not of_everyone:
+        return (
+            applications.filter(**{f"{PROFILE}isnull": False})
+            .values_list(*(f"{PROFILE}{code}" for code in codes))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
     per_person = (
         applications.filter(applicant=OuterRef("user"))
         .values("applicant")
@@ -134,9 +143,7 @@ def _profile_codes(applications: QuerySet[Application]) -> QuerySet:
         .values("n")
     )
     return (
-        ApplicantProfile.objects.values_list(
-            "gender", "employment_status", "municipality", "education_level", "former_sector"
-        )
+        ApplicantProfile.objects.values_list(*codes)
         .annotate(n=Sum(Subquery(per_person, output_field=IntegerField())))
         .order_by()
     )
@@ -327,7 +334,7 @@ def tallies_and_everyone_on_courses(
     course_time, everyone_on_courses = _course_tallies(applications=applications, since=since, until=until)
     tallies = figures.Tallies(course_time=course_time)
     for gender, employment_status, municipality, education_level, former_sector, n in _profile_codes(
-        applications
+        applications, of_everyone=intake is None and programme is None
     ):
         if not n:
             continue
