@@ -1,5 +1,5 @@
 """The figures counted in the database: `Tallies` for the participants the filters choose, in four
-grouped queries, and everyone's course time in one, whatever the number of participants.
+grouped queries (the last also counts everyone's course time), whatever the number of participants.
 
 The page and the figures' downloads read these: no participant leaves the database one by one.
 Each query groups by a few codes and hands back one line per combination found, so what Python
@@ -14,6 +14,7 @@ The filters are `selectors.participant_rows`'s: `intake`, `programme`, and `sinc
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import (
     BooleanField,
     Case,
@@ -22,8 +23,10 @@ from django.db.models import (
     F,
     FilteredRelation,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -37,7 +40,7 @@ from mentoring.figures.arithmetic.indicators import (
     LONG_TERM_MONTHS,
     LONG_TERM_MONTHS_YOUNG,
 )
-from mentoring.models import Application, Attendance, Intake, Outcome
+from mentoring.models import ApplicantProfile, Application, Attendance, Intake, Outcome
 
 PROFILE = "applicant__applicant_profile__"
 # The hours of an enrolment count as confirmed once the person confirmed them: marking or correcting
@@ -47,6 +50,15 @@ CONFIRMED_ATTENDANCE = Q(enrolment__hours_confirmed_at__isnull=False)
 HOURS_SUM = DecimalField(max_digits=15, decimal_places=1)
 # The years of acceptance told apart by comparison (see `_local_year`); older ones are extracted.
 COMPARED_YEARS = 30
+# The entry characteristics of a participant whose profile is gone (`selectors.participant_rows` reads
+# them so): not known.
+NO_PROFILE = {
+    "gender": "undisclosed",
+    "employment_status": "",
+    "municipality": "",
+    "education_level": "undisclosed",
+    "former_sector": "undisclosed",
+}
 # The outcome codes of a participant with no outcome recorded at either point.
 NO_OUTCOME_YET = {
     "exit_result": None,
@@ -105,23 +117,41 @@ def _local_year(field: str) -> Case:
     )
 
 
-def _profile_codes(applications: QuerySet[Application]) -> QuerySet:
-    """One line per combination of entry characteristics found, with its number of participants."""
-    return (
-        applications.values(
-            gender=F(f"{PROFILE}gender"),
-            employment_status=F(f"{PROFILE}employment_status"),
-            municipality=F(f"{PROFILE}municipality"),
-            education_level=F(f"{PROFILE}education_level"),
-            former_sector=F(f"{PROFILE}former_sector"),
+def _profile_codes(applications: QuerySet[Application], *, of_everyone: bool) -> QuerySet:
+    """One line per combination of entry characteristics found: gender, employment status, municipality,
+    education and former sector, and its number of participants (None or 0 where no participant has it),
+    for the participants with a profile (the others: see `_age_codes`).
+
+    Of every intake (`of_everyone`), read from the profiles, each with the number of its applications
+    among `applications`, in the order of their index on these codes (`profile_figures_codes_idx`):
+    SQLite groups them as it reads them. Grouping the participants themselves sorted every participant by
+    five codes first, most of the time the figures took. The participants of one intake or programme are
+    grouped themselves, found through the intake: reading every profile would take longer.
+    """
+    codes = ("gender", "employment_status", "municipality", "education_level", "former_sector")
+    if not of_everyone:
+        return (
+            applications.filter(**{f"{PROFILE}isnull": False})
+            .values_list(*(f"{PROFILE}{code}" for code in codes))
+            .annotate(n=Count("pk"))
+            .order_by()
         )
+    per_person = (
+        applications.filter(applicant=OuterRef("user"))
+        .values("applicant")
         .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        ApplicantProfile.objects.values_list(*codes)
+        .annotate(n=Sum(Subquery(per_person, output_field=IntegerField())))
         .order_by()
     )
 
 
 def _age_codes(applications: QuerySet[Application]) -> QuerySet:
-    """One line per gender, age at entry (None: not known) and time without work found, with its number.
+    """One line per gender, age at entry (None: not known) and time without work found, with its number;
+    the gender is None for participants without a profile.
 
     The time without work is kept only for the unemployed and only as far as the rule for long-term
     unemployment reads it (at least twelve months, at least six, fewer), so that few lines come back.
@@ -193,24 +223,87 @@ def _outcome_codes(applications: QuerySet[Application]) -> QuerySet:
     )
 
 
-def _course_hours(applications: QuerySet[Application]) -> QuerySet:
-    """Per gender: the participants with hours marked, every hour marked for them (on any course, any
-    day) and the hours they confirmed. A person accepted twice counts twice, as in the participant rows."""
-    attendance = "applicant__enrolments__attendance"
-    return (
-        applications.filter(**{f"{attendance}__isnull": False})
-        .values(gender=F(f"{PROFILE}gender"))
-        .annotate(
-            people=Count("pk", distinct=True, filter=Q(**{f"{attendance}__hours__gt": 0})),
-            marked=Sum(f"{attendance}__hours", output_field=HOURS_SUM),
-            confirmed=Sum(
-                f"{attendance}__hours",
-                filter=Q(applicant__enrolments__hours_confirmed_at__isnull=False),
-                output_field=HOURS_SUM,
-            ),
+class _OfTheGroup(Subquery):
+    """A subquery on the key of the rows grouped: read once for each group, and not grouped by (which
+    would read it for every row before grouping)."""
+
+    def get_group_by_cols(self):
+        return []
+
+
+# Each person's course time (the rows of `per_person` in `_course_tallies`) added up per gender. Django
+# groups only a query's own rows, not a subquery's; a filtered sum for each gender and figure over them
+# (`aggregate`) took longer than the rest of the count.
+_PER_GENDER = """
+SELECT gender,
+    SUM(participations) FILTER (WHERE marked > 0),
+    SUM(participations * marked),
+    SUM(participations * confirmed),
+    COUNT(*) FILTER (WHERE marked_in_period > 0),
+    SUM(marked_in_period),
+    SUM(confirmed_in_period)
+FROM ({per_person}) per_person
+GROUP BY gender
+"""
+
+
+def _course_tallies(
+    *, applications: QuerySet[Application] | None, since: date | None, until: date | None
+) -> tuple[figures.CourseTally, figures.CourseTally]:
+    """The course time of the participants of `applications` (None: nobody's; every hour marked for them,
+    on any course, any day; a person accepted twice counts twice, as in the participant rows) and
+    everyone's with hours marked between `since` and `until` (inclusive days attended; programme
+    participant or not), per gender; one query.
+
+    Each person's hours are summed first, in the order of the enrolments' index on the person (no
+    sorting), with their gender and their number of participations read once per person; then added up
+    per gender. A person has hours when their hours add up to more than zero (no hour is negative).
+    """
+    period = Q()
+    if since is not None:
+        period &= Q(day__gte=since)
+    if until is not None:
+        period &= Q(day__lte=until)
+    participations = (
+        Value(0)
+        if applications is None
+        else _OfTheGroup(
+            applications.filter(applicant=OuterRef("person"))
+            .values("applicant")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
         )
-        .order_by()
     )
+    per_person = (
+        Attendance.objects.order_by()
+        .values(person=F("enrolment__person"))
+        .annotate(
+            gender=_OfTheGroup(ApplicantProfile.objects.filter(user=OuterRef("person")).values("gender")),
+            participations=participations,
+            marked=Sum("hours", output_field=HOURS_SUM),
+            confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE, output_field=HOURS_SUM),
+            marked_in_period=Sum("hours", filter=period, output_field=HOURS_SUM),
+            confirmed_in_period=Sum("hours", filter=period & CONFIRMED_ATTENDANCE, output_field=HOURS_SUM),
+        )
+    )
+    inner, params = per_person.query.sql_with_params()
+    with connections[per_person.db].cursor() as cursor:
+        cursor.execute(_PER_GENDER.format(per_person=inner), params)
+        lines = cursor.fetchall()
+    participants, everyone = figures.CourseTally(), figures.CourseTally()
+    for gender, people, marked, confirmed, everyone_people, everyone_marked, everyone_confirmed in lines:
+        gender = gender or "undisclosed"
+        participants.add(
+            gender=gender, people=people or 0, marked=_hours(marked), confirmed=_hours(confirmed)
+        )
+        everyone.add(
+            gender=gender,
+            people=everyone_people,
+            marked=_hours(everyone_marked),
+            confirmed=_hours(everyone_confirmed),
+        )
+    return participants, everyone
 
 
 def _hours(value) -> Decimal:
@@ -226,20 +319,39 @@ def participant_tallies(
     A blank or missing characteristic is read as the participant rows read it: no gender, education or
     former sector is "undisclosed", no employment status or municipality is a blank code.
     """
+    tallies, _everyone = tallies_and_everyone_on_courses(
+        intake=intake, programme=programme, since=since, until=until
+    )
+    return tallies
+
+
+def tallies_and_everyone_on_courses(
+    *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
+) -> tuple[figures.Tallies, figures.CourseTally]:
+    """`participant_tallies` for the filters, and `everyone_course_tally` for `since` / `until`, together
+    in the four queries of the first."""
     applications = participants_filtered(intake=intake, programme=programme, since=since, until=until)
-    tallies = figures.Tallies()
-    for line in _profile_codes(applications):
-        gender = line["gender"] or "undisclosed"
+    course_time, everyone_on_courses = _course_tallies(applications=applications, since=since, until=until)
+    tallies = figures.Tallies(course_time=course_time)
+    for gender, employment_status, municipality, education_level, former_sector, n in _profile_codes(
+        applications, of_everyone=intake is None and programme is None
+    ):
+        if not n:
+            continue
+        gender = gender or "undisclosed"
         codes = {
             "gender": gender,
-            "employment_status": line["employment_status"] or "",
-            "municipality": line["municipality"] or "",
-            "education_level": line["education_level"] or "undisclosed",
-            "former_sector": line["former_sector"] or "undisclosed",
+            "employment_status": employment_status or "",
+            "municipality": municipality or "",
+            "education_level": education_level or "undisclosed",
+            "former_sector": former_sector or "undisclosed",
         }
-        tallies.add(codes, gender=gender, count=line["n"])
+        tallies.add(codes, gender=gender, count=n)
+    without_profile = 0
     for line in _age_codes(applications):
         age, months = line["age"], line["unemployed_months"]
+        if line["gender"] is None:
+            without_profile += line["n"]
         codes = {
             "age_band": figures.age_band(age),
             "long_term_unemployed": figures.long_term_unemployed(
@@ -249,6 +361,8 @@ def participant_tallies(
             ),
         }
         tallies.add(codes, gender=line["gender"] or "undisclosed", count=line["n"])
+    if without_profile:
+        tallies.add(NO_PROFILE, gender="undisclosed", count=without_profile)
     for line in _outcome_codes(applications):
         improved = line["six_month_improved"]
         codes = {
@@ -265,14 +379,7 @@ def participant_tallies(
     for column, total, counted in zip(figures.GENDERS, everyone, with_outcome, strict=True):
         if total > counted:
             tallies.add(NO_OUTCOME_YET, gender=column, count=total - counted)
-    for line in _course_hours(applications):
-        tallies.course_time.add(
-            gender=line["gender"] or "undisclosed",
-            people=line["people"],
-            marked=_hours(line["marked"]),
-            confirmed=_hours(line["confirmed"]),
-        )
-    return tallies
+    return tallies, everyone_on_courses
 
 
 def everyone_course_tally(*, since: date | None = None, until: date | None = None) -> figures.CourseTally:
@@ -280,27 +387,5 @@ def everyone_course_tally(*, since: date | None = None, until: date | None = Non
 
     `since` / `until` (inclusive) narrow by the day attended; as `selectors.course_time_rows`, summed.
     """
-    attendance = Attendance.objects.all()
-    if since is not None:
-        attendance = attendance.filter(day__gte=since)
-    if until is not None:
-        attendance = attendance.filter(day__lte=until)
-    tally = figures.CourseTally()
-    per_gender = (
-        attendance.order_by()
-        .values(gender=F("enrolment__person__applicant_profile__gender"))
-        .annotate(
-            people=Count("enrolment__person", distinct=True, filter=Q(hours__gt=0)),
-            marked=Sum("hours", output_field=HOURS_SUM),
-            confirmed=Sum("hours", filter=CONFIRMED_ATTENDANCE, output_field=HOURS_SUM),
-        )
-        .order_by()
-    )
-    for line in per_gender:
-        tally.add(
-            gender=line["gender"] or "undisclosed",
-            people=line["people"],
-            marked=_hours(line["marked"]),
-            confirmed=_hours(line["confirmed"]),
-        )
-    return tally
+    _participants, everyone = _course_tallies(applications=None, since=since, until=until)
+    return everyone

@@ -110,7 +110,14 @@ class Application(models.Model):
                 name="application_submitted_has_time",
             ),
         ]
-        indexes = [models.Index(fields=["intake", "status"], name="application_queue_idx")]
+        indexes = [
+            models.Index(fields=["intake", "status"], name="application_queue_idx"),
+            # The figures count each person's participations the filters choose from this index alone
+            # (`mentoring.figures.tallies`), without reading the application.
+            models.Index(
+                fields=["applicant", "status", "intake", "decided_at"], name="application_figures_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title_of(self.idea_title, self.pk)

@@ -101,6 +101,21 @@ class ApplicantProfile(models.Model):
                 name="profile_business_date_only_when_self_employed",
             ),
         ]
+        # The figures count participants by these codes reading the profiles in this order, so that
+        # grouping them needs no sorting (`mentoring.figures.tallies`); with the user, no row is read.
+        indexes = [
+            models.Index(
+                fields=[
+                    "gender",
+                    "employment_status",
+                    "municipality",
+                    "education_level",
+                    "former_sector",
+                    "user",
+                ],
+                name="profile_figures_codes_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name

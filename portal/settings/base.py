@@ -115,6 +115,10 @@ SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 # SQLite unless DATABASE_URL names another database. The SQLite options make
 # concurrent writers wait for the lock instead of failing with "database is
 # locked" (measured: 39-67 % errors under load without them, 0 with them).
+# Up to 1 GiB of the file is read through memory-mapped pages rather than copied
+# page by page into SQLite's 2 MB cache: counting the figures afresh reads most
+# of the participants' tables, and at 350,000 participants took about a sixth
+# less time so (bench/figures.py).
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
@@ -122,7 +126,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;",
     }
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))

@@ -133,6 +133,13 @@ def _business_outcomes():
     )
 
 
+def _businesses_registered() -> QuerySet:
+    """The participants with an own-business outcome that was registered (gave an organisation number)."""
+    return Outcome.objects.filter(result=Outcome.Result.OWN_BUSINESS, business_registered=True).values(
+        "participant"
+    )
+
+
 def participant_rows(
     *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
 ) -> list[ParticipantRow]:
@@ -316,7 +323,8 @@ def pipeline_counts(
                 "pk",
                 filter=accepted & Q(Exists(third_meeting[MEETINGS_FOR_PIPELINE - 1 : MEETINGS_FOR_PIPELINE])),
             ),
-            business_started=Count("pk", filter=accepted & Q(Exists(_business_outcomes()))),
+            # Asked of the few with such an outcome, listed once, rather than of every participant.
+            business_started=Count("pk", filter=accepted & Q(pk__in=_businesses_registered())),
         )
         .order_by()
     )
@@ -359,13 +367,8 @@ def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tup
 def figures_tables(*, filters: dict) -> list[figures.Table]:
     """Every table of the funder's report for `filters` (`FiguresFilterForm.filters()`), counted in the
     database (`mentoring.figures.tallies`): the downloads' figures; the same queries whatever the number."""
-    return figures.tables_of(
-        figures_tallies.participant_tallies(**filters),
-        keys=figures_export.breakdown_keys(),
-        everyone_on_courses=figures_tallies.everyone_course_tally(
-            since=filters["since"], until=filters["until"]
-        ),
-    )
+    tallies, everyone = figures_tallies.tallies_and_everyone_on_courses(**filters)
+    return figures.tables_of(tallies, keys=figures_export.breakdown_keys(), everyone_on_courses=everyone)
 
 
 # --- The coordinators' page -------------------------------------------------------------------------

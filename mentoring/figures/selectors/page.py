@@ -52,7 +52,9 @@ def figures_page(*, filters: dict) -> FiguresPage:
     """The figures page for `filters` (`FiguresFilterForm.filters()`): the same queries whatever the
     number of participants. The targets are the chosen programme's (or the intake's), else the defaults."""
     version = version_token()
-    tallies = counted("tallies", figures_tallies.participant_tallies, token=version, **filters)
+    tallies, everyone = counted(
+        "tallies", figures_tallies.tallies_and_everyone_on_courses, token=version, **filters
+    )
     programme = programme_of(filters)
     targets = programme_targets_of(programme)
     pipeline_lines = counted("pipeline", pipeline_counts, token=version, **filters)
@@ -61,13 +63,6 @@ def figures_page(*, filters: dict) -> FiguresPage:
         "scores", reviewer_scores, token=version, intake=filters["intake"], programme=filters["programme"]
     )
     gap = figures.score_gap(scores)
-    everyone = counted(
-        "everyone-on-courses",
-        figures_tallies.everyone_course_tally,
-        token=version,
-        since=filters["since"],
-        until=filters["until"],
-    )
     keys = figures_export.breakdown_keys()
     breakdowns = [
         display.table_figure(

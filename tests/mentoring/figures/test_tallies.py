@@ -273,3 +273,25 @@ def test_tallies_take_the_same_queries_whatever_the_number(world):
 
     assert queries() == few == 5
     assert tallies.participant_tallies().participants() == 35
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the query plans of SQLite")
+def test_tallies_group_the_profiles_and_each_persons_hours_without_sorting_them(world):
+    step_applications_decided(world)
+    step_course_hours_marked_and_confirmed(world)
+    with CaptureQueriesContext(connection) as captured:
+        tallies.participant_tallies()
+
+    def plan(sql: str) -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            return [line[-1] for line in cursor.fetchall()]
+
+    profiles = next(
+        query["sql"] for query in captured if 'FROM "mentoring_applicantprofile" GROUP BY' in query["sql"]
+    )
+    hours = next(query["sql"] for query in captured if "per_person" in query["sql"])
+    assert "SCAN mentoring_applicantprofile USING COVERING INDEX profile_figures_codes_idx" in plan(profiles)
+    assert not [line for line in plan(profiles) if "TEMP B-TREE" in line]
+    # Sorted once: the people per gender, not every day of attendance per person first.
+    assert [line for line in plan(hours) if "TEMP B-TREE" in line] == ["USE TEMP B-TREE FOR GROUP BY"]
