@@ -5,8 +5,6 @@ anyone else signed in gets 403. Objects come through selectors that filter by
 the user, so a guessed ID of something not visible is a 404.
 """
 
-import functools
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.contrib import messages
@@ -14,7 +12,6 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
@@ -38,15 +35,15 @@ from mentoring.applications.services import (
     review_declare_conflict,
     review_record,
 )
+from mentoring.applications.views.review_forms import UnsentDecision, decision_parts, review_fields
 from mentoring.applications.workflow import Status
 from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of
-from mentoring.core.fragments import fragment_render, kept, row_render
+from mentoring.core.fragments import fragment_render, row_render
 from mentoring.core.links import address_of
 from mentoring.core.roles import role_required
-from mentoring.core.workflow import Transition
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_logs_record
 from portal import roles
@@ -253,69 +250,6 @@ def bulk_decide(request, intake_id: int):
 # decisions it offers, the status they were offered from and whether the application falls outside
 # the target groups: their HTML is kept (mentoring.core.fragments), and such a form is built only
 # to draw it. A coordinator's own review, and a form sent with errors, are drawn each time.
-_RUBRIC = "mentoring/coordinator/review_form_fields.html"
-_DECISION_FIELDS = "mentoring/coordinator/decision_form_fields.html"
-_DECISION_BUTTONS = "mentoring/coordinator/decision_buttons.html"
-
-
-def _review_fields(form: ReviewForm | None, *, offered: bool, weights: dict[str, int]) -> str:
-    """The rubric's fields: of `form` (sent, or holding the coordinator's own review), else of an
-    empty rubric where one is `offered`."""
-    if form is not None and (form.is_bound or form.initial):
-        return render_to_string(_RUBRIC, {"review_form": form})
-    if form is None and not offered:
-        return ""
-    return kept(
-        (_RUBRIC, "rubric", tuple(sorted(weights.items()))),
-        lambda: render_to_string(_RUBRIC, {"review_form": form or ReviewForm(weights=weights)}),
-    )
-
-
-@dataclass(frozen=True)
-class _UnsentDecision:
-    """What an unsent decision form shows, and how to build it to draw what is not kept yet."""
-
-    moves: tuple[Transition, ...]
-    outside_target_groups: bool
-    status: str
-
-    def form(self) -> DecisionForm:
-        return DecisionForm(
-            moves=list(self.moves),
-            outside_target_groups=self.outside_target_groups,
-            initial={"expected_status": self.status},
-        )
-
-
-def _decision_parts(form: DecisionForm | None, unsent: _UnsentDecision | None) -> dict[str, str]:
-    """The decision form's fields, buttons and hidden status: of `form` (sent) drawn each time,
-    else of the `unsent` form, kept; nothing without either."""
-    if form is not None:
-        context = {"decision_form": form}
-        return {
-            "decision_fields": render_to_string(_DECISION_FIELDS, context),
-            "decision_buttons": render_to_string(_DECISION_BUTTONS, context),
-            "expected_status_field": str(form["expected_status"]),
-        }
-    if unsent is None:
-        return {"decision_fields": "", "decision_buttons": "", "expected_status_field": ""}
-    built = functools.cache(unsent.form)
-    values = tuple(move.target.value for move in unsent.moves)
-    return {
-        "decision_fields": kept(
-            (_DECISION_FIELDS, "decision", unsent.outside_target_groups),
-            lambda: render_to_string(_DECISION_FIELDS, {"decision_form": built()}),
-        ),
-        "decision_buttons": kept(
-            (_DECISION_BUTTONS, "decision buttons", values),
-            lambda: render_to_string(_DECISION_BUTTONS, {"decision_form": built()}),
-        ),
-        "expected_status_field": kept(
-            ("expected status", unsent.status), lambda: str(built()["expected_status"])
-        ),
-    }
-
-
 # The pages an application's page links to, by the name its template gives each.
 _DETAIL_LINKS = {
     "conflict": "mentoring:application_conflict",
@@ -344,7 +278,7 @@ def _render_detail(request, application: Application, *, review_form=None, decis
             review_form = ReviewForm(initial=initial, weights=weights)
     unsent = None
     if decision_form is None and detail.decisions:
-        unsent = _UnsentDecision(
+        unsent = UnsentDecision(
             moves=tuple(detail.decisions),
             outside_target_groups=bool(detail.outside_target_groups),
             status=application.status,
@@ -361,10 +295,10 @@ def _render_detail(request, application: Application, *, review_form=None, decis
             # their errors, which an unsent form has none of.
             "review_offered": review_form is not None or detail.scoring_open,
             "review_form": review_form,
-            "review_fields": _review_fields(review_form, offered=detail.scoring_open, weights=weights),
+            "review_fields": review_fields(review_form, offered=detail.scoring_open, weights=weights),
             "decision_offered": decision_offered,
             "decision_form": decision_form,
-            **_decision_parts(decision_form, unsent),
+            **decision_parts(decision_form, unsent),
             "places": review_selectors.intake_places(application=application) if decision_offered else None,
         },
     )
