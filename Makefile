@@ -44,9 +44,12 @@ run: demo ## Set up and start the portal and its task worker on http://127.0.0.1
 	$(BIN)/python manage.py runportal $(ADDR)
 
 # One test process per core (pytest-xdist); TEST_PROCESSES=0 runs the suite in this process alone.
+# Tests go out one by one in the order pytest-django gives them, except the browser tests, which
+# are shared out in a group per process (tests/browser/conftest.py).
 TEST_PROCESSES ?= auto
+PARALLEL = -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder
 test: messages ## Run the whole test suite on every core (browser tests skip without Chromium)
-	$(BIN)/python -m pytest -p no:cacheprovider -n $(TEST_PROCESSES)
+	$(BIN)/python -m pytest -p no:cacheprovider $(PARALLEL)
 
 test-browser: messages ## Run only the browser tests
 	$(BIN)/python -m pytest -p no:cacheprovider tests/browser
