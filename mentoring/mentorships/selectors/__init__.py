@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Count,
+    DateField,
+    DateTimeField,
     Exists,
     F,
     FilteredRelation,
@@ -22,7 +24,8 @@ from mentoring.core.display import (
     PERSON_NAME_FIELDS,
     participant_name,
 )
-from mentoring.core.querysets import made_once
+from mentoring.core.expressions import RowCount
+from mentoring.core.querysets import KeptStatement, Parameter, made_once
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -350,21 +353,29 @@ def _listed_rows_with_missed() -> QuerySet[dict]:
     return _listed_rows().annotate(missed_meeting=_missed())
 
 
-def _at_risk(mentorships: QuerySet, *, now) -> QuerySet:
-    """Those of `mentorships` (with `missed_meeting`) at risk on `now` (see `mentorships_at_risk`)."""
-    quiet_since = timezone.localdate(now) - MEET_WITHIN
+def _at_risk(mentorships: QuerySet, *, met_since, quiet_since, proposed_by) -> QuerySet:
+    """Those of `mentorships` (with `missed_meeting`) at risk on the day whose bounds `_at_risk_on`
+    gives (see `mentorships_at_risk`); each bound a value or a `Parameter` of that name."""
     planned = PlannedMeeting.objects.filter(
-        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
+        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=met_since
     )
-    quiet = Q(last_meeting_on__lte=quiet_since) | Q(
-        last_meeting_on__isnull=True, answered_at__lte=now - MEET_WITHIN
-    )
+    quiet = Q(last_meeting_on__lte=quiet_since) | Q(last_meeting_on__isnull=True, answered_at__lte=met_since)
     # `has_planned` only narrows: an alias, not a column read.
     return mentorships.alias(has_planned=Exists(planned)).filter(
         Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
         | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
-        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
+        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=proposed_by)
     )
+
+
+def _at_risk_on(now) -> dict:
+    """`_at_risk`'s bounds on `now`: the last 30 days (a time, and the day they began where the
+    programme is) and the unanswered proposals' 7 days."""
+    return {
+        "met_since": now - MEET_WITHIN,
+        "quiet_since": timezone.localdate(now) - MEET_WITHIN,
+        "proposed_by": now - REMIND_AFTER,
+    }
 
 
 def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
@@ -375,7 +386,41 @@ def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
 
     A planned meeting counts as contact as the reminders count it (`planned_contact`).
     """
-    return _at_risk(Mentorship.objects.annotate(missed_meeting=_missed()), now=now)
+    return _at_risk(Mentorship.objects.annotate(missed_meeting=_missed()), **_at_risk_on(now))
+
+
+NEWEST_FIRST = ("-proposed_at", "-pk")
+# The coordinators' lists as they read on every request unless narrowed by a filter: their
+# statements built once (KeptStatement), with the day's bounds as parameters.
+_LISTED = KeptStatement(lambda: _listed_rows().order_by(*NEWEST_FIRST))
+_COUNTED = KeptStatement(lambda: Mentorship.objects.order_by().values(n=RowCount()))
+_COMPLETING = KeptStatement(
+    lambda: _listed_rows().filter(status=MentorshipStatus.COMPLETING).order_by(*NEWEST_FIRST)
+)
+_AT_RISK = KeptStatement(
+    lambda: _at_risk(
+        _listed_rows_with_missed(),
+        met_since=Parameter("met_since", DateTimeField()),
+        quiet_since=Parameter("quiet_since", DateField()),
+        proposed_by=Parameter("proposed_by", DateTimeField()),
+    ).order_by("proposed_at", "pk")
+)
+
+
+class _Kept:
+    """A list read through a kept statement with these parameters, sliced (and, given the statement
+    that counts it, counted) as `Paginator` reads a list."""
+
+    ordered = True
+
+    def __init__(self, statement: KeptStatement, *, counted: KeptStatement | None = None, **values):
+        self._statement, self._counted, self._values = statement, counted, values
+
+    def count(self) -> int:
+        return self._counted.rows(**self._values)[0]["n"]
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        return self._statement.rows(window, **self._values)
 
 
 class _Listed:
@@ -399,25 +444,30 @@ class MentorshipLists:
     """The coordinators' lists of mentorships, each mentorship as the values of `LISTED_FIELDS`."""
 
     # Every mentorship the valid filters leave, newest proposal first: to be paged (`Paginator`).
-    listed: _Listed
+    listed: _Listed | _Kept
     # Those whose completion waits for a coordinator's confirmation, newest proposal first.
-    completing: QuerySet[dict]
+    completing: _Kept
     # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
-    at_risk: QuerySet[dict]
+    at_risk: _Kept
 
 
 def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
     """The three lists of the coordinators' page on `now`, the first narrowed by the
     coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
     is left out)."""
-    newest_first = ("-proposed_at", "-pk")
-    return MentorshipLists(
-        listed=_Listed(
+    # Not narrowed (no valid filter: a value that is not valid is left out): every mentorship.
+    listed = (
+        _Kept(_LISTED, counted=_COUNTED)
+        if not filters.is_filtered()
+        else _Listed(
             filters.narrow(Mentorship.objects.all()),
-            filters.narrow(_listed_rows()).order_by(*newest_first),
-        ),
-        completing=_listed_rows().filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
-        at_risk=_at_risk(_listed_rows_with_missed(), now=now).order_by("proposed_at", "pk"),
+            filters.narrow(_listed_rows()).order_by(*NEWEST_FIRST),
+        )
+    )
+    return MentorshipLists(
+        listed=listed,
+        completing=_Kept(_COMPLETING),
+        at_risk=_Kept(_AT_RISK, **_at_risk_on(now)),
     )
 
 
