@@ -9,6 +9,7 @@ from typing import TypeVar
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Expression, Field, QuerySet
+from django.http import Http404
 
 Q = TypeVar("Q", bound=QuerySet)
 
@@ -92,11 +93,12 @@ class KeptStatement:
         queryset = self._make()
         connection = connections[queryset.db]
         compiled = self._compile(connection, window)
+        if compiled.sql is None:
+            # No row whatever the values (an empty slice, a filter on no value): nothing to send.
+            return []
         slots = {param.name for param in compiled.params if isinstance(param, _Slot)}
         if slots != values.keys():
             raise TypeError(f"The statement takes {sorted(slots)}, was given {sorted(values)}")
-        if compiled.sql is None:
-            return []
         params = [
             param.field.get_db_prep_value(values[param.name], connection)
             if isinstance(param, _Slot)
@@ -143,3 +145,47 @@ class KeptStatement:
             if len(by_window) < self.SLICES_KEPT:
                 by_window[key] = compiled
         return compiled
+
+
+class KeptList:
+    """A list read through a kept statement with these parameter values, sliced (and, given the
+    statement that counts it as `n`, counted) as `Paginator` reads a list: each slice a list of
+    dictionaries."""
+
+    ordered = True
+
+    def __init__(self, statement: KeptStatement, *, counted: KeptStatement | None = None, **values):
+        self._statement, self._counted, self._values = statement, counted, values
+
+    def count(self) -> int:
+        return self._counted.rows(**self._values)[0]["n"]
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        return self._statement.rows(window, **self._values)
+
+
+@functools.cache
+def _by_pk(model) -> KeptStatement:
+    names = tuple(field.attname for field in model._meta.concrete_fields)
+    return KeptStatement(
+        lambda: model._default_manager.filter(pk=Parameter("pk", model._meta.pk)).order_by().values(*names)
+    )
+
+
+def instance_by_pk(model, pk: int):
+    """The `model` of this ID as its default manager's `get(pk=pk)` reads it, else None; with a
+    statement built once per process (KeptStatement), for the one object a page is about."""
+    statement = _by_pk(model)
+    rows = statement.rows(pk=pk)
+    if not rows:
+        return None
+    (row,) = rows
+    return model.from_db(model._default_manager.db, list(row), list(row.values()))
+
+
+def instance_or_404(model, pk: int):
+    """`instance_by_pk`, as `get_object_or_404(model, pk=pk)` answers: Http404 when there is none."""
+    instance = instance_by_pk(model, pk)
+    if instance is None:
+        raise Http404(f"No {model._meta.object_name} matches the given query.")
+    return instance

@@ -43,6 +43,7 @@ from mentoring.core.choices import (
 from mentoring.core.display import label_of
 from mentoring.core.fragments import fragment_render, row_render
 from mentoring.core.links import address_of
+from mentoring.core.querysets import instance_or_404
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_logs_record
@@ -147,14 +148,10 @@ def _bulk_fields(bulk_form: BulkDecisionForm) -> str:
 
 def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
     queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
-    queue = review_selectors.applications_matching(
-        selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
-    )
+    queue = review_selectors.queue_listed(intake=intake, reviewer=request.user, filters=queue_filter)
     page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     # Values for the page's rows only: counted, the queue needs none of the profile's columns (nor its join).
-    rows = _queue_rows(
-        page.object_list.values(*selectors.QUEUE_ROW_VALUES), intake=intake, selected=bulk_form.selected_ids()
-    )
+    rows = _queue_rows(page.object_list, intake=intake, selected=bulk_form.selected_ids())
     query = request.GET.urlencode()
     return render(
         request,
@@ -184,7 +181,7 @@ def _queue_applications(request, intake: Intake):
 @role_required(roles.COORDINATORS)
 @require_GET
 def review_queue(request, intake_id: int):
-    intake = get_object_or_404(Intake, pk=intake_id)
+    intake = instance_or_404(Intake, intake_id)
     bulk_form = BulkDecisionForm(applications=_queue_applications(request, intake))
     return _render_queue(request, intake, bulk_form)
 

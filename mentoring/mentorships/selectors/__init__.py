@@ -25,7 +25,7 @@ from mentoring.core.display import (
     participant_name,
 )
 from mentoring.core.expressions import RowCount
-from mentoring.core.querysets import KeptStatement, Parameter, made_once
+from mentoring.core.querysets import KeptList, KeptStatement, Parameter, made_once
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -407,22 +407,6 @@ _AT_RISK = KeptStatement(
 )
 
 
-class _Kept:
-    """A list read through a kept statement with these parameters, sliced (and, given the statement
-    that counts it, counted) as `Paginator` reads a list."""
-
-    ordered = True
-
-    def __init__(self, statement: KeptStatement, *, counted: KeptStatement | None = None, **values):
-        self._statement, self._counted, self._values = statement, counted, values
-
-    def count(self) -> int:
-        return self._counted.rows(**self._values)[0]["n"]
-
-    def __getitem__(self, window: slice) -> list[dict]:
-        return self._statement.rows(window, **self._values)
-
-
 class _Listed:
     """The filtered list as `Paginator` reads it: counted from the mentorships alone (counting
     the values would keep their joins), each page read as values."""
@@ -444,11 +428,11 @@ class MentorshipLists:
     """The coordinators' lists of mentorships, each mentorship as the values of `LISTED_FIELDS`."""
 
     # Every mentorship the valid filters leave, newest proposal first: to be paged (`Paginator`).
-    listed: _Listed | _Kept
+    listed: _Listed | KeptList
     # Those whose completion waits for a coordinator's confirmation, newest proposal first.
-    completing: _Kept
+    completing: KeptList
     # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
-    at_risk: _Kept
+    at_risk: KeptList
 
 
 def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
@@ -457,7 +441,7 @@ def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
     is left out)."""
     # Not narrowed (no valid filter: a value that is not valid is left out): every mentorship.
     listed = (
-        _Kept(_LISTED, counted=_COUNTED)
+        KeptList(_LISTED, counted=_COUNTED)
         if not filters.is_filtered()
         else _Listed(
             filters.narrow(Mentorship.objects.all()),
@@ -466,8 +450,8 @@ def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
     )
     return MentorshipLists(
         listed=listed,
-        completing=_Kept(_COMPLETING),
-        at_risk=_Kept(_AT_RISK, **_at_risk_on(now)),
+        completing=KeptList(_COMPLETING),
+        at_risk=KeptList(_AT_RISK, **_at_risk_on(now)),
     )
 
 

@@ -4,9 +4,10 @@ import datetime as dt
 
 import pytest
 from django.db.models import DateTimeField
+from django.http import Http404
 from django.utils import timezone
 
-from mentoring.core.querysets import KeptStatement, Parameter
+from mentoring.core.querysets import KeptStatement, Parameter, instance_by_pk, instance_or_404
 from mentoring.models import Intake
 from tests import factories
 
@@ -77,3 +78,21 @@ def test_kept_statement_of_no_possible_row_reads_none(intakes):
     statement = KeptStatement(lambda: Intake.objects.filter(pk__in=[]).values("pk"))
 
     assert statement.rows() == []
+
+
+def test_instance_by_pk_is_the_default_managers_object(intakes):
+    intake = intakes[1]
+
+    read = instance_by_pk(Intake, intake.pk)
+    orm = Intake.objects.get(pk=intake.pk)
+
+    assert [getattr(read, field.attname) for field in Intake._meta.concrete_fields] == [
+        getattr(orm, field.attname) for field in Intake._meta.concrete_fields
+    ]
+    assert (read._state.db, read._state.adding) == (orm._state.db, orm._state.adding)
+
+
+def test_instance_or_404_of_an_unknown_pk_is_404():
+    assert instance_by_pk(Intake, 987654321) is None
+    with pytest.raises(Http404):
+        instance_or_404(Intake, 987654321)
