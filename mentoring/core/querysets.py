@@ -9,6 +9,7 @@ from typing import TypeVar
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Expression, Field, QuerySet
+from django.db.models.query import get_related_populators
 from django.http import Http404
 
 Q = TypeVar("Q", bound=QuerySet)
@@ -67,6 +68,7 @@ class _Compiled:
     trim: bool
     converters: dict
     compiler: object
+    db: str
 
 
 class KeptStatement:
@@ -89,13 +91,48 @@ class KeptStatement:
         self._compiled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def rows(self, window: slice | None = None, /, **values) -> list[dict]:
-        """The rows (of `window`, a slice of the ordered rows) for these values of its parameters."""
+        """The rows (of `window`, a slice of the ordered rows) for these values of its parameters,
+        as its queryset's `values()` reads them: one dictionary a row."""
+        compiled, fetched = self._run(window, values)
+        names = compiled.names
+        return [dict(zip(names, row, strict=True)) for row in fetched]
+
+    def instances(self, window: slice | None = None, /, **values) -> list:
+        """The objects (of `window`) for these values of its parameters, as its queryset (of
+        objects, not values) reads them: the related objects it selects, its annotations."""
+        compiled, fetched = self._run(window, values)
+        if not fetched:
+            return []
+        compiler, db = compiled.compiler, compiled.db
+        select, klass_info, annotation_col_map = (
+            compiler.select,
+            compiler.klass_info,
+            compiler.annotation_col_map,
+        )
+        model = klass_info["model"]
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        init_list = [column[0].target.attname for column in select[start:end]]
+        related_populators = get_related_populators(klass_info, select, db)
+        objects = []
+        for row in fetched:
+            instance = model.from_db(db, init_list, row[start:end])
+            for populator in related_populators:
+                populator.populate(row, instance)
+            for name, position in (annotation_col_map or {}).items():
+                setattr(instance, name, row[position])
+            objects.append(instance)
+        return objects
+
+    def _run(self, window: slice | None, values: dict) -> tuple[_Compiled, list]:
+        """The compiled statement, and the rows it reads for `values` (the database's converters applied)."""
         queryset = self._make()
+        if queryset._known_related_objects:
+            raise ValueError("A kept statement starts from a model's manager, not a related one")
         connection = connections[queryset.db]
         compiled = self._compile(connection, window)
         if compiled.sql is None:
             # No row whatever the values (an empty slice, a filter on no value): nothing to send.
-            return []
+            return compiled, []
         slots = {param.name for param in compiled.params if isinstance(param, _Slot)}
         if slots != values.keys():
             raise TypeError(f"The statement takes {sorted(slots)}, was given {sorted(values)}")
@@ -111,9 +148,8 @@ class KeptStatement:
         if compiled.trim:
             fetched = [row[: compiled.col_count] for row in fetched]
         if compiled.converters:
-            fetched = compiled.compiler.apply_converters(fetched, compiled.converters)
-        names = compiled.names
-        return [dict(zip(names, row, strict=True)) for row in fetched]
+            fetched = list(compiled.compiler.apply_converters(fetched, compiled.converters))
+        return compiled, fetched
 
     def _compile(self, connection, window: slice | None) -> _Compiled:
         key = None if window is None else (window.start, window.stop)
@@ -141,6 +177,7 @@ class KeptStatement:
                 trim=sql is not None and compiler.has_extra_select,
                 converters=compiler.get_converters(fields),
                 compiler=compiler,
+                db=queryset.db,
             )
             if len(by_window) < self.SLICES_KEPT:
                 by_window[key] = compiled
@@ -166,21 +203,14 @@ class KeptList:
 
 @functools.cache
 def _by_pk(model) -> KeptStatement:
-    names = tuple(field.attname for field in model._meta.concrete_fields)
-    return KeptStatement(
-        lambda: model._default_manager.filter(pk=Parameter("pk", model._meta.pk)).order_by().values(*names)
-    )
+    return KeptStatement(lambda: model._default_manager.filter(pk=Parameter("pk", model._meta.pk)).order_by())
 
 
 def instance_by_pk(model, pk: int):
     """The `model` of this ID as its default manager's `get(pk=pk)` reads it, else None; with a
     statement built once per process (KeptStatement), for the one object a page is about."""
-    statement = _by_pk(model)
-    rows = statement.rows(pk=pk)
-    if not rows:
-        return None
-    (row,) = rows
-    return model.from_db(model._default_manager.db, list(row), list(row.values()))
+    found = _by_pk(model).instances(pk=pk)
+    return found[0] if found else None
 
 
 def instance_or_404(model, pk: int):

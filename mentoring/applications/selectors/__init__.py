@@ -26,6 +26,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -129,12 +130,35 @@ def application_for_coordinator(*, user, pk: int) -> Application:
     """One application with its intake and applicant's profile, as `user` may see it; Http404 when they
     may not. It carries, read in the same query, `revealed_to_viewer` (whether `user` chose to see who
     applied: `identity_revealed`) and `places_taken` (the intake's accepted applications)."""
-    queryset = applications_visible_to(user, among=_applications_as_read_for_a_page()).annotate(
+    if is_coordinator(user):
+        # Every application is visible: read with the statement built once.
+        found = _APPLICATION_FOR_A_COORDINATOR.instances(viewer=user.pk, pk=pk)
+        if not found:
+            raise Http404("No Application matches the given query.")
+        return found[0]
+    visible = applications_visible_to(user, among=_applications_as_read_for_a_page())
+    return get_object_or_404(_application_as_read_by(visible, viewer=user.pk), pk=pk)
+
+
+def _application_as_read_by(applications: QuerySet[Application], *, viewer) -> QuerySet[Application]:
+    """`applications` (of `_applications_as_read_for_a_page`) with `revealed_to_viewer`; the viewer's
+    ID a value or a `Parameter`."""
+    return applications.annotate(
         revealed_to_viewer=Exists(
-            IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator_id=user.pk)
-        ),
+            IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator_id=viewer)
+        )
     )
-    return get_object_or_404(queryset, pk=pk)
+
+
+_APPLICATION_FOR_A_COORDINATOR = KeptStatement(
+    lambda: (
+        _application_as_read_by(
+            _applications_as_read_for_a_page(), viewer=Parameter("viewer", BigIntegerField())
+        )
+        .filter(pk=Parameter("pk", BigIntegerField()))
+        .order_by()
+    )
+)
 
 
 def decisions_open(*, application: Application) -> list[Transition]:
