@@ -381,10 +381,14 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
 def applicant_profile_of(user) -> ApplicantProfile | None:
     if not user.is_authenticated:
         return None
-    try:
-        return ApplicantProfile.objects.get(user=user)
-    except ApplicantProfile.DoesNotExist:
-        return None
+    found = _PROFILE_OF.instances(user=user.pk)
+    return found[0] if found else None
+
+
+# One profile a person (the user is its primary key's one-to-one), with a statement built once.
+_PROFILE_OF = KeptStatement(
+    lambda: ApplicantProfile.objects.filter(user_id=Parameter("user", BigIntegerField())).order_by()
+)
 
 
 def applicant_profile_facts(

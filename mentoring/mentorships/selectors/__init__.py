@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import (
+    BigIntegerField,
     Count,
     DateField,
     DateTimeField,
@@ -132,8 +133,13 @@ def mentorships_of_user(user) -> QuerySet[Mentorship]:
 
 def _of_user(user) -> Q:
     """The mentorships in which `user` is the mentor, or the participant of an accepted one."""
+    return _of_user_id(user.pk)
+
+
+def _of_user_id(user_id) -> Q:
+    """`_of_user` of the user with this ID (a value or a `Parameter`)."""
     # A proposal is between the coordinators and the mentor until the mentor accepts it.
-    return Q(mentor__user=user) | Q(participant__applicant=user, status__in=ACCEPTED)
+    return Q(mentor__user_id=user_id) | Q(participant__applicant_id=user_id, status__in=ACCEPTED)
 
 
 def with_planned(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
@@ -190,6 +196,24 @@ def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
     if not user.is_authenticated:
         return Mentorship.objects.none()
     return _mentorship_pages().filter(_of_user(user))
+
+
+_PAGE_OF_USER = KeptStatement(
+    lambda: (
+        _mentorship_pages()
+        .filter(_of_user_id(Parameter("user", BigIntegerField())), pk=Parameter("pk", BigIntegerField()))
+        .order_by()
+    )
+)
+
+
+def mentorship_page_of_user(user, pk: int) -> Mentorship | None:
+    """The mentorship `pk` of `mentorship_pages_of_user(user)`, or None; read with a statement built
+    once per process (KeptStatement)."""
+    if not user.is_authenticated:
+        return None
+    found = _PAGE_OF_USER.instances(user=user.pk, pk=pk)
+    return found[0] if found else None
 
 
 def participant_name_seen_by(mentorship: Mentorship, user) -> str:
@@ -251,17 +275,23 @@ def _mentors_open_mentorships() -> QuerySet[Mentorship]:
     )
 
 
-def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
+_ON_DASHBOARD = KeptStatement(
+    lambda: _mentors_open_mentorships().filter(mentor__user_id=Parameter("user", BigIntegerField()))
+)
+
+
+def mentorships_on_dashboard(user) -> list[Mentorship]:
     """The open mentorships (running and proposed) in which `user` is the mentor, with what the
     mentor's dashboard shows of each and nothing more, `last_meeting` (a date or None) and the
     planned meeting (`planned_joined`); those running by start, then the proposals by proposal.
 
-    One query for both lists, and only the columns shown: the page's time goes to building
-    the query and the objects, not to the database (bench/signed_in.py).
+    One query for both lists, and only the columns shown, with a statement built once per process
+    (KeptStatement): the page's time went to building the query and the objects, not to the
+    database (bench/signed_in.py).
     """
     if not user.is_authenticated:
-        return Mentorship.objects.none()
-    return _mentors_open_mentorships().filter(mentor__user=user)
+        return []
+    return _ON_DASHBOARD.instances(user=user.pk)
 
 
 def add_open_goals(mentorships: list[Mentorship]) -> None:
@@ -469,9 +499,26 @@ def meetings_visible_to(user, mentorship: Mentorship) -> QuerySet[Meeting]:
     )
 
 
-def goals_of(mentorship: Mentorship) -> QuerySet[Goal]:
-    """The goals of `mentorship`: open first, by target date."""
-    return Goal.objects.filter(mentorship=mentorship)
+def meetings_shown_to(user, mentorship: Mentorship) -> list[Meeting]:
+    """`meetings_visible_to(user, mentorship)` as a list for its page, read with a statement built
+    once per process (the private notes as `meetings_visible_to` reads them)."""
+    meetings = _MEETINGS.instances(mentorship=mentorship.pk)
+    own = PrivateNote.objects.filter(author=user) if user.is_authenticated else PrivateNote.objects.none()
+    prefetch_related_objects(meetings, Prefetch("private_notes", queryset=own, to_attr="own_private_notes"))
+    return meetings
+
+
+_MEETINGS = KeptStatement(
+    lambda: Meeting.objects.filter(mentorship_id=Parameter("mentorship", BigIntegerField())).select_related(
+        "logged_by"
+    )
+)
+_GOALS = KeptStatement(lambda: Goal.objects.filter(mentorship_id=Parameter("mentorship", BigIntegerField())))
+
+
+def goals_of(mentorship: Mentorship) -> list[Goal]:
+    """The goals of `mentorship`: open first, by target date (read with a statement built once)."""
+    return _GOALS.instances(mentorship=mentorship.pk)
 
 
 def next_open_goal_among(goals: list[Goal]) -> Goal | None:
