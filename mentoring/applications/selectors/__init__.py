@@ -76,14 +76,7 @@ QUEUE_SORTS = {
 DEFAULT_QUEUE_SORT = "-submitted"
 
 
-@made_once
-def intakes_with_status_counts() -> QuerySet[Intake]:
-    """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one query.
-
-    Each count is a subquery that reads only the (intake, status) index of the applications; a
-    join grouped by the intakes' columns read every application row as well.
-    """
-
+def _intakes_with_status_counts() -> QuerySet[Intake]:
     def count_of(status: Status) -> Subquery:
         return Subquery(
             Application.objects.filter(intake=OuterRef("pk"), status=status).order_by().values(n=RowCount())
@@ -94,6 +87,19 @@ def intakes_with_status_counts() -> QuerySet[Intake]:
         .annotate(programme_title=F("programme__title"), **{f"count_{s}": count_of(s) for s in Status})
         .order_by("-opens_at", "-pk")
     )
+
+
+_INTAKES_WITH_STATUS_COUNTS = KeptStatement(_intakes_with_status_counts)
+
+
+def intakes_with_status_counts() -> list[Intake]:
+    """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one
+    query, with a statement built once per process (KeptStatement).
+
+    Each count is a subquery that reads only the (intake, status) index of the applications; a
+    join grouped by the intakes' columns read every application row as well.
+    """
+    return _INTAKES_WITH_STATUS_COUNTS.instances()
 
 
 def applications_matching(queue: QuerySet[Application], *, filters: "QueueFilter") -> QuerySet[Application]:
