@@ -321,6 +321,15 @@ def _status_changes_with_actor() -> QuerySet[StatusChange]:
     return StatusChange.objects.select_related("actor").only(*fields, *names).order_by("at", "pk")
 
 
+# An application's reviews and changes of status, with statements built once per process.
+_REVIEWS = KeptStatement(
+    lambda: _reviews_with_reviewer().filter(application_id=Parameter("application", BigIntegerField()))
+)
+_STATUS_CHANGES = KeptStatement(
+    lambda: _status_changes_with_actor().filter(application_id=Parameter("application", BigIntegerField()))
+)
+
+
 def application_detail(*, application: Application, viewer) -> ApplicationDetail:
     """`application` (from `application_for_coordinator` for `viewer`) as `viewer` may read it: who
     applied only when `identity_visible`, its history, everyone's reviews and their mean, and what
@@ -333,7 +342,7 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
     still_blind = application.intake.blind_review and application.status not in DECISIONS
     # As `identity_visible` decides it, with the reveal read once.
     identity = not still_blind or revealed
-    reviews = list(_reviews_with_reviewer().filter(application=application))
+    reviews = _REVIEWS.instances(application=application.pk)
     own_review = next((review for review in reviews if review.reviewer_id == viewer.pk), None)
     conflict = own_review is not None and own_review.conflict_of_interest
     weights = application.intake.rubric_weights
@@ -350,7 +359,7 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
             reason=change.reason,
             internal_note=change.internal_note,
         )
-        for change in _status_changes_with_actor().filter(application=application)
+        for change in _STATUS_CHANGES.instances(application=application.pk)
     ]
     review_rows = [
         ReviewRow(
