@@ -2,8 +2,9 @@
 
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, DateTimeField, Exists, OuterRef, Q, QuerySet
 
+from mentoring.core.querysets import KeptStatement, Parameter
 from mentoring.core.roles import has_any_role
 from mentoring.models import GuidanceBooking, GuidanceSlot
 from portal import roles
@@ -65,4 +66,23 @@ def guidance_booking_time_of(user, *, now: datetime) -> GuidanceBooking | None:
     person's dashboard shows of it (no counsellor, no topic)."""
     if not user.is_authenticated:
         return None
-    return _bookings_upcoming_of(user, now=now).select_related("slot").only("slot__starts_at").first()
+    found = _BOOKING_TIME.instances(person=user.pk, now=now)
+    return found[0] if found else None
+
+
+def _booking_time() -> QuerySet[GuidanceBooking]:
+    bookings = (
+        GuidanceBooking.objects.filter(
+            person_id=Parameter("person", BigIntegerField()),
+            cancelled_at__isnull=True,
+            slot__starts_at__gt=Parameter("now", DateTimeField()),
+        )
+        .select_related("slot")
+        .only("slot__starts_at")
+    )
+    # As `first()` reads it: in the model's order, else by ID.
+    return (bookings if bookings.ordered else bookings.order_by("pk"))[:1]
+
+
+# `guidance_booking_time_of`'s read (`_bookings_upcoming_of`, its first), with a statement built once.
+_BOOKING_TIME = KeptStatement(_booking_time)

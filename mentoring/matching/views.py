@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.core.choices import Language, SupportNeed
 from mentoring.core.display import labels_of
+from mentoring.core.querysets import instance_or_404
 from mentoring.core.roles import role_required
 from mentoring.matching import selectors as matching_selectors
 from mentoring.matching.forms import BoardFilterForm, ConfirmForm, MentorSearchForm, PairChoiceForm
@@ -53,8 +54,7 @@ def _back_to_board(request, intake: Intake) -> HttpResponseRedirect:
 @role_required(roles.COORDINATORS)
 @require_GET
 def matching_board(request, intake_id: int):
-    # The board names the intake and links by its id: its other columns are not read.
-    intake = get_object_or_404(Intake.objects.only("title", "title_en"), pk=intake_id)
+    intake = instance_or_404(Intake, intake_id)
     filter_form = BoardFilterForm(request.GET or None)
     board = board_selectors.matching_board(intake=intake, filters=filter_form, page=request.GET.get("page"))
     query = request.GET.urlencode()

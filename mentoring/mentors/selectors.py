@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import BigIntegerField, Count, Q
 from django.utils import timezone
 
 from mentoring.core.choices import BusinessSector, Language, Municipality, SupportNeed
 from mentoring.core.display import label_of, labels_of, person_name
+from mentoring.core.querysets import KeptStatement, Parameter
 from mentoring.mentorships.workflow import OPEN
 from mentoring.models import (
     MentorInvitation,
@@ -32,11 +33,18 @@ def mentor_standing_of(user) -> MentorProfile | None:
     and approved, the places and the pause. None without one."""
     if not user.is_authenticated:
         return None
-    return (
-        MentorProfile.objects.filter(user=user)
+    found = _STANDING.instances(user=user.pk)
+    return found[0] if found else None
+
+
+# As `.first()` reads it (the lowest ID), with a statement built once per process (KeptStatement).
+_STANDING = KeptStatement(
+    lambda: (
+        MentorProfile.objects.filter(user_id=Parameter("user", BigIntegerField()))
         .only("created_at", "approved_at", "capacity", "paused", "back_on")
-        .first()
+        .order_by("pk")[:1]
     )
+)
 
 
 # --- The coordinators' list of mentors ---------------------------------------------------------------

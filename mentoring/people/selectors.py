@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db.models import (
+    BigIntegerField,
     Count,
     Exists,
     OuterRef,
@@ -26,7 +27,6 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -41,7 +41,7 @@ from mentoring.core.choices import (
     Municipality,
 )
 from mentoring.core.display import label_of, labels_of
-from mentoring.core.querysets import made_once
+from mentoring.core.querysets import KeptStatement, Parameter, made_once
 from mentoring.models import (
     ApplicantProfile,
     Application,
@@ -253,6 +253,34 @@ def _outcomes() -> QuerySet[Outcome]:
     ).order_by("participant__created_at", "point", "pk")
 
 
+# The record's reads as statements built once (KeptStatement): whose record it is and who looks
+# are their parameters. Everything of the person's is found through their applications (all of
+# them: `_applications` narrows by nothing else).
+def _person_id() -> Parameter:
+    return Parameter("person", BigIntegerField())
+
+
+_PERSON = KeptStatement(lambda: _people().filter(pk=_person_id()))
+_APPLICATIONS = KeptStatement(
+    lambda: (
+        _applications()
+        .filter(applicant_id=_person_id())
+        .annotate(
+            revealed=Exists(
+                IdentityReveal.objects.filter(
+                    application=OuterRef("pk"), coordinator_id=Parameter("viewer", BigIntegerField())
+                )
+            )
+        )
+    )
+)
+_MENTORSHIPS = KeptStatement(lambda: _mentorships().filter(participant__applicant_id=_person_id()))
+_ENROLMENTS = KeptStatement(lambda: _enrolments().filter(person_id=_person_id()))
+_BOOKINGS = KeptStatement(lambda: _bookings().filter(person_id=_person_id()))
+_SURVEYS = KeptStatement(lambda: _surveys().filter(participant__applicant_id=_person_id()))
+_OUTCOMES = KeptStatement(lambda: _outcomes().filter(participant__applicant_id=_person_id()))
+
+
 def person_record(*, pk: int, viewer) -> PersonRecord:
     """The record of the person with user id `pk`, as `viewer` (a coordinator) may see it.
 
@@ -266,16 +294,13 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
     `services.privacy.erasure_perform`): the anonymised profile, applications and
     outcomes, without a name.
     """
-    person = get_object_or_404(_people(), pk=pk)
+    found = _PERSON.instances(person=pk)
+    if not found:
+        raise Http404("No User matches the given query.")
+    person = found[0]
     profile = getattr(person, "applicant_profile", None)
 
-    applications = list(
-        _applications()
-        .filter(applicant=person)
-        .annotate(
-            revealed=Exists(IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator=viewer))
-        )
-    )
+    applications = _APPLICATIONS.instances(person=pk, viewer=viewer.pk)
     # No move in the workflow leads back to a draft, so a draft has no status change to read.
     moved = [application for application in applications if application.status != Status.DRAFT]
     prefetch_related_objects(moved, Prefetch("status_changes", queryset=_changes(), to_attr="history"))
@@ -302,19 +327,12 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
     # final); surveys start when a mentorship ends and outcomes come from surveys. Without an
     # accepted application there is none of the three to read.
     accepted = any(application.status == Status.ACCEPTED for application in applications)
-    application_ids = [application.pk for application in applications]
 
-    mentorships = (
-        list(
-            _mentorships()
-            .filter(participant__in=application_ids)
-            .prefetch_related(
-                Prefetch("goals", queryset=_goals()),
-                Prefetch("planned_meetings", queryset=_planned_meetings()),
-            )
-        )
-        if accepted
-        else []
+    mentorships = _MENTORSHIPS.instances(person=pk) if accepted else []
+    prefetch_related_objects(
+        mentorships,
+        Prefetch("goals", queryset=_goals()),
+        Prefetch("planned_meetings", queryset=_planned_meetings()),
     )
 
     enrolments = [
@@ -329,10 +347,10 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
             hours=(row["hours_marked"] or NO_HOURS).quantize(NO_HOURS),
             hours_confirmed=(row["hours_confirmed"] or NO_HOURS).quantize(NO_HOURS),
         )
-        for row in _enrolments().filter(person=person)
+        for row in _ENROLMENTS.rows(person=pk)
     ]
 
-    bookings = list(_bookings().filter(person=person))
+    bookings = _BOOKINGS.instances(person=pk)
 
     # A record is of someone the programme holds something on as a participant: an applicant profile,
     # an application, an enrolment or a guidance booking (a mentor or a member of staff alone has none).
@@ -341,8 +359,8 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
 
     # Each survey and outcome is of one of the applications above, which carry their intake's name.
     by_pk = {application.pk: application for application in applications}
-    surveys = list(_surveys().filter(participant__in=application_ids)) if accepted else []
-    outcomes = list(_outcomes().filter(participant__in=application_ids)) if accepted else []
+    surveys = _SURVEYS.instances(person=pk) if accepted else []
+    outcomes = _OUTCOMES.instances(person=pk) if accepted else []
     for row in (*surveys, *outcomes):
         row.participant = by_pk[row.participant_id]
     return PersonRecord(
@@ -363,10 +381,14 @@ def person_record(*, pk: int, viewer) -> PersonRecord:
 def applicant_profile_of(user) -> ApplicantProfile | None:
     if not user.is_authenticated:
         return None
-    try:
-        return ApplicantProfile.objects.get(user=user)
-    except ApplicantProfile.DoesNotExist:
-        return None
+    found = _PROFILE_OF.instances(user=user.pk)
+    return found[0] if found else None
+
+
+# One profile a person (the user is its primary key's one-to-one), with a statement built once.
+_PROFILE_OF = KeptStatement(
+    lambda: ApplicantProfile.objects.filter(user_id=Parameter("user", BigIntegerField())).order_by()
+)
 
 
 def applicant_profile_facts(

@@ -4,13 +4,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import BigIntegerField, Count, DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 
 from content.models import TrainingOccasion
 from mentoring.certificates.selectors import certificate_available, certificates_valid_of
-from mentoring.core.querysets import made_once
+from mentoring.core.querysets import KeptStatement, Parameter, made_once
 from mentoring.core.roles import has_any_role
 from mentoring.models import (
     CompanyRequest,
@@ -289,11 +289,17 @@ def _course_entries() -> QuerySet[Enrolment]:
     )
 
 
+# `_course_entries` of one person, with a statement built once per process.
+_COURSE_ENTRIES = KeptStatement(
+    lambda: _course_entries().filter(person_id=Parameter("person", BigIntegerField()))
+)
+
+
 def course_entries_of(person, *, now: dt.datetime) -> list[CourseEntry]:
     """The person's enrolments as the dashboard's "My courses" lists them: one query, and one more
     for the certificates when hours have been confirmed (and one for each place on a waiting list).
     """
-    enrolments = list(_course_entries().filter(person=person))
+    enrolments = _COURSE_ENTRIES.instances(person=person.pk)
     confirmed = [e.pk for e in enrolments if e.hours_confirmed_at is not None]
     certificates = certificates_valid_of(confirmed) if confirmed else {}
     today = timezone.localdate(now)

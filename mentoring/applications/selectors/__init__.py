@@ -13,8 +13,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import django_filters
 from django.db.models import (
     Avg,
+    BigIntegerField,
+    CharField,
     Count,
     Exists,
     F,
@@ -23,6 +26,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -43,7 +47,7 @@ from mentoring.applications.workflow import (
 from mentoring.core.choices import BusinessSector, Language, MeetingMode, Stage, SupportNeed, WomanMentor
 from mentoring.core.display import PERSON_NAME_FIELDS, label_of, labels_of, person_name
 from mentoring.core.expressions import RowCount
-from mentoring.core.querysets import made_once
+from mentoring.core.querysets import KeptList, KeptStatement, Parameter, made_once
 from mentoring.core.roles import is_coordinator
 from mentoring.core.workflow import Transition
 from mentoring.models import (
@@ -72,14 +76,7 @@ QUEUE_SORTS = {
 DEFAULT_QUEUE_SORT = "-submitted"
 
 
-@made_once
-def intakes_with_status_counts() -> QuerySet[Intake]:
-    """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one query.
-
-    Each count is a subquery that reads only the (intake, status) index of the applications; a
-    join grouped by the intakes' columns read every application row as well.
-    """
-
+def _intakes_with_status_counts() -> QuerySet[Intake]:
     def count_of(status: Status) -> Subquery:
         return Subquery(
             Application.objects.filter(intake=OuterRef("pk"), status=status).order_by().values(n=RowCount())
@@ -90,6 +87,19 @@ def intakes_with_status_counts() -> QuerySet[Intake]:
         .annotate(programme_title=F("programme__title"), **{f"count_{s}": count_of(s) for s in Status})
         .order_by("-opens_at", "-pk")
     )
+
+
+_INTAKES_WITH_STATUS_COUNTS = KeptStatement(_intakes_with_status_counts)
+
+
+def intakes_with_status_counts() -> list[Intake]:
+    """Every intake, newest first, with `count_<status>` per status and its `programme_title`: one
+    query, with a statement built once per process (KeptStatement).
+
+    Each count is a subquery that reads only the (intake, status) index of the applications; a
+    join grouped by the intakes' columns read every application row as well.
+    """
+    return _INTAKES_WITH_STATUS_COUNTS.instances()
 
 
 def applications_matching(queue: QuerySet[Application], *, filters: "QueueFilter") -> QuerySet[Application]:
@@ -126,12 +136,35 @@ def application_for_coordinator(*, user, pk: int) -> Application:
     """One application with its intake and applicant's profile, as `user` may see it; Http404 when they
     may not. It carries, read in the same query, `revealed_to_viewer` (whether `user` chose to see who
     applied: `identity_revealed`) and `places_taken` (the intake's accepted applications)."""
-    queryset = applications_visible_to(user, among=_applications_as_read_for_a_page()).annotate(
+    if is_coordinator(user):
+        # Every application is visible: read with the statement built once.
+        found = _APPLICATION_FOR_A_COORDINATOR.instances(viewer=user.pk, pk=pk)
+        if not found:
+            raise Http404("No Application matches the given query.")
+        return found[0]
+    visible = applications_visible_to(user, among=_applications_as_read_for_a_page())
+    return get_object_or_404(_application_as_read_by(visible, viewer=user.pk), pk=pk)
+
+
+def _application_as_read_by(applications: QuerySet[Application], *, viewer) -> QuerySet[Application]:
+    """`applications` (of `_applications_as_read_for_a_page`) with `revealed_to_viewer`; the viewer's
+    ID a value or a `Parameter`."""
+    return applications.annotate(
         revealed_to_viewer=Exists(
-            IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator_id=user.pk)
-        ),
+            IdentityReveal.objects.filter(application=OuterRef("pk"), coordinator_id=viewer)
+        )
     )
-    return get_object_or_404(queryset, pk=pk)
+
+
+_APPLICATION_FOR_A_COORDINATOR = KeptStatement(
+    lambda: (
+        _application_as_read_by(
+            _applications_as_read_for_a_page(), viewer=Parameter("viewer", BigIntegerField())
+        )
+        .filter(pk=Parameter("pk", BigIntegerField()))
+        .order_by()
+    )
+)
 
 
 def decisions_open(*, application: Application) -> list[Transition]:
@@ -288,6 +321,15 @@ def _status_changes_with_actor() -> QuerySet[StatusChange]:
     return StatusChange.objects.select_related("actor").only(*fields, *names).order_by("at", "pk")
 
 
+# An application's reviews and changes of status, with statements built once per process.
+_REVIEWS = KeptStatement(
+    lambda: _reviews_with_reviewer().filter(application_id=Parameter("application", BigIntegerField()))
+)
+_STATUS_CHANGES = KeptStatement(
+    lambda: _status_changes_with_actor().filter(application_id=Parameter("application", BigIntegerField()))
+)
+
+
 def application_detail(*, application: Application, viewer) -> ApplicationDetail:
     """`application` (from `application_for_coordinator` for `viewer`) as `viewer` may read it: who
     applied only when `identity_visible`, its history, everyone's reviews and their mean, and what
@@ -300,7 +342,7 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
     still_blind = application.intake.blind_review and application.status not in DECISIONS
     # As `identity_visible` decides it, with the reveal read once.
     identity = not still_blind or revealed
-    reviews = list(_reviews_with_reviewer().filter(application=application))
+    reviews = _REVIEWS.instances(application=application.pk)
     own_review = next((review for review in reviews if review.reviewer_id == viewer.pk), None)
     conflict = own_review is not None and own_review.conflict_of_interest
     weights = application.intake.rubric_weights
@@ -317,7 +359,7 @@ def application_detail(*, application: Application, viewer) -> ApplicationDetail
             reason=change.reason,
             internal_note=change.internal_note,
         )
-        for change in _status_changes_with_actor().filter(application=application)
+        for change in _STATUS_CHANGES.instances(application=application.pk)
     ]
     review_rows = [
         ReviewRow(
@@ -400,17 +442,15 @@ def _queue_figures() -> dict[str, Subquery | Coalesce]:
     }
 
 
-def applications_in_queue(*, intake: Intake, reviewer) -> QuerySet[Application]:
-    """The review queue of `intake` for `reviewer`: submitted or later, without those they stepped aside from.
-
-    Each row carries `average_score` (the mean of the reviews' weighted scores) and
-    `review_count`, and the applicant's profile, in one query.
-    """
-    stepped_aside = Review.objects.filter(reviewer=reviewer, conflict_of_interest=True).values("application")
+def _queue_of(applications: QuerySet[Application], *, intake_id, reviewer_id) -> QuerySet[Application]:
+    """`applications_in_queue` of `applications` (those the reviewer may see); the IDs are values
+    or `Parameter`s."""
+    stepped_aside = Review.objects.filter(reviewer_id=reviewer_id, conflict_of_interest=True).values(
+        "application"
+    )
     return (
-        applications_visible_to(reviewer)
         # Submitted at some point: not drafts, nor drafts withdrawn before anyone was meant to read them.
-        .filter(intake=intake, submitted_at__isnull=False)
+        applications.filter(intake_id=intake_id, submitted_at__isnull=False)
         # A subquery, not exclude(reviews__reviewer=…, reviews__conflict_of_interest=True): that
         # matches the two conditions on *different* reviews, hiding an application from a reviewer
         # as soon as anyone else declared a conflict on it.
@@ -420,6 +460,85 @@ def applications_in_queue(*, intake: Intake, reviewer) -> QuerySet[Application]:
         # computes them only for the rows of the page shown (unless the page is sorted by score).
         .annotate(**_queue_figures())
     )
+
+
+def applications_in_queue(*, intake: Intake, reviewer) -> QuerySet[Application]:
+    """The review queue of `intake` for `reviewer`: submitted or later, without those they stepped aside from.
+
+    Each row carries `average_score` (the mean of the reviews' weighted scores) and
+    `review_count`, and the applicant's profile, in one query.
+    """
+    return _queue_of(applications_visible_to(reviewer), intake_id=intake.pk, reviewer_id=reviewer.pk)
+
+
+class _QueueValues:
+    """A queue (a queryset) as `Paginator` reads it, each page as `QUEUE_ROW_VALUES`."""
+
+    ordered = True
+
+    def __init__(self, queue: QuerySet[Application]):
+        self._queue = queue
+
+    def count(self) -> int:
+        return self._queue.count()
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        return list(self._queue[window].values(*QUEUE_ROW_VALUES))
+
+
+@functools.cache
+def _kept_queue(sort: str, narrowed_by: tuple[tuple[str, str], ...]) -> tuple[KeptStatement, KeptStatement]:
+    """The statements reading a coordinator's queue sorted by `sort` and narrowed by these choice
+    filters ((name, field name) pairs: the code's own, at most 4 sorts × 2⁵ sets of them), as
+    `QUEUE_ROW_VALUES` and counted: the intake, the reviewer and each filter's value are parameters."""
+
+    def queue() -> QuerySet[Application]:
+        # A coordinator's: every application is visible (`applications_visible_to`).
+        narrowed = _queue_of(
+            Application.objects.all(),
+            intake_id=Parameter("intake", BigIntegerField()),
+            reviewer_id=Parameter("reviewer", BigIntegerField()),
+        )
+        for name, field_name in narrowed_by:
+            narrowed = narrowed.filter(**{f"{field_name}__exact": Parameter(name, CharField())})
+        return narrowed
+
+    return (
+        KeptStatement(lambda: queue().order_by(*QUEUE_SORTS[sort]).values(*QUEUE_ROW_VALUES)),
+        KeptStatement(lambda: queue().order_by().values(n=RowCount())),
+    )
+
+
+def queue_listed(*, intake: Intake, reviewer, filters: "QueueFilter") -> "KeptList | _QueueValues":
+    """`applications_matching(applications_in_queue(…))` as `Paginator` reads a list, each page's
+    rows as `QUEUE_ROW_VALUES`.
+
+    A coordinator's queue narrowed by choices only (no search) is read with statements built once
+    per process (`_kept_queue`); a search, or anyone else's queue, is built as a queryset each time.
+    """
+    chosen = {}
+    if filters.is_bound:
+        filters.errors  # noqa: B018 - cleans the form: an invalid value is left out of cleaned_data
+        chosen = {name: value for name, value in filters.form.cleaned_data.items() if value}
+    sort = chosen.pop("sort", None) or DEFAULT_QUEUE_SORT
+    choices = {name: filters.filters[name] for name in chosen}
+    kept = (
+        is_coordinator(reviewer)
+        and sort in QUEUE_SORTS
+        # Text columns compared with the value chosen, as django-filter's ChoiceFilter does.
+        and all(
+            type(choice) is django_filters.ChoiceFilter
+            and choice.method is None
+            and choice.lookup_expr == "exact"
+            for choice in choices.values()
+        )
+    )
+    if not kept:
+        queue = applications_in_queue(intake=intake, reviewer=reviewer)
+        return _QueueValues(applications_matching(queue, filters=filters))
+    narrowed_by = tuple(sorted((name, choice.field_name) for name, choice in choices.items()))
+    rows, counted = _kept_queue(sort, narrowed_by)
+    return KeptList(rows, counted=counted, intake=intake.pk, reviewer=reviewer.pk, **chosen)
 
 
 # Kept importable from here, where the views and content's hook look for them.

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import (
+    BigIntegerField,
     Prefetch,
     QuerySet,
     prefetch_related_objects,
@@ -15,6 +16,7 @@ from mentoring.applications.workflow import (
     Status,
     may_move,
 )
+from mentoring.core.querysets import KeptStatement, Parameter
 from mentoring.followup import selectors as followup_selectors
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.workflow import ENDED
@@ -84,6 +86,18 @@ def status_badge(status: str) -> str:
     return _BADGES.get(Status(status), "badge")
 
 
+# The person's own applications (`_own_applications`: whatever their role, those they made) with
+# what the dashboard shows of each, with a statement built once per process.
+_DASHBOARD_APPLICATIONS = KeptStatement(
+    lambda: (
+        Application.objects.filter(applicant_id=Parameter("user", BigIntegerField()))
+        .select_related("intake")
+        .only("status", "step", "idea_title", "intake__title", "intake__title_en", "intake__closes_at")
+        .order_by("-created_at")
+    )
+)
+
+
 def dashboard_entries(user) -> list[DashboardEntry]:
     """The person's applications, newest first, as their dashboard lists them: each with its
     status, what they may do next, and the mentorship it led to.
@@ -92,12 +106,7 @@ def dashboard_entries(user) -> list[DashboardEntry]:
     timeline once an application has left its draft, the mentorship (and its open goals) of an
     accepted one, the surveys once a mentorship has ended.
     """
-    applications = list(
-        _own_applications(user)
-        .select_related("intake")
-        .only("status", "step", "idea_title", "intake__title", "intake__title_en", "intake__closes_at")
-        .order_by("-created_at")
-    )
+    applications = _DASHBOARD_APPLICATIONS.instances(user=user.pk) if user.is_authenticated else []
     # No move in the workflow leads back to a draft, so a draft has no status change to read.
     prefetch_related_objects([a for a in applications if a.status != Status.DRAFT], _timeline())
     # Only an accepted participant is given a mentor (the matching services check it; accepted is

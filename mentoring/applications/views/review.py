@@ -5,6 +5,8 @@ anyone else signed in gets 403. Objects come through selectors that filter by
 the user, so a guessed ID of something not visible is a 404.
 """
 
+import functools
+from datetime import date
 from typing import NamedTuple
 
 from django.contrib import messages
@@ -15,8 +17,8 @@ from django.template.defaultfilters import floatformat
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from mentoring.applications import selectors
@@ -43,6 +45,7 @@ from mentoring.core.choices import (
 from mentoring.core.display import label_of
 from mentoring.core.fragments import fragment_render, row_render
 from mentoring.core.links import address_of
+from mentoring.core.querysets import instance_or_404
 from mentoring.core.roles import role_required
 from mentoring.models import AccessLog, Application, ApplicationStatus, Intake
 from mentoring.privacy.services.access_log import access_logs_record
@@ -85,19 +88,35 @@ class QueueRow(NamedTuple):
 ID_SLOT = 999999999
 
 
+# A queue shows few distinct days and scores: each is written once per process and language (as the
+# template's date and floatformat filters write them), not once a row. Only a day and a number are
+# kept, nothing of whose they are.
+@functools.lru_cache(maxsize=4096)
+def _day_written(day: date, date_format: str, language: str) -> str:
+    # SHORT_DATE_FORMAT names only the day's parts: a day writes as any time of it would.
+    return dateformat.format(day, date_format)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _score_written(score, language: str) -> str:
+    return floatformat(score, 2)
+
+
 def _queue_rows(applications, *, intake: Intake, selected: set[int]) -> list[QueueRow]:
     """The rows of `applications`, read as `selectors.QUEUE_ROW_VALUES`."""
     before_id, after_id = reverse("mentoring:application_detail", args=[ID_SLOT]).split(str(ID_SLOT))
     select_label = _("Select “%(title)s”")
     status_labels = {status: str(label) for status, label in ApplicationStatus.choices}
     short_date = get_format("SHORT_DATE_FORMAT")
+    zone = timezone.get_current_timezone()
+    language = get_language()
     rows = []
     for application in applications:
         pk = application["pk"]
         title = Application.title_of(application["idea_title"], pk)
         status = application["status"]
         # As the template's date filter writes it: the day where the coordinator is.
-        submitted_at = application["submitted_at"] and timezone.localtime(application["submitted_at"])
+        submitted_at = application["submitted_at"] and application["submitted_at"].astimezone(zone)
         municipality = application[f"{selectors.PROFILE}municipality"]
         average_score = application["average_score"]
         rows.append(
@@ -110,9 +129,9 @@ def _queue_rows(applications, *, intake: Intake, selected: set[int]) -> list[Que
                 url=f"{before_id}{pk}{after_id}",
                 status=status_labels.get(status, status),
                 badge=STATUS_BADGES.get(status, ""),
-                submitted_on=dateformat.format(submitted_at, short_date) if submitted_at else "",
+                submitted_on=_day_written(submitted_at.date(), short_date, language) if submitted_at else "",
                 municipality=label_of(Municipality, municipality) if municipality else "",
-                average_score=None if average_score is None else floatformat(average_score, 2),
+                average_score=None if average_score is None else _score_written(average_score, language),
                 review_count=str(application["review_count"]),
                 selected=pk in selected,
                 outside_target_groups=selectors.queue_outside_target_groups(
@@ -147,14 +166,10 @@ def _bulk_fields(bulk_form: BulkDecisionForm) -> str:
 
 def _render_queue(request, intake: Intake, bulk_form: BulkDecisionForm, status: int = 200):
     queue_filter = QueueFilter(request.GET or None, blind=intake.blind_review)
-    queue = review_selectors.applications_matching(
-        selectors.applications_in_queue(intake=intake, reviewer=request.user), filters=queue_filter
-    )
+    queue = review_selectors.queue_listed(intake=intake, reviewer=request.user, filters=queue_filter)
     page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     # Values for the page's rows only: counted, the queue needs none of the profile's columns (nor its join).
-    rows = _queue_rows(
-        page.object_list.values(*selectors.QUEUE_ROW_VALUES), intake=intake, selected=bulk_form.selected_ids()
-    )
+    rows = _queue_rows(page.object_list, intake=intake, selected=bulk_form.selected_ids())
     query = request.GET.urlencode()
     return render(
         request,
@@ -184,7 +199,7 @@ def _queue_applications(request, intake: Intake):
 @role_required(roles.COORDINATORS)
 @require_GET
 def review_queue(request, intake_id: int):
-    intake = get_object_or_404(Intake, pk=intake_id)
+    intake = instance_or_404(Intake, intake_id)
     bulk_form = BulkDecisionForm(applications=_queue_applications(request, intake))
     return _render_queue(request, intake, bulk_form)
 

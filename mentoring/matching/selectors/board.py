@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import BigIntegerField, Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from mentoring.applications.workflow import Status
@@ -16,7 +16,7 @@ from mentoring.core.display import (
     participant_name_from,
     person_name,
 )
-from mentoring.core.querysets import made_once
+from mentoring.core.querysets import KeptStatement, Parameter, made_once
 from mentoring.matching.forms import LOCKED_ONLY, UNLOCKED_ONLY, pair_value
 from mentoring.matching.selectors import BOARD_PAGE_SIZE, Kind
 from mentoring.matching.texts import reasons_text
@@ -178,12 +178,30 @@ def _closing_changes() -> QuerySet[MentorshipChange]:
     )
 
 
+# The board's reads of one intake, with statements built once per process (the intake a parameter).
+def _intake_id() -> Parameter:
+    return Parameter("intake", BigIntegerField())
+
+
+_PARTICIPANTS = KeptStatement(lambda: _participant_values().filter(intake_id=_intake_id()))
+# The latest run, as `.first()` reads it.
+_LATEST_RUN = KeptStatement(lambda: _runs().filter(intake_id=_intake_id())[:1])
+_CHOICES = KeptStatement(lambda: _choices().filter(intake_id=_intake_id()))
+# "Whose application is in the intake" as a subquery, not a join: joined, SQLite walked every
+# mentorship of the programme in the list's order (31 ms with 35,000 participants elsewhere).
+_MENTORSHIPS = KeptStatement(
+    lambda: _mentorships().filter(
+        participant__in=Application.objects.filter(intake_id=_intake_id()).values("pk")
+    )
+)
+
+
 def _participants_of(intake: Intake) -> dict[int, tuple[str, str]]:
     """The name and idea of each participant of `intake` (drafts are nobody's yet), by application
     id: read as values, since the board shows nothing else of an application."""
     return {
         values["pk"]: (participant_name_from(values), values["idea_title"])
-        for values in _participant_values().filter(intake=intake)
+        for values in _PARTICIPANTS.rows(intake=intake.pk)
     }
 
 
@@ -247,11 +265,7 @@ def pairs_filtered(rows: list[PairRow], *, search, mentor_id, min_score, locked,
 def _mentorships_of(intake: Intake) -> list[Mentorship]:
     """The intake's mentorships, newest first, each declined or returned one with the change that
     closed it (`closing_changes`)."""
-    # "Whose application is in the intake" as a subquery, not a join: joined, SQLite walked every
-    # mentorship of the programme in the list's order (31 ms with 35,000 participants elsewhere).
-    mentorships = list(
-        _mentorships().filter(participant__in=Application.objects.filter(intake=intake).values("pk"))
-    )
+    mentorships = _MENTORSHIPS.instances(intake=intake.pk)
     # Only a closed proposal shows its change: with none, there is nothing to read.
     prefetch_related_objects(
         [mentorship for mentorship in mentorships if mentorship.status in CLOSED_PROPOSALS],
@@ -268,7 +282,8 @@ def matching_board(*, intake: Intake, filters: "BoardFilterForm", page: str | No
 
     A fixed number of queries, whatever the number of pairs.
     """
-    run = _runs().filter(intake=intake).first()
+    runs = _LATEST_RUN.instances(intake=intake.pk)
+    run = runs[0] if runs else None
     # Every name the board shows comes from these few queries, whatever the number of pairs.
     participants = _participants_of(intake)
     mentor_ids = set()
@@ -279,7 +294,7 @@ def matching_board(*, intake: Intake, filters: "BoardFilterForm", page: str | No
         .only(*(f"user__{name}" for name in _NAME))
         .in_bulk(mentor_ids)
     )
-    choices = list(_choices().filter(intake=intake))
+    choices = _CHOICES.instances(intake=intake.pk)
     mentorships = _mentorships_of(intake)
     taken = {m.participant_id for m in mentorships if m.status in {str(status) for status in OPEN}}
     rows = _pair_rows(run, participants, mentors, choices, taken)

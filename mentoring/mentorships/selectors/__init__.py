@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 
 from django.db.models import (
+    BigIntegerField,
     Count,
+    DateField,
+    DateTimeField,
     Exists,
     F,
     FilteredRelation,
@@ -22,7 +25,8 @@ from mentoring.core.display import (
     PERSON_NAME_FIELDS,
     participant_name,
 )
-from mentoring.core.querysets import made_once
+from mentoring.core.expressions import RowCount
+from mentoring.core.querysets import KeptList, KeptStatement, Parameter, made_once
 from mentoring.mentorships.filters import MentorshipFilter
 from mentoring.mentorships.workflow import (
     ACCEPTED,
@@ -129,8 +133,13 @@ def mentorships_of_user(user) -> QuerySet[Mentorship]:
 
 def _of_user(user) -> Q:
     """The mentorships in which `user` is the mentor, or the participant of an accepted one."""
+    return _of_user_id(user.pk)
+
+
+def _of_user_id(user_id) -> Q:
+    """`_of_user` of the user with this ID (a value or a `Parameter`)."""
     # A proposal is between the coordinators and the mentor until the mentor accepts it.
-    return Q(mentor__user=user) | Q(participant__applicant=user, status__in=ACCEPTED)
+    return Q(mentor__user_id=user_id) | Q(participant__applicant_id=user_id, status__in=ACCEPTED)
 
 
 def with_planned(mentorships: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
@@ -187,6 +196,24 @@ def mentorship_pages_of_user(user) -> QuerySet[Mentorship]:
     if not user.is_authenticated:
         return Mentorship.objects.none()
     return _mentorship_pages().filter(_of_user(user))
+
+
+_PAGE_OF_USER = KeptStatement(
+    lambda: (
+        _mentorship_pages()
+        .filter(_of_user_id(Parameter("user", BigIntegerField())), pk=Parameter("pk", BigIntegerField()))
+        .order_by()
+    )
+)
+
+
+def mentorship_page_of_user(user, pk: int) -> Mentorship | None:
+    """The mentorship `pk` of `mentorship_pages_of_user(user)`, or None; read with a statement built
+    once per process (KeptStatement)."""
+    if not user.is_authenticated:
+        return None
+    found = _PAGE_OF_USER.instances(user=user.pk, pk=pk)
+    return found[0] if found else None
 
 
 def participant_name_seen_by(mentorship: Mentorship, user) -> str:
@@ -248,17 +275,23 @@ def _mentors_open_mentorships() -> QuerySet[Mentorship]:
     )
 
 
-def mentorships_on_dashboard(user) -> QuerySet[Mentorship]:
+_ON_DASHBOARD = KeptStatement(
+    lambda: _mentors_open_mentorships().filter(mentor__user_id=Parameter("user", BigIntegerField()))
+)
+
+
+def mentorships_on_dashboard(user) -> list[Mentorship]:
     """The open mentorships (running and proposed) in which `user` is the mentor, with what the
     mentor's dashboard shows of each and nothing more, `last_meeting` (a date or None) and the
     planned meeting (`planned_joined`); those running by start, then the proposals by proposal.
 
-    One query for both lists, and only the columns shown: the page's time goes to building
-    the query and the objects, not to the database (bench/signed_in.py).
+    One query for both lists, and only the columns shown, with a statement built once per process
+    (KeptStatement): the page's time went to building the query and the objects, not to the
+    database (bench/signed_in.py).
     """
     if not user.is_authenticated:
-        return Mentorship.objects.none()
-    return _mentors_open_mentorships().filter(mentor__user=user)
+        return []
+    return _ON_DASHBOARD.instances(user=user.pk)
 
 
 def add_open_goals(mentorships: list[Mentorship]) -> None:
@@ -350,21 +383,29 @@ def _listed_rows_with_missed() -> QuerySet[dict]:
     return _listed_rows().annotate(missed_meeting=_missed())
 
 
-def _at_risk(mentorships: QuerySet, *, now) -> QuerySet:
-    """Those of `mentorships` (with `missed_meeting`) at risk on `now` (see `mentorships_at_risk`)."""
-    quiet_since = timezone.localdate(now) - MEET_WITHIN
+def _at_risk(mentorships: QuerySet, *, met_since, quiet_since, proposed_by) -> QuerySet:
+    """Those of `mentorships` (with `missed_meeting`) at risk on the day whose bounds `_at_risk_on`
+    gives (see `mentorships_at_risk`); each bound a value or a `Parameter` of that name."""
     planned = PlannedMeeting.objects.filter(
-        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=now - MEET_WITHIN
+        mentorship=OuterRef("pk"), status=PlannedMeetingStatus.PLANNED, starts_at__gte=met_since
     )
-    quiet = Q(last_meeting_on__lte=quiet_since) | Q(
-        last_meeting_on__isnull=True, answered_at__lte=now - MEET_WITHIN
-    )
+    quiet = Q(last_meeting_on__lte=quiet_since) | Q(last_meeting_on__isnull=True, answered_at__lte=met_since)
     # `has_planned` only narrows: an alias, not a column read.
     return mentorships.alias(has_planned=Exists(planned)).filter(
         Q(status=MentorshipStatus.ACTIVE, has_planned=False) & quiet
         | Q(status=MentorshipStatus.ACTIVE, missed_meeting=True)
-        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=now - REMIND_AFTER)
+        | Q(status=MentorshipStatus.PROPOSED, proposed_at__lte=proposed_by)
     )
+
+
+def _at_risk_on(now) -> dict:
+    """`_at_risk`'s bounds on `now`: the last 30 days (a time, and the day they began where the
+    programme is) and the unanswered proposals' 7 days."""
+    return {
+        "met_since": now - MEET_WITHIN,
+        "quiet_since": timezone.localdate(now) - MEET_WITHIN,
+        "proposed_by": now - REMIND_AFTER,
+    }
 
 
 def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
@@ -375,7 +416,25 @@ def mentorships_at_risk(*, now) -> QuerySet[Mentorship]:
 
     A planned meeting counts as contact as the reminders count it (`planned_contact`).
     """
-    return _at_risk(Mentorship.objects.annotate(missed_meeting=_missed()), now=now)
+    return _at_risk(Mentorship.objects.annotate(missed_meeting=_missed()), **_at_risk_on(now))
+
+
+NEWEST_FIRST = ("-proposed_at", "-pk")
+# The coordinators' lists as they read on every request unless narrowed by a filter: their
+# statements built once (KeptStatement), with the day's bounds as parameters.
+_LISTED = KeptStatement(lambda: _listed_rows().order_by(*NEWEST_FIRST))
+_COUNTED = KeptStatement(lambda: Mentorship.objects.order_by().values(n=RowCount()))
+_COMPLETING = KeptStatement(
+    lambda: _listed_rows().filter(status=MentorshipStatus.COMPLETING).order_by(*NEWEST_FIRST)
+)
+_AT_RISK = KeptStatement(
+    lambda: _at_risk(
+        _listed_rows_with_missed(),
+        met_since=Parameter("met_since", DateTimeField()),
+        quiet_since=Parameter("quiet_since", DateField()),
+        proposed_by=Parameter("proposed_by", DateTimeField()),
+    ).order_by("proposed_at", "pk")
+)
 
 
 class _Listed:
@@ -399,25 +458,30 @@ class MentorshipLists:
     """The coordinators' lists of mentorships, each mentorship as the values of `LISTED_FIELDS`."""
 
     # Every mentorship the valid filters leave, newest proposal first: to be paged (`Paginator`).
-    listed: _Listed
+    listed: _Listed | KeptList
     # Those whose completion waits for a coordinator's confirmation, newest proposal first.
-    completing: QuerySet[dict]
+    completing: KeptList
     # Those at risk (`mentorships_at_risk`), longest waiting first, with `missed_meeting`.
-    at_risk: QuerySet[dict]
+    at_risk: KeptList
 
 
 def mentorship_lists(*, filters: MentorshipFilter, now) -> MentorshipLists:
     """The three lists of the coordinators' page on `now`, the first narrowed by the
     coordinator's valid `filters` (a value that is not valid is an error on `filters.form` and
     is left out)."""
-    newest_first = ("-proposed_at", "-pk")
-    return MentorshipLists(
-        listed=_Listed(
+    # Not narrowed (no valid filter: a value that is not valid is left out): every mentorship.
+    listed = (
+        KeptList(_LISTED, counted=_COUNTED)
+        if not filters.is_filtered()
+        else _Listed(
             filters.narrow(Mentorship.objects.all()),
-            filters.narrow(_listed_rows()).order_by(*newest_first),
-        ),
-        completing=_listed_rows().filter(status=MentorshipStatus.COMPLETING).order_by(*newest_first),
-        at_risk=_at_risk(_listed_rows_with_missed(), now=now).order_by("proposed_at", "pk"),
+            filters.narrow(_listed_rows()).order_by(*NEWEST_FIRST),
+        )
+    )
+    return MentorshipLists(
+        listed=listed,
+        completing=KeptList(_COMPLETING),
+        at_risk=KeptList(_AT_RISK, **_at_risk_on(now)),
     )
 
 
@@ -435,9 +499,26 @@ def meetings_visible_to(user, mentorship: Mentorship) -> QuerySet[Meeting]:
     )
 
 
-def goals_of(mentorship: Mentorship) -> QuerySet[Goal]:
-    """The goals of `mentorship`: open first, by target date."""
-    return Goal.objects.filter(mentorship=mentorship)
+def meetings_shown_to(user, mentorship: Mentorship) -> list[Meeting]:
+    """`meetings_visible_to(user, mentorship)` as a list for its page, read with a statement built
+    once per process (the private notes as `meetings_visible_to` reads them)."""
+    meetings = _MEETINGS.instances(mentorship=mentorship.pk)
+    own = PrivateNote.objects.filter(author=user) if user.is_authenticated else PrivateNote.objects.none()
+    prefetch_related_objects(meetings, Prefetch("private_notes", queryset=own, to_attr="own_private_notes"))
+    return meetings
+
+
+_MEETINGS = KeptStatement(
+    lambda: Meeting.objects.filter(mentorship_id=Parameter("mentorship", BigIntegerField())).select_related(
+        "logged_by"
+    )
+)
+_GOALS = KeptStatement(lambda: Goal.objects.filter(mentorship_id=Parameter("mentorship", BigIntegerField())))
+
+
+def goals_of(mentorship: Mentorship) -> list[Goal]:
+    """The goals of `mentorship`: open first, by target date (read with a statement built once)."""
+    return _GOALS.instances(mentorship=mentorship.pk)
 
 
 def next_open_goal_among(goals: list[Goal]) -> Goal | None:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from mentoring.core.display import participant_name, participant_name_from, person_name, person_name_from
 from mentoring.core.fragments import fragment_render, row_kept
 from mentoring.core.links import address_of
+from mentoring.core.querysets import KeptStatement
 from mentoring.core.roles import role_required
 from mentoring.mentorships import selectors as mentorship_selectors
 from mentoring.mentorships.filters import MentorshipFilter
@@ -155,6 +156,13 @@ class _Rows:
         )
 
 
+# The intakes the filter offers (its field's queryset, the same for everyone), read with a statement
+# built once.
+_INTAKES_OFFERED = KeptStatement(
+    lambda: MentorshipFilter.base_filters["intake"].queryset.values("pk", "title", "title_en")
+)
+
+
 def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
     """The list's filter form, the same for everyone who chose the same valid filters while the
     intakes it offers are the same (fragment_render): one read of the intakes' titles instead of
@@ -168,7 +176,7 @@ def _filter_form(filters: MentorshipFilter, *, is_filtered: bool) -> str:
     }
     if form.errors:
         return fragment_render("components/list_filters.html", context, key=None)
-    intakes = tuple(form.fields["intake"].queryset.values_list("pk", "title", "title_en"))
+    intakes = tuple((row["pk"], row["title"], row["title_en"]) for row in _INTAKES_OFFERED.rows())
     chosen = tuple(form.data.get(name, "") for name in form.fields)
     return fragment_render(
         "components/list_filters.html",

@@ -13,6 +13,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -51,7 +52,10 @@ def _own_mentorship(request, pk: int) -> Mentorship:
 
 def _own_mentorship_page(request, pk: int) -> Mentorship:
     """The person's own mentorship with what its page shows (`_detail` needs no other)."""
-    return get_object_or_404(mentorship_selectors.mentorship_pages_of_user(request.user), pk=pk)
+    mentorship = mentorship_selectors.mentorship_page_of_user(request.user, pk)
+    if mentorship is None:
+        raise Http404("No Mentorship matches the given query.")
+    return mentorship
 
 
 def _is_mentor(mentorship: Mentorship, user) -> bool:
@@ -83,7 +87,7 @@ def _meeting_rows(request, mentorship: Mentorship, now) -> list[MeetingRow]:
             editable=meeting_services.is_editable(meeting, now=now),
             edit_url=reverse("mentoring:meeting_edit", args=[mentorship.pk, meeting.pk]),
         )
-        for meeting in mentorship_selectors.meetings_visible_to(request.user, mentorship)
+        for meeting in mentorship_selectors.meetings_shown_to(request.user, mentorship)
     ]
 
 
@@ -94,7 +98,7 @@ def _detail(request, mentorship: Mentorship, *, goal_form: GoalForm | None = Non
     last_meeting: date | None = max((row.meeting.held_on for row in meetings), default=None)
     active = mentorship.status in RUNNING
     is_mentor = _is_mentor(mentorship, request.user)
-    goals = list(mentorship_selectors.goals_of(mentorship))
+    goals = mentorship_selectors.goals_of(mentorship)
     goal_form = goal_form or GoalForm()
     return render(
         request,

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mentoring.applications import selectors
+from mentoring.applications.filters import QueueFilter
 from mentoring.applications.workflow import Status
 from mentoring.models import Review
 from tests import factories
@@ -150,3 +151,40 @@ def test_review_queue_view_filtered_queries_do_not_grow_with_applications(
         response = client.get(url)
 
     assert len(response.context["rows"]) == PAGE
+
+
+def orm_page(intake, reviewer, data: dict, window: slice) -> list[dict]:
+    """A queue page as the ORM reads it: built from the queryset, not a kept statement."""
+    queue = selectors.applications_matching(
+        selectors.applications_in_queue(intake=intake, reviewer=reviewer), filters=QueueFilter(data)
+    )
+    return list(queue[window].values(*selectors.QUEUE_ROW_VALUES))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"status": "submitted"},
+        {"status": "in_review"},
+        {"sort": "-score"},
+        {"sort": "score", "status": "submitted"},
+        {"sort": "submitted", "municipality": "goteborg"},
+        {"status": "not-a-status"},
+        {"q": "idé"},
+    ],
+)
+def test_queue_listed_reads_what_the_queryset_reads(intake, coordinator, add_applications, data):
+    applications = add_applications(40)
+    for application in applications[:7]:
+        application.status = Status.IN_REVIEW
+        application.save(update_fields=["status"])
+    Review.objects.create(application=applications[3], reviewer=coordinator, conflict_of_interest=True)
+
+    listed = selectors.queue_listed(intake=intake, reviewer=coordinator, filters=QueueFilter(data or None))
+
+    queue = selectors.applications_in_queue(intake=intake, reviewer=coordinator)
+    assert listed.count() == selectors.applications_matching(queue, filters=QueueFilter(data or None)).count()
+    for window in (slice(0, 25), slice(25, 50)):
+        assert listed[window] == orm_page(intake, coordinator, data or None, window)
+    assert applications[3].pk not in {row["pk"] for row in listed[0:50]}
