@@ -135,6 +135,9 @@ class KeptStatement:
         queryset = self._make()
         if queryset._known_related_objects:
             raise ValueError("A kept statement starts from a model's manager, not a related one")
+        if queryset._prefetch_related_lookups:
+            # One statement is run; a prefetch would be another the ORM runs after it.
+            raise ValueError("A kept statement reads one statement's rows: no prefetch_related")
         connection = connections[queryset.db]
         compiled = self._compile(connection, window)
         if compiled.sql is None:

@@ -96,3 +96,10 @@ def test_instance_or_404_of_an_unknown_pk_is_404():
     assert instance_by_pk(Intake, 987654321) is None
     with pytest.raises(Http404):
         instance_or_404(Intake, 987654321)
+
+
+def test_kept_statement_refuses_a_queryset_that_would_prefetch(intakes):
+    statement = KeptStatement(lambda: Intake.objects.prefetch_related("applications"))
+
+    with pytest.raises(ValueError, match="prefetch_related"):
+        statement.instances()
