@@ -44,8 +44,11 @@ run: demo ## Set up and start the portal and its task worker on http://127.0.0.1
 	$(BIN)/python manage.py runportal $(ADDR)
 
 # One test process per core (pytest-xdist); TEST_PROCESSES=0 runs the suite in this process alone.
-# Tests go out one by one in the order pytest-django gives them, except the browser tests, which
-# are shared out in a group per process (tests/browser/conftest.py).
+# `--dist loadgroup` (no test is in a group) keeps each process at most three tests ahead, handed
+# out in the order pytest-django gives them. xdist's default (`load`) filled each process's
+# queue with hundreds of tests long before the end: the browser tests, which come last, all went
+# to one process, which ran them for two minutes while the other sat idle. (Groups would not
+# work here anyway: pytest-xdist 3.8 names a group in `_nodeid`, which pytest 9 no longer reads.)
 TEST_PROCESSES ?= auto
 PARALLEL = -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder
 test: messages ## Run the whole test suite on every core (browser tests skip without Chromium)

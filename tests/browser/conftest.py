@@ -47,18 +47,12 @@ def chromium_available() -> bool:
     return os.access(CHROMIUM_PATH, os.X_OK)
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # Collection hooks see every item of the run, not only this folder's.
-    ours = [item for item in items if _HERE in item.path.parents]
-    # pytest-django runs these last (they empty the database after them). Left to the scheduler,
-    # they went to whichever process asked first, and one process ran them all for two minutes
-    # while the other sat idle. A group per test process (`--dist loadgroup`, see the Makefile)
-    # shares them out, taken in turn.
-    groups = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1)
-    for index, item in enumerate(ours):
+    for item in items:
+        if _HERE not in item.path.parents:
+            continue
         item.add_marker(pytest.mark.browser)
-        item.add_marker(pytest.mark.xdist_group(f"browser-{index % groups}"))
         if not chromium_available() and not ON_CI:
             item.add_marker(pytest.mark.skip(reason=MISSING_CHROMIUM))
 
