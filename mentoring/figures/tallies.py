@@ -89,19 +89,12 @@ def participants_filtered(
     *, intake: Intake | None, programme, since: date | None, until: date | None
 ) -> QuerySet[Application]:
     """The accepted applications the filters choose (`since` / `until`: days of acceptance); unordered."""
-    return applications_filtered(intake=intake, programme=programme).filter(
-        _participant(since=since, until=until)
-    )
-
-
-def _participant(*, since: date | None, until: date | None) -> Q:
-    """An accepted application, accepted between `since` and `until` (inclusive days) where given."""
-    chosen = Q(status=Status.ACCEPTED)
+    applications = applications_filtered(intake=intake, programme=programme).filter(status=Status.ACCEPTED)
     if since is not None:
-        chosen &= Q(decided_at__date__gte=since)
+        applications = applications.filter(decided_at__date__gte=since)
     if until is not None:
-        chosen &= Q(decided_at__date__lte=until)
-    return chosen
+        applications = applications.filter(decided_at__date__lte=until)
+    return applications
 
 
 def _local_year(field: str) -> Case:
@@ -168,14 +161,12 @@ def _profile_codes(applications: QuerySet[Application], *, of_everyone: bool) ->
         return cursor.fetchall()
 
 
-def _age_codes(applications: QuerySet[Application], *, counted: Q | None = None, **sums: Count) -> QuerySet:
+def _age_codes(applications: QuerySet[Application]) -> QuerySet:
     """One line per gender, age at entry (None: not known) and time without work found, with its number;
     the gender is None for participants without a profile.
 
     The time without work is kept only for the unemployed and only as far as the rule for long-term
     unemployment reads it (at least twelve months, at least six, fewer), so that few lines come back.
-    `counted` (None: all) says which of `applications` are the participants counted; `sums` are asked
-    of the same lines in the same pass (see `tallies_everyone_and_sums`).
     """
     birth_year = f"{PROFILE}birth_year"
     months = f"{PROFILE}months_unemployed"
@@ -196,7 +187,7 @@ def _age_codes(applications: QuerySet[Application], *, counted: Q | None = None,
                 output_field=IntegerField(null=True),
             ),
         )
-        .annotate(n=Count("pk", filter=counted), **sums)
+        .annotate(n=Count("pk"))
         .order_by()
     )
 
@@ -351,27 +342,6 @@ def tallies_and_everyone_on_courses(
 ) -> tuple[figures.Tallies, figures.CourseTally]:
     """`participant_tallies` for the filters, and `everyone_course_tally` for `since` / `until`, together
     in the four queries of the first."""
-    tallies, everyone, _sums = tallies_everyone_and_sums(
-        intake=intake, programme=programme, since=since, until=until
-    )
-    return tallies, everyone
-
-
-def tallies_everyone_and_sums(
-    *,
-    intake: Intake | None = None,
-    programme=None,
-    since: date | None = None,
-    until: date | None = None,
-    sums_of: tuple[Q, dict[str, Q]] | None = None,
-) -> tuple[figures.Tallies, figures.CourseTally, dict[str | None, dict[str, int]]]:
-    """`tallies_and_everyone_on_courses`, and with `sums_of` (`(chosen, conditions)`) the number of the
-    applications of `intake` and `programme` that `chosen` picks (participants or not) meeting each
-    condition, per gender as the profile holds it (None: no profile); in the same four queries.
-
-    The sums are asked in the pass over the participants' ages: the coordinators' page asks its
-    pipeline so (`selectors.figures_counted`), and the applications are read once for both.
-    """
     applications = participants_filtered(intake=intake, programme=programme, since=since, until=until)
     course_time, everyone_on_courses = _course_tallies(applications=applications, since=since, until=until)
     tallies = figures.Tallies(course_time=course_time)
@@ -391,26 +361,8 @@ def tallies_everyone_and_sums(
     for name, counted in per_code.items():
         for (code, gender), n in counted.items():
             tallies.add({name: code or NO_PROFILE[name]}, gender=gender or "undisclosed", count=n)
-    if sums_of is None:
-        lines, sum_names = _age_codes(applications), ()
-    else:
-        chosen, conditions = sums_of
-        participant = _participant(since=since, until=until)
-        lines = _age_codes(
-            applications_filtered(intake=intake, programme=programme).filter(participant | chosen),
-            counted=participant,
-            **{name: Count("pk", filter=chosen & condition) for name, condition in conditions.items()},
-        )
-        sum_names = tuple(conditions)
-    summed: dict[str | None, dict[str, int]] = {}
     without_profile = 0
-    for line in lines:
-        if sum_names:
-            per_gender = summed.setdefault(line["gender"], dict.fromkeys(sum_names, 0))
-            for name in sum_names:
-                per_gender[name] += line[name]
-        if not line["n"]:
-            continue
+    for line in _age_codes(applications):
         age, months = line["age"], line["unemployed_months"]
         if line["gender"] is None:
             without_profile += line["n"]
@@ -441,7 +393,7 @@ def tallies_everyone_and_sums(
     for column, total, counted in zip(figures.GENDERS, everyone, with_outcome, strict=True):
         if total > counted:
             tallies.add(NO_OUTCOME_YET, gender=column, count=total - counted)
-    return tallies, everyone_on_courses, summed
+    return tallies, everyone_on_courses
 
 
 def everyone_course_tally(*, since: date | None = None, until: date | None = None) -> figures.CourseTally:

@@ -298,76 +298,44 @@ def pipeline_counts(
     stages count accepted applications only, so one withdrawn after her
     mentorship began counts as applied and no further.
     """
-    applications = _applications(intake=intake, programme=programme)
-    applications = applications.filter(_in_pipeline(since=since, until=until))
+    applications = _applications(intake=intake, programme=programme).filter(submitted_at__isnull=False)
+    applications = applications.exclude(status=Status.DRAFT)
+    if since is not None:
+        applications = applications.filter(submitted_at__date__gte=since)
+    if until is not None:
+        applications = applications.filter(submitted_at__date__lte=until)
+    accepted = Q(status=Status.ACCEPTED)
+    third_meeting = Meeting.objects.filter(mentorship__participant=OuterRef("pk")).order_by().values("pk")
+    # The later stages are asked of accepted applications only (the others' mentorships and outcomes
+    # are never counted). Every stage is a sum over the applications of each gender column (women or
+    # not): grouping by status as well sorted every application by it, and by every stage's answer
+    # sorted them by five columns.
     lines = (
         applications.values(
             woman=Case(
                 When(**{f"{PROFILE}gender": "woman"}, then=True), default=False, output_field=BooleanField()
             ),
         )
-        .annotate(**{key: Count("pk", filter=condition) for key, condition in _pipeline_stages().items()})
+        .annotate(
+            applied=Count("pk"),
+            eligible=Count("pk", filter=Q(status__in=ELIGIBLE)),
+            accepted=Count("pk", filter=accepted),
+            matched=Count("pk", filter=accepted & Q(_started_mentorship())),
+            three_meetings=Count(
+                "pk",
+                filter=accepted & Q(Exists(third_meeting[MEETINGS_FOR_PIPELINE - 1 : MEETINGS_FOR_PIPELINE])),
+            ),
+            # Asked of the few with such an outcome, listed once, rather than of every participant.
+            business_started=Count("pk", filter=accepted & Q(pk__in=_businesses_registered())),
+        )
         .order_by()
     )
-    return _pipeline_of((line["woman"], line) for line in lines)
-
-
-def _in_pipeline(*, since: date | None, until: date | None) -> Q:
-    """The applications the pipeline follows: submitted (on a day between `since` and `until`, inclusive,
-    where given) and past draft."""
-    chosen = Q(submitted_at__isnull=False) & ~Q(status=Status.DRAFT)
-    if since is not None:
-        chosen &= Q(submitted_at__date__gte=since)
-    if until is not None:
-        chosen &= Q(submitted_at__date__lte=until)
-    return chosen
-
-
-def _pipeline_stages() -> dict[str, Q]:
-    """Which of the pipeline's applications reach each stage of `figures.PIPELINE_STAGES`.
-
-    The later stages are asked of accepted applications only (the others' mentorships and outcomes
-    are never counted). Each stage is counted per gender column (women or not), as a sum: grouping by
-    status as well sorted every application by it, and by every stage's answer by five columns.
-    """
-    accepted = Q(status=Status.ACCEPTED)
-    third_meeting = Meeting.objects.filter(mentorship__participant=OuterRef("pk")).order_by().values("pk")
-    return {
-        "applied": Q(),
-        "eligible": Q(status__in=ELIGIBLE),
-        "accepted": accepted,
-        "matched": accepted & Q(_started_mentorship()),
-        "three_meetings": accepted
-        & Q(Exists(third_meeting[MEETINGS_FOR_PIPELINE - 1 : MEETINGS_FOR_PIPELINE])),
-        # Asked of the few with such an outcome, listed once, rather than of every participant.
-        "business_started": accepted & Q(pk__in=_businesses_registered()),
-    }
-
-
-def _pipeline_of(lines) -> list[tuple[str, int, int]]:
-    """`(stage, women, total)` for each stage, from `(woman, numbers per stage)` lines."""
     counts = {key: [0, 0] for key in figures.PIPELINE_STAGES}
-    for woman, line in lines:
+    for line in lines:
         for key, women_and_total in counts.items():
-            women_and_total[0] += line[key] if woman else 0
+            women_and_total[0] += line[key] if line["woman"] else 0
             women_and_total[1] += line[key]
     return [(key, women, total) for key, (women, total) in counts.items()]
-
-
-def figures_counted(
-    *, intake: Intake | None = None, programme=None, since: date | None = None, until: date | None = None
-) -> tuple[figures.Tallies, figures.CourseTally, list[tuple[str, int, int]]]:
-    """What the coordinators' page counts for the filters: the participants' tallies, everyone's course
-    time (`tallies.tallies_and_everyone_on_courses`) and `pipeline_counts`, in the tallies' four queries:
-    the pipeline is summed in the same pass over the applications as the participants' ages."""
-    tallies, everyone, per_gender = figures_tallies.tallies_everyone_and_sums(
-        intake=intake,
-        programme=programme,
-        since=since,
-        until=until,
-        sums_of=(_in_pipeline(since=since, until=until), _pipeline_stages()),
-    )
-    return tallies, everyone, _pipeline_of((gender == "woman", line) for gender, line in per_gender.items())
 
 
 def reviewer_scores(*, intake: Intake | None = None, programme=None) -> list[tuple[str, Decimal]]:

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from mentoring.figures import arithmetic as figures
 from mentoring.figures import display
 from mentoring.figures import export as figures_export
+from mentoring.figures import tallies as figures_tallies
 from mentoring.figures.counted import counted, version_token
-from mentoring.figures.selectors import figures_counted, programme_of, programme_targets_of, reviewer_scores
+from mentoring.figures.selectors import pipeline_counts, programme_of, programme_targets_of, reviewer_scores
 from mentoring.models import (
     ProgrammeTargets,
 )
@@ -51,9 +52,12 @@ def figures_page(*, filters: dict) -> FiguresPage:
     """The figures page for `filters` (`FiguresFilterForm.filters()`): the same queries whatever the
     number of participants. The targets are the chosen programme's (or the intake's), else the defaults."""
     version = version_token()
-    tallies, everyone, pipeline_lines = counted("figures", figures_counted, token=version, **filters)
+    tallies, everyone = counted(
+        "tallies", figures_tallies.tallies_and_everyone_on_courses, token=version, **filters
+    )
     programme = programme_of(filters)
     targets = programme_targets_of(programme)
+    pipeline_lines = counted("pipeline", pipeline_counts, token=version, **filters)
     stages = figures.pipeline(pipeline_lines, aim_percent=targets.women_share_aim)
     scores = counted(
         "scores", reviewer_scores, token=version, intake=filters["intake"], programme=filters["programme"]
