@@ -307,17 +307,19 @@ def pipeline_counts(
     accepted = Q(status=Status.ACCEPTED)
     third_meeting = Meeting.objects.filter(mentorship__participant=OuterRef("pk")).order_by().values("pk")
     # The later stages are asked of accepted applications only (the others' mentorships and outcomes
-    # are never counted), and counted as sums within each status rather than grouped by: grouping by
-    # every stage's answer sorted every application by five columns, most of the query's time.
+    # are never counted). Every stage is a sum over the applications of each gender column (women or
+    # not): grouping by status as well sorted every application by it, and by every stage's answer
+    # sorted them by five columns.
     lines = (
         applications.values(
-            "status",
             woman=Case(
                 When(**{f"{PROFILE}gender": "woman"}, then=True), default=False, output_field=BooleanField()
             ),
         )
         .annotate(
-            n=Count("pk"),
+            applied=Count("pk"),
+            eligible=Count("pk", filter=Q(status__in=ELIGIBLE)),
+            accepted=Count("pk", filter=accepted),
             matched=Count("pk", filter=accepted & Q(_started_mentorship())),
             three_meetings=Count(
                 "pk",
@@ -328,20 +330,11 @@ def pipeline_counts(
         )
         .order_by()
     )
-    reached = {
-        "applied": lambda line: line["n"],
-        "eligible": lambda line: line["n"] if line["status"] in ELIGIBLE else 0,
-        "accepted": lambda line: line["n"] if line["status"] == Status.ACCEPTED else 0,
-        "matched": lambda line: line["matched"],
-        "three_meetings": lambda line: line["three_meetings"],
-        "business_started": lambda line: line["business_started"],
-    }
-    counts = {key: [0, 0] for key in reached}
+    counts = {key: [0, 0] for key in figures.PIPELINE_STAGES}
     for line in lines:
-        for key, reached_by in reached.items():
-            number = reached_by(line)
-            counts[key][0] += number if line["woman"] else 0
-            counts[key][1] += number
+        for key, women_and_total in counts.items():
+            women_and_total[0] += line[key] if line["woman"] else 0
+            women_and_total[1] += line[key]
     return [(key, women, total) for key, (women, total) in counts.items()]
 
 
