@@ -130,8 +130,8 @@ def application_for_coordinator(*, user, pk: int) -> Application:
     """One application with its intake and applicant's profile, as `user` may see it; Http404 when they
     may not. It carries, read in the same query, `revealed_to_viewer` (whether `user` chose to see who
     applied: `identity_revealed`) and `places_taken` (the intake's accepted applications)."""
-    if is_coordinator(user):
-        # Every application is visible: read with the statement built once.
+    if sees_every_application(user):
+        # Read with the statement built once.
         found = _APPLICATION_FOR_A_COORDINATOR.instances(viewer=user.pk, pk=pk)
         if not found:
             raise Http404("No Application matches the given query.")
@@ -410,9 +410,15 @@ def applications_visible_to(user, *, among: QuerySet[Application] | None = None)
     applications = Application.objects.all() if among is None else among
     if not user.is_authenticated:
         return applications.none()
-    if is_coordinator(user):
+    if sees_every_application(user):
         return applications
     return applications.filter(applicant=user)
+
+
+def sees_every_application(user) -> bool:
+    """Whether `applications_visible_to(user)` is every application (a coordinator): the reads
+    built once per process for everyone may then serve `user`."""
+    return user.is_authenticated and is_coordinator(user)
 
 
 # Kept importable from here, where the views and content's hook look for them.

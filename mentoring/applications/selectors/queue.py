@@ -14,10 +14,10 @@ from mentoring.applications.selectors import (
     QUEUE_SORTS,
     applications_matching,
     applications_visible_to,
+    sees_every_application,
 )
 from mentoring.core.expressions import RowCount
 from mentoring.core.querysets import KeptList, KeptStatement, Parameter
-from mentoring.core.roles import is_coordinator
 from mentoring.models import Application, Intake, Review
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def _kept_queue(sort: str, narrowed_by: tuple[tuple[str, str], ...]) -> tuple[Ke
     `QUEUE_ROW_VALUES` and counted: the intake, the reviewer and each filter's value are parameters."""
 
     def queue() -> QuerySet[Application]:
-        # A coordinator's: every application is visible (`applications_visible_to`).
+        # For one who sees every application (`sees_every_application`).
         narrowed = _queue_of(
             Application.objects.all(),
             intake_id=Parameter("intake", BigIntegerField()),
@@ -126,7 +126,7 @@ def queue_listed(*, intake: Intake, reviewer, filters: "QueueFilter") -> "KeptLi
     sort = chosen.pop("sort", None) or DEFAULT_QUEUE_SORT
     choices = {name: filters.filters[name] for name in chosen}
     kept = (
-        is_coordinator(reviewer)
+        sees_every_application(reviewer)
         and sort in QUEUE_SORTS
         # Text columns compared with the value chosen, as django-filter's ChoiceFilter does.
         and all(

@@ -47,6 +47,25 @@ def test_applications_visible_to_coordinator_is_every_application(two_applicatio
     assert set(selectors.applications_visible_to(coordinator)) == set(two_applications + drafts)
 
 
+def test_only_those_who_see_every_application_are_read_with_the_statements_built_once(
+    two_applications, coordinator
+):
+    """The coordinators' application page and queue skip `applications_visible_to` for exactly
+    the people to whom it gives every application."""
+    people = [
+        AnonymousUser(),
+        two_applications[0].applicant,
+        factories.user_with_role(roles.MENTORS),
+        factories.verified_user(is_staff=True),
+        coordinator,
+    ]
+    every = set(two_applications)
+
+    for person in people:
+        sees_all = set(selectors.applications_visible_to(person)) == every
+        assert selectors.sees_every_application(person) is sees_all, person
+
+
 def test_applications_visible_to_staff_without_coordinator_role_is_only_own(two_applications):
     staff = factories.verified_user(is_staff=True)
 
