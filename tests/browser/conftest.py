@@ -193,6 +193,16 @@ def new_page(chromium, db, live_server):
     assert blocked == [], "the Content-Security-Policy blocked something"
 
 
+def follow(link) -> None:
+    """Click a link or button that opens another page, and return once that page has loaded.
+
+    A check run straight after a bare click can meet the page being left, or the
+    next one before it has a document (axe then fails on a null documentElement).
+    """
+    with link.page.expect_navigation():
+        link.click()
+
+
 def sign_in(page, live_server, path: str, user) -> None:
     """Open `path`, be sent to sign in, sign in as `user`, and land on `path`."""
     page.goto(f"{live_server.url}{path}")

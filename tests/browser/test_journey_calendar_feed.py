@@ -17,7 +17,7 @@ from mentoring.guidance.notifications import calendar_uid
 from mentoring.models import GuidanceMode
 from portal import roles
 from tests import factories
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import follow, sign_in
 from tests.browser.test_journey_apply import ui
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -67,7 +67,7 @@ def test_participant_turns_on_her_calendar_address_and_a_calendar_program_reads_
     # Opened again, the page no longer shows the address; turning it off asks first, then it stops.
     page.goto(f"{live_server.url}/account/calendar/")
     expect(page.get_by_label(ui("Address to paste into your calendar program"))).to_have_count(0)
-    page.get_by_role("link", name=ui("Turn off the address")).click()
+    follow(page.get_by_role("link", name=ui("Turn off the address")))
     axe_check(page)
     page.get_by_role("button", name=ui("Yes, turn it off")).click()
     expect(page.get_by_role("button", name=ui("Turn on my calendar address"))).to_be_visible()

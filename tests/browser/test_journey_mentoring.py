@@ -15,7 +15,7 @@ from mentoring.applications.workflow import Status
 from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Meeting
 from tests import factories
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import follow, sign_in
 from tests.browser.test_journey_apply import ui
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -76,7 +76,7 @@ def test_mentor_logs_meetings_and_a_goal_participant_sees_them_not_the_private_n
 
     # A length outside 15–180 minutes is a field error that keeps what was typed.
     today = timezone.localdate()
-    page.get_by_role("link", name=ui("Log a meeting")).click()
+    follow(page.get_by_role("link", name=ui("Log a meeting")))
     axe_check(page)
     page.get_by_label(ui("Date")).fill(today.isoformat())
     page.get_by_label(ui("Length in minutes")).fill("5")
@@ -138,5 +138,5 @@ def test_mentor_logs_meetings_and_a_goal_participant_sees_them_not_the_private_n
     expect(coordinator_page.get_by_role("region", name=ui("All mentorships"))).to_contain_text("Lina Berg")
     assert PRIVATE not in coordinator_page.content()
     axe_check(coordinator_page)
-    coordinator_page.get_by_role("link", name=re.compile(r"^(?:End|Avsluta)")).first.click()
+    follow(coordinator_page.get_by_role("link", name=re.compile(r"^(?:End|Avsluta)")).first)
     axe_check(coordinator_page)

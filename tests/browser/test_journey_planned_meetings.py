@@ -25,7 +25,7 @@ from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import Meeting, PlannedMeeting, PlannedMeetingStatus
 from portal.models import OutboxMessage
 from tests import factories
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import follow, sign_in
 from tests.browser.test_journey_apply import ui
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -94,7 +94,7 @@ def test_plan_move_and_cancel_with_invitations_to_both(
     axe_check(page)
 
     # A link that is not https is refused beside its field, and the agenda typed is kept.
-    next_meeting.get_by_role("link", name=ui("Plan the next meeting")).click()
+    follow(next_meeting.get_by_role("link", name=ui("Plan the next meeting")))
     axe_check(page)
     day = timezone.localdate() + dt.timedelta(days=7)
     fill_plan(page, day=day, time="14:30", online_link="http://meet.example.org/lina")
@@ -120,7 +120,7 @@ def test_plan_move_and_cancel_with_invitations_to_both(
     lina_page = new_page()
     sign_in(lina_page, live_server, detail, lina)
     axe_check(lina_page)
-    lina_page.get_by_role("link", name=ui("Move the meeting")).click()
+    follow(lina_page.get_by_role("link", name=ui("Move the meeting")))
     axe_check(lina_page)
     lina_page.get_by_label(ui("Time")).fill("16:00")
     lina_page.get_by_label(ui("Why does the meeting move?")).fill("A job interview that afternoon")
@@ -142,7 +142,7 @@ def test_plan_move_and_cancel_with_invitations_to_both(
     expect(page.get_by_role("region", name=ui("Next meeting"))).to_contain_text(
         "A job interview that afternoon"
     )
-    page.get_by_role("link", name=ui("Cancel the meeting")).click()
+    follow(page.get_by_role("link", name=ui("Cancel the meeting")))
     axe_check(page)
     page.get_by_role("button", name=ui("Cancel the meeting")).click()
     expect(page.get_by_text(ui("Write why the meeting is cancelled.", exact=False)).first).to_be_visible()

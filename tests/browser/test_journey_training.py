@@ -14,7 +14,7 @@ from mentoring.models import Enrolment, EnrolmentStatus
 from mentoring.training.services import enrolment_create
 from portal.models import OutboxMessage
 from tests import factories
-from tests.browser.conftest import SIGN_IN_BUTTON, SIGN_IN_EMAIL, SIGN_IN_PASSWORD, sign_in
+from tests.browser.conftest import SIGN_IN_BUTTON, SIGN_IN_EMAIL, SIGN_IN_PASSWORD, follow, sign_in
 from tests.browser.test_journey_apply import either, label, ui
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
 
@@ -119,7 +119,7 @@ def test_ninth_is_waitlisted_and_moved_up_when_one_of_eight_cancels(
     leaver = eight[2]
     other = new_page()
     sign_in(other, live_server, "/my/", leaver)
-    other.get_by_role("link", name=ui("Cancel enrolment", exact=False)).click()
+    follow(other.get_by_role("link", name=ui("Cancel enrolment", exact=False)))
     axe_check(other)
     other.get_by_role("button", name=ui("Yes, cancel my enrolment")).click()
     expect(other).to_have_url(f"{live_server.url}/my/")
