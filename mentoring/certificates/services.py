@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.certificates.codes import code_new
@@ -61,7 +62,7 @@ def certificate_issue(*, enrolment: Enrolment, language: str, actor, now: dt.dat
     if enrolment.person_id != actor.pk:
         raise NotYourCertificate
     hours = enrolment_hours(enrolment)
-    if not certificate_available(enrolment, hours=hours, today=now.date()):
+    if not certificate_available(enrolment, hours=hours, today=timezone.localdate(now)):
         raise CertificateNotYet
     existing = Certificate.objects.filter(enrolment=enrolment, language=language, withdrawn_at=None).first()
     if existing is not None:

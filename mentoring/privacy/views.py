@@ -67,7 +67,7 @@ def personal_data_erase(request):
             "keeps_figures": keeps_figures,
             "keeps_hours": has_course_hours(request.user),
             "retain_years": settings.ANONYMISED_RETENTION_YEARS,
-            "retain_until": years_after(now.date(), settings.ANONYMISED_RETENTION_YEARS),
+            "retain_until": years_after(timezone.localdate(now), settings.ANONYMISED_RETENTION_YEARS),
         },
     )
 

@@ -16,7 +16,7 @@ from mentoring.models import Certificate
 from mentoring.training.services import enrolment_create
 from portal import roles
 from tests import factories
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import follow, sign_in
 from tests.browser.test_journey_apply import ui
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
 
@@ -61,7 +61,7 @@ def test_participant_gets_a_certificate_an_employer_checks_until_the_hours_chang
     hers = new_page()
     sign_in(hers, live_server, "/my/", sara)
     expect(hers.get_by_test_id("course-certificate")).to_have_count(0)
-    hers.get_by_role("button", name=ui("Confirm my hours", exact=False)).click()
+    follow(hers.get_by_role("button", name=ui("Confirm my hours", exact=False)))
     hers.goto(f"{live_server.url}/my/")
     panel = hers.get_by_test_id("course-certificate")
     expect(panel).to_be_visible()

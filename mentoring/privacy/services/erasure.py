@@ -269,7 +269,7 @@ def erasure_perform(*, request_id: int, now: datetime) -> ErasureRequest:
     steps.log("applications_deleted", len(removed))
 
     kept_apps = Application.objects.filter(pk__in=kept_ids)
-    retain_until = years_after(now.date(), settings.ANONYMISED_RETENTION_YEARS)
+    retain_until = years_after(timezone.localdate(now), settings.ANONYMISED_RETENTION_YEARS)
     steps.log(
         "applications_anonymised",
         kept_apps.update(

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mentoring.core import mail
 from mentoring.core.language import language_of
@@ -99,7 +99,7 @@ def retention_purge(*, now: datetime) -> PurgeResult:
         step = _retain_or_purge(pk=pk, now=now)
         if step:
             getattr(result, step).append(pk)
-    expired = Application.objects.filter(anonymised_at__isnull=False, retain_until__lt=now.date())
+    expired = Application.objects.filter(anonymised_at__isnull=False, retain_until__lt=timezone.localdate(now))
     for pk in expired.values_list("pk", flat=True):
         if _purge_anonymised(pk=pk, now=now):
             result.purged_anonymised.append(pk)
@@ -146,7 +146,7 @@ def _retain_or_purge(*, pk: int, now: datetime) -> str | None:
 @transaction.atomic
 def _purge_anonymised(*, pk: int, now: datetime) -> bool:
     application = Application.objects.select_for_update().filter(pk=pk).first()
-    if application is None or application.retain_until is None or application.retain_until >= now.date():
+    if application is None or application.retain_until is None or application.retain_until >= timezone.localdate(now):
         return False
     user = application.applicant
     _delete_application(application)
@@ -194,7 +194,7 @@ def _mail_warning(*, application: Application, purge_on: datetime) -> None:
             "application": application,
             "intake": application.intake,
             "is_draft": application.status == ApplicationStatus.DRAFT,
-            "purge_on": purge_on.date(),
+            "purge_on": timezone.localdate(purge_on),
             "profile": getattr(application.applicant, "applicant_profile", None),
             "dashboard_url": dashboard_url,
         },

@@ -94,6 +94,15 @@ def test_certificate_issue_waits_for_the_course_to_end(course):
         issue(course, now=at(MONDAY + dt.timedelta(days=1), 18))
 
 
+def test_certificate_issue_counts_the_days_in_the_programmes_time_zone(course):
+    # Half past midnight on the Wednesday in Sweden is still Tuesday in UTC, the time the view passes.
+    just_after_midnight = at(MONDAY + dt.timedelta(days=2), 0) + dt.timedelta(minutes=30)
+
+    certificate = issue(course, now=just_after_midnight.astimezone(dt.UTC))
+
+    assert certificate.is_valid
+
+
 def test_certificate_issue_waits_for_confirmed_hours(course):
     training_services.attendance_mark(
         occasion=course.occasion,
