@@ -99,7 +99,9 @@ def retention_purge(*, now: datetime) -> PurgeResult:
         step = _retain_or_purge(pk=pk, now=now)
         if step:
             getattr(result, step).append(pk)
-    expired = Application.objects.filter(anonymised_at__isnull=False, retain_until__lt=timezone.localdate(now))
+    expired = Application.objects.filter(
+        anonymised_at__isnull=False, retain_until__lt=timezone.localdate(now)
+    )
     for pk in expired.values_list("pk", flat=True):
         if _purge_anonymised(pk=pk, now=now):
             result.purged_anonymised.append(pk)
@@ -146,7 +148,11 @@ def _retain_or_purge(*, pk: int, now: datetime) -> str | None:
 @transaction.atomic
 def _purge_anonymised(*, pk: int, now: datetime) -> bool:
     application = Application.objects.select_for_update().filter(pk=pk).first()
-    if application is None or application.retain_until is None or application.retain_until >= timezone.localdate(now):
+    if (
+        application is None
+        or application.retain_until is None
+        or application.retain_until >= timezone.localdate(now)
+    ):
         return False
     user = application.applicant
     _delete_application(application)
