@@ -501,6 +501,8 @@ def _attendance_case(running_occasion) -> FormCase:
             hours_field_name(enrolment.pk): str(Decimal("6.5")),
         },
         stored=[Attendance, Enrolment],
+        # Hours left out or empty are not written: the page then says nothing was saved for the day.
+        expect_stored=False,
         log_in=running_occasion.leader,
         # The day is no field of the form: a day that is not the course's is said above it (see the view).
         non_field_ok=True,
