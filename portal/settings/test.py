@@ -68,3 +68,7 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_TEST_ROOT, "base_url": None},
     },
 }
+# Wagtail's background work (the search index and the reference index, kept current on every save
+# of a page, image or snippet) is not done: a test that searches, or reads where an object is used,
+# asks for it with the `background_tasks` fixture (tests/conftest.py), which runs it at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

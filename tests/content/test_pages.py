@@ -234,7 +234,7 @@ def test_server_error_renders_500_template():
 # --- Search ----------------------------------------------------------------------------
 
 
-def test_search_finds_news_item_by_word_of_its_intro(client, site_tree):
+def test_search_finds_news_item_by_word_of_its_intro(client, site_tree, background_tasks):
     item = factories.NewsPageFactory(
         parent=site_tree.news_index,
         title="Ny kurs i våren",
@@ -246,7 +246,7 @@ def test_search_finds_news_item_by_word_of_its_intro(client, site_tree):
     assertContains(response, f'<h2><a href="{item.url}">Ny kurs i våren</a></h2>')
 
 
-def test_search_skips_pages_in_another_language(client, site_tree, english):
+def test_search_skips_pages_in_another_language(client, site_tree, background_tasks, english):
     swedish = factories.NewsPageFactory(
         parent=site_tree.news_index, title="Svetskurs", intro="Welding på svenska."
     )
@@ -258,7 +258,7 @@ def test_search_skips_pages_in_another_language(client, site_tree, english):
     assertNotContains(response, "Welding course")
 
 
-def test_search_in_english_finds_english_page(client, english):
+def test_search_in_english_finds_english_page(client, background_tasks, english):
     item = factories.NewsPageFactory(
         parent=english.news_index, title="Welding course", intro="Welding in Mölndal."
     )
