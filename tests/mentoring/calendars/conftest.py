@@ -10,6 +10,8 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.core import mail
+from django.db import models
 from django.utils import timezone
 
 from mentoring.applications.workflow import Status
@@ -21,6 +23,7 @@ from mentoring.mentorships.workflow import MentorshipStatus
 from mentoring.models import GuidanceMode, PlannedMeeting
 from portal import roles
 from tests import factories
+from tests.conftest import built_once
 from tests.training_factories import TrainingOccasionFactory, training_index, training_offer
 
 ALVA_TOPIC = "Skulder och hälsoproblem"
@@ -55,8 +58,30 @@ def _mentorship(*, mentor, participant, now):
     )
 
 
+@pytest.fixture(scope="module")
+def _people_built(django_db_setup, django_db_blocker):
+    """The people below, built once for a module's tests (`built_once`): building them is most of
+    what a test here costs."""
+    with built_once(django_db_blocker, _people_world) as built:
+        yield built
+
+
 @pytest.fixture
-def people(site_tree):
+def people(_people_built, db):
+    """The people and their dates, each row read afresh for the test (its changes are rolled back)."""
+    return SimpleNamespace(**{name: _afresh(value) for name, value in vars(_people_built).items()})
+
+
+def _afresh(value):
+    if isinstance(value, models.Model):
+        return type(value)._base_manager.get(pk=value.pk)
+    return value
+
+
+def _people_world() -> SimpleNamespace:
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page
     # Whole seconds, as a calendar file writes them.
     now = timezone.now().replace(microsecond=0)
     w = SimpleNamespace(now=now)
@@ -91,7 +116,7 @@ def people(site_tree):
     # Courses: Alva has a place on robot programming, Bo on welding.
     from mentoring.training import services as training_services
 
-    index = training_index(site_tree.home)
+    index = training_index(home)
     w.occasion = TrainingOccasionFactory(page=training_offer(index, title="Robotprogrammering"))
     w.enrolment = training_services.enrolment_create(occasion=w.occasion, person=w.alva, now=now).enrolment
     w.bo_occasion = TrainingOccasionFactory(page=training_offer(index, title="Svetscertifiering"))
@@ -125,6 +150,8 @@ def people(site_tree):
     w.bo_meeting = plan_meeting(
         w.bo_mentorship, starts_at=now + dt.timedelta(days=5), now=now, agenda=BO_AGENDA
     )
+    # What was e-mailed while building: each test starts with an empty outbox.
+    w.sent = list(mail.outbox)
     return w
 
 

@@ -43,10 +43,11 @@ def unfolded(text: str) -> str:
     return text.replace("\r\n ", "")
 
 
-def invitation_uids(header: str, thing) -> set[str]:
-    """The UIDs of the .ics files e-mailed about `thing` (named by its pk in the e-mail's `header`)."""
+def invitation_uids(header: str, thing, sent: list | None = None) -> set[str]:
+    """The UIDs of the .ics files e-mailed about `thing` (named by its pk in the e-mail's `header`),
+    among `sent` (by default what the test has sent)."""
     found = set()
-    for message in mail.outbox:
+    for message in mail.outbox if sent is None else sent:
         if message.extra_headers.get(header) != str(thing.pk):
             continue
         for part in message.attachments:
@@ -197,7 +198,8 @@ def test_dates_older_than_the_recent_past_leave_the_feed(people):
 def test_a_booking_has_the_uid_and_sequence_of_its_invitation(people):
     feed = entries(feed_text(people.alva))
 
-    assert invitation_uids("X-Portal-Guidance-Booking", people.booking) == {calendar_uid(people.booking)}
+    uid = calendar_uid(people.booking)
+    assert invitation_uids("X-Portal-Guidance-Booking", people.booking, people.sent) == {uid}
     assert feed[calendar_uid(people.booking)]["SEQUENCE"] == 0
 
 
