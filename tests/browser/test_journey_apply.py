@@ -17,7 +17,7 @@ from mentoring.applications.workflow import Status
 from mentoring.models import ApplicantProfile, Application, StatusChange
 from portal.models import OutboxMessage
 from tests import factories
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.conftest import TIMEOUT_MS, follow
 from tests.browser.conftest import sign_in as sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -245,7 +245,7 @@ def test_founder_applies_leaves_half_way_and_submits_next_day(
     expect(page).to_have_url(f"{live_server.url}/my/")
     draft = page.get_by_role("region", name=IDEA_TITLE)
     expect(draft.locator(".badge")).to_have_text(DRAFT)
-    page.get_by_role("button", name=SIGN_OUT).click()
+    follow(page.get_by_role("button", name=SIGN_OUT))
     page.goto(f"{live_server.url}/my/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     application = Application.objects.get(applicant__email=EMAIL)
