@@ -6,14 +6,12 @@ workflow publish through Wagtail themselves.
 """
 
 import datetime as dt
-from contextlib import nullcontext
 from decimal import Decimal
 
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.test import override_settings
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
@@ -214,22 +212,14 @@ def feature_programmes(home: HomePage, *programmes: ProgrammePage) -> None:
         FeaturedProgrammeFactory(page=home, programme=programme, sort_order=order)
 
 
-def create_news_items(
-    index: NewsIndexPage, n: int, *, start: dt.date | None = None, indexed: bool = True, **kwargs
-) -> list:
+def create_news_items(index: NewsIndexPage, n: int, *, start: dt.date | None = None, **kwargs) -> list:
     """`n` live news items under `index`, one day apart, the last one newest.
 
-    Dates are distinct, so "the latest three" is well defined. `indexed=False`
-    skips Wagtail's background work (search and reference index) while creating
-    them, about halving the time: for tests that need many items but never search.
+    Dates are distinct, so "the latest three" is well defined. They are searchable only in a test
+    that asks for Wagtail's background work (the `background_tasks` fixture).
     """
     start = start or timezone.localdate() - dt.timedelta(days=n)
-    background = nullcontext() if indexed else override_settings(TASKS=_NO_BACKGROUND_TASKS)
-    with background:
-        return [NewsPageFactory(parent=index, date=start + dt.timedelta(days=i), **kwargs) for i in range(n)]
-
-
-_NO_BACKGROUND_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return [NewsPageFactory(parent=index, date=start + dt.timedelta(days=i), **kwargs) for i in range(n)]
 
 
 # --- Mentoring ---------------------------------------------------------------

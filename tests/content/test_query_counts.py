@@ -33,7 +33,7 @@ def assert_same_queries_with_300_items(client, url, news_items, budget, max_quer
     # Counted now: Django keeps only the last 9,000 queries, and creating the items takes more.
     with_12 = len(captured)
 
-    news_items(288, indexed=False)
+    news_items(288)
     get(client, url)
     with num_queries(with_12):
         get(client, url)

@@ -75,6 +75,8 @@ def people(_people_built, db):
 def _afresh(value):
     if isinstance(value, models.Model):
         return type(value)._base_manager.get(pk=value.pk)
+    if isinstance(value, list):
+        return list(value)
     return value
 
 
