@@ -10,12 +10,16 @@ the traceback still goes to the console log. DEBUG_ERROR_PAGES=true
 
 import logging
 
+from allauth.core.exceptions import ImmediateHttpResponse, ReauthenticationRequired
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import get_resolver
 
 logger = logging.getLogger("django.request")
+# Exceptions that a middleware before this one answers (allauth's: the page asking for the password
+# again, an answer a flow prepared): this one is asked first, and must leave them alone.
+ANSWERED_ELSEWHERE = (ReauthenticationRequired, ImmediateHttpResponse)
 
 
 class SiteErrorPages:
@@ -28,6 +32,8 @@ class SiteErrorPages:
     def process_exception(self, request, exception):
         if not settings.DEBUG or settings.DEBUG_ERROR_PAGES:
             return None  # Without DEBUG, Django already uses the site's handlers (portal/urls.py).
+        if isinstance(exception, ANSWERED_ELSEWHERE):
+            return None
         # The handlers named in the URL configuration (handler404 and the others), as without DEBUG.
         handler = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler
         if isinstance(exception, Http404):

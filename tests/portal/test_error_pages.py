@@ -40,3 +40,19 @@ def test_debug_error_pages_setting_brings_the_technical_404_back(client, develop
 
     assert response.status_code == 404
     assertContains(response, "Raised by", status_code=404)
+
+
+def test_page_that_asks_to_sign_in_again_does_so_in_development(client, development, site_tree):
+    # allauth answers its own exception (ReauthenticationRequired) with the page that asks for the
+    # password again; the site's 500 page must not answer it first.
+    from django.urls import reverse
+
+    from tests import factories
+
+    client.force_login(factories.verified_user())
+    client.raise_request_exception = False
+
+    response = client.get(reverse("mentoring:personal_data_erase"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))
